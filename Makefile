@@ -1,0 +1,42 @@
+# Two commands on a fresh Debian machine:
+#   make demo   build, then analyse the bundled example article (and the seed
+#               article when ../shared is present)
+#   make test   build, then run every test (C++ unit, C ABI as C99, CLI,
+#               Python, examples)
+BUILD ?= build
+BUILD_TYPE ?= Release
+JOBS ?= 2
+CMAKE_FLAGS ?=
+SEED := ../shared/data/seed/000_b04bb81440cff18e.txt
+
+.PHONY: all deps configure build demo test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) $(CMAKE_FLAGS)
+
+configure: deps $(BUILD)/CMakeCache.txt
+
+build: configure
+	cmake --build $(BUILD) -j$(JOBS)
+
+demo: build
+	@echo
+	$(BUILD)/skaz analyze --format text examples/data/article.txt
+	@if [ -f "$(SEED)" ]; then \
+	  echo; echo "$(BUILD)/skaz analyze --format text --lang en $(SEED)"; \
+	  $(BUILD)/skaz analyze --format text --lang en "$(SEED)"; \
+	else echo "(../shared/data not found: the seed article is skipped)"; fi
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+bench: build
+	$(BUILD)/benchmarks/bench_pipeline
+
+clean:
+	rm -rf $(BUILD)

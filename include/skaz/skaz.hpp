@@ -1,0 +1,9 @@
+// skaz/skaz.hpp — umbrella header of the C++ core.
+#pragma once
+
+#include "skaz/document.hpp"
+#include "skaz/error.hpp"
+#include "skaz/json.hpp"
+#include "skaz/segment.hpp"
+#include "skaz/text.hpp"
+#include "skaz/version.hpp"

@@ -1,0 +1,220 @@
+// skaz — the command-line tool (docs/cli.md; the contract of DESIGN.md).
+// Exit status: 0 success, 1 bad input (message names the input, line and
+// byte), 2 bad usage.
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "report.hpp"
+#include "skaz/skaz.hpp"
+
+namespace {
+
+constexpr int kBadInput = 1;
+constexpr int kUsage = 2;
+
+struct InputError {
+  std::string message;
+};
+
+// Reads a whole file ("-" = stdin) as bytes.
+std::string read_all(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream ss;
+    ss << std::cin.rdbuf();
+    return ss.str();
+  }
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw InputError{path + ": cannot open file"};
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  if (f.bad()) throw InputError{path + ": read error"};
+  return ss.str();
+}
+
+skaz::offset_unit parse_unit(const std::string& s) {
+  if (s == "byte") return skaz::offset_unit::byte;
+  if (s == "utf16") return skaz::offset_unit::utf16;
+  return skaz::offset_unit::codepoint;
+}
+
+struct AnalyzeArgs {
+  std::vector<std::string> inputs;
+  std::string lang = "auto";
+  std::string offsets = "codepoint";
+  std::string format = "json";
+  bool jsonl = false;
+  bool tokens = false;
+  bool pretty = false;
+  bool replace_invalid = false;
+};
+
+std::string error_text(const skaz::error& e) {
+  return e.message;
+}
+
+int run_analyze(const AnalyzeArgs& a) {
+  skaz::Options opts;
+  opts.lang = a.lang;
+  opts.tokens = a.tokens;
+  opts.utf8 = a.replace_invalid ? skaz::utf8_policy::replace : skaz::utf8_policy::strict;
+  auto pipeline = skaz::Pipeline::create(opts);
+  if (!pipeline) {
+    std::fprintf(stderr, "skaz analyze: %s\n", pipeline.err().message.c_str());
+    return pipeline.code() == skaz::errc::invalid_argument ? kUsage : kBadInput;
+  }
+  skaz::JsonOptions jo;
+  jo.unit = parse_unit(a.offsets);
+  jo.pretty = a.pretty;
+  jo.tokens = a.tokens;
+  const bool text_format = a.format == "text";
+
+  std::vector<std::string> inputs = a.inputs;
+  if (inputs.empty()) inputs.push_back("-");
+  std::string out;
+  for (const std::string& path : inputs) {
+    const std::string name = path == "-" ? "<stdin>" : path;
+    if (!a.jsonl) {
+      const std::string text = read_all(path);
+      auto doc = pipeline->analyze(text);
+      if (!doc) throw InputError{name + ": " + error_text(doc.err())};
+      if (text_format) {
+        out = skaz::cli::render_text(doc.value(), name);
+      } else {
+        out = skaz::to_json(doc.value(), jo);
+        out.push_back('\n');
+      }
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      continue;
+    }
+    // JSONL: {"id", "text", "lang"?} per line; the analysis plus "id" out.
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+      file.open(path, std::ios::binary);
+      if (!file) throw InputError{path + ": cannot open file"};
+      in = &file;
+    }
+    std::string line;
+    std::size_t lineno = 0;
+    while (std::getline(*in, line)) {
+      ++lineno;
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.find_first_not_of(" \t") == std::string::npos) continue;
+      const std::string where = name + ":" + std::to_string(lineno);
+      nlohmann::json rec;
+      try {
+        rec = nlohmann::json::parse(line);
+      } catch (const nlohmann::json::parse_error& e) {
+        throw InputError{where + ": not a JSON object (byte " + std::to_string(e.byte) + "): " +
+                         e.what()};
+      }
+      if (!rec.is_object() || !rec.contains("text") || !rec["text"].is_string()) {
+        throw InputError{where + ": expected an object with a string \"text\""};
+      }
+      std::string lang;
+      if (rec.contains("lang") && rec["lang"].is_string()) lang = rec["lang"].get<std::string>();
+      const std::string& text = rec["text"].get_ref<const std::string&>();
+      auto doc = pipeline->analyze(text, lang);
+      if (!doc) throw InputError{where + ": " + error_text(doc.err())};
+      if (text_format) {
+        out = skaz::cli::render_text(doc.value(), where);
+      } else {
+        // "id" first, then the analysis object.
+        std::string body = skaz::to_json(doc.value(), skaz::JsonOptions{jo.unit, false, jo.tokens});
+        out = "{\"id\":";
+        out += rec.contains("id") ? rec["id"].dump() : "null";
+        if (body.size() > 2) {
+          out += ',';
+          out.append(body, 1, std::string::npos);
+        } else {
+          out += '}';
+        }
+        if (jo.pretty) out = nlohmann::ordered_json::parse(out).dump(2);
+        out.push_back('\n');
+      }
+      std::fwrite(out.data(), 1, out.size(), stdout);
+    }
+    if (in->bad()) throw InputError{name + ": read error"};
+  }
+  std::fflush(stdout);
+  return 0;
+}
+
+int not_yet(const char* what, const char* issue) {
+  std::fprintf(stderr, "skaz %s: not implemented yet (%s)\n", what, issue);
+  return kBadInput;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"skaz: news text into structure — zones, sentences, names, who said what"};
+  app.set_version_flag("--version", std::string(skaz::version_string));
+  app.require_subcommand(1);
+
+  AnalyzeArgs aa;
+  auto* analyze = app.add_subcommand("analyze", "analyse texts: one JSON object per input");
+  analyze->add_option("inputs", aa.inputs, "files to analyse, - for stdin (default)");
+  analyze->add_flag("--jsonl", aa.jsonl, "input lines are {\"id\",\"text\",\"lang\"?}; one output line each");
+  analyze->add_option("--lang", aa.lang, "language: auto, en, ru (others: generic rules)")
+      ->capture_default_str();
+  analyze->add_option("--offsets", aa.offsets, "offset unit in the output")
+      ->check(CLI::IsMember({"codepoint", "byte", "utf16"}))
+      ->capture_default_str();
+  analyze->add_option("--format", aa.format, "json (the output contract) or text (for people)")
+      ->check(CLI::IsMember({"json", "text"}))
+      ->capture_default_str();
+  analyze->add_flag("--tokens", aa.tokens, "include tokens");
+  analyze->add_flag("--pretty", aa.pretty, "indent the JSON");
+  analyze->add_flag("--replace-invalid", aa.replace_invalid,
+                    "read invalid UTF-8 as U+FFFD instead of failing");
+
+  std::string schema;
+  bool reverse = false;
+  std::vector<std::string> line_inputs;
+  auto* translit = app.add_subcommand("translit", "transliterate lines by a schema");
+  translit->add_option("--schema", schema, "schema name (see skaz schemas)")->required();
+  translit->add_flag("--reverse", reverse, "Latin to Cyrillic");
+  translit->add_option("inputs", line_inputs, "files, - for stdin");
+  auto* repair = app.add_subcommand("repair", "repair garbled lines (mojibake, homoglyphs)");
+  repair->add_option("inputs", line_inputs, "files, - for stdin");
+  auto* name_key = app.add_subcommand("name-key", "the name key of each line");
+  name_key->add_option("inputs", line_inputs, "files, - for stdin");
+  auto* name_base = app.add_subcommand("name-base", "the nominative base form of each line");
+  name_base->add_option("inputs", line_inputs, "files, - for stdin");
+  auto* schemas = app.add_subcommand("schemas", "list the transliteration schemas");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int rc = app.exit(e);
+    return rc == 0 ? 0 : kUsage;
+  }
+
+  try {
+    if (*analyze) return run_analyze(aa);
+    if (*translit) return not_yet("translit", "issue 4");
+    if (*repair) return not_yet("repair", "issue 4");
+    if (*schemas) return not_yet("schemas", "issue 4");
+    if (*name_key) return not_yet("name-key", "issue 5");
+    if (*name_base) return not_yet("name-base", "issue 5");
+  } catch (const InputError& e) {
+    std::fflush(stdout);
+    std::fprintf(stderr, "skaz: %s\n", e.message.c_str());
+    return kBadInput;
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "skaz: out of memory\n");
+    return kBadInput;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "skaz: internal error: %s\n", e.what());
+    return kBadInput;
+  }
+  return kUsage;
+}

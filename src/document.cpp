@@ -1,0 +1,189 @@
+// The pipeline: text -> view -> paragraphs/zones -> sentences -> tokens,
+// every span mapped back to the original input.
+#include "skaz/document.hpp"
+
+#include "skaz/segment.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+
+const char* errc_message(errc code) noexcept {
+  switch (code) {
+    case errc::ok: return "success";
+    case errc::invalid_argument: return "invalid argument";
+    case errc::out_of_memory: return "out of memory";
+    case errc::invalid_utf8: return "invalid UTF-8";
+    case errc::buffer_too_small: return "output buffer too small";
+    case errc::bad_version: return "unsupported options version";
+    case errc::not_implemented: return "not implemented yet";
+    case errc::not_supported: return "not supported by this build";
+    case errc::out_of_range: return "index or offset out of range";
+    case errc::too_big: return "input too large";
+    case errc::not_found: return "not found";
+    case errc::user: return "a user callback failed";
+    case errc::internal: return "internal error";
+  }
+  return "unknown error";
+}
+
+const char* zone_kind_name(std::uint32_t kind) noexcept {
+  static constexpr const char* names[] = {"body",    "title",  "subheading",   "caption",
+                                          "credit",  "related_link", "byline", "title_repeat"};
+  return kind < sizeof names / sizeof *names ? names[kind] : "unknown";
+}
+
+const char* token_kind_name(std::uint32_t kind) noexcept {
+  static constexpr const char* names[] = {"word",  "number", "punct",   "symbol", "url",
+                                          "email", "handle", "hashtag", "abbrev"};
+  return kind < sizeof names / sizeof *names ? names[kind] : "unknown";
+}
+
+const char* entity_type_name(entity_type t) noexcept {
+  switch (t) {
+    case entity_type::person: return "person";
+    case entity_type::organization: return "organization";
+    case entity_type::role: return "role";
+    case entity_type::other: return "other";
+  }
+  return "other";
+}
+
+const char* quote_kind_name(quote_kind k) noexcept {
+  switch (k) {
+    case quote_kind::direct: return "direct";
+    case quote_kind::partial: return "partial";
+    case quote_kind::indirect: return "indirect";
+    case quote_kind::scare: return "scare";
+    case quote_kind::title: return "title";
+  }
+  return "direct";
+}
+
+const char* repair_kind_name(repair_kind k) noexcept {
+  switch (k) {
+    case repair_kind::mojibake: return "mojibake";
+    case repair_kind::homoglyph: return "homoglyph";
+    case repair_kind::glued: return "glued";
+    case repair_kind::invisible: return "invisible";
+    case repair_kind::invalid_utf8: return "invalid_utf8";
+  }
+  return "invalid_utf8";
+}
+
+std::string detect_language(std::string_view text) {
+  std::size_t latin = 0, cyrillic = 0;
+  const char* p = text.data();
+  const char* end = p + text.size();
+  while (p < end) {
+    const decoded_char d = decode_utf8(p, end);
+    p += d.len;
+    switch (script_of(d.cp)) {
+      case script::latin: ++latin; break;
+      case script::cyrillic: ++cyrillic; break;
+      default: break;
+    }
+  }
+  return cyrillic > latin ? "ru" : "en";
+}
+
+namespace {
+
+bool valid_lang(std::string_view lang) {
+  // "auto" or an ISO 639 code (2-3 ASCII letters), optionally with a region.
+  if (lang == "auto") return true;
+  if (lang.size() < 2 || lang.size() > 16) return false;
+  std::size_t letters = 0;
+  while (letters < lang.size() && ((lang[letters] | 0x20) >= 'a' && (lang[letters] | 0x20) <= 'z'))
+    ++letters;
+  if (letters < 2 || letters > 3) return false;
+  for (std::size_t i = letters; i < lang.size(); ++i) {
+    const char c = lang[i];
+    const bool ok = c == '-' || c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+std::string normalize_lang(std::string_view lang) {
+  std::string out;
+  for (char c : lang) {
+    if (c == '-' || c == '_') break;  // the region does not change the rules
+    out.push_back(static_cast<char>(c | 0x20));
+  }
+  return out;
+}
+
+}  // namespace
+
+struct Pipeline::Impl {
+  Options options;
+  Segmenter segmenter;
+};
+
+Pipeline::Pipeline(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+Pipeline::~Pipeline() = default;
+
+const Options& Pipeline::options() const noexcept { return impl_->options; }
+
+result<Pipeline> Pipeline::create(const Options& options) {
+  if (!valid_lang(options.lang)) {
+    return result<Pipeline>(errc::invalid_argument,
+                            "invalid language \"" + options.lang +
+                                "\": expected auto or an ISO 639 code such as en or ru");
+  }
+  auto seg = Segmenter::create();
+  if (!seg) return seg.err();
+  Options o = options;
+  o.lang = o.lang == "auto" ? o.lang : normalize_lang(o.lang);
+  return Pipeline(std::make_shared<const Impl>(Impl{std::move(o), std::move(seg).value()}));
+}
+
+result<Document> Pipeline::analyze(std::string_view text, std::string_view lang) const {
+  if (!lang.empty() && !valid_lang(lang)) {
+    return result<Document>(errc::invalid_argument,
+                            "invalid language \"" + std::string(lang) +
+                                "\": expected auto or an ISO 639 code such as en or ru");
+  }
+  auto view_r = TextView::make(text, impl_->options.utf8);
+  if (!view_r) return view_r.err();
+  const TextView& view = view_r.value();
+  const std::string_view v = view.text();
+
+  Document doc;
+  doc.text.assign(text.data(), text.size());
+  const std::string_view want = lang.empty() ? std::string_view(impl_->options.lang) : lang;
+  doc.language = want == "auto" ? detect_language(v) : normalize_lang(want);
+
+  for (const Edit& e : view.edits()) {
+    doc.repairs.push_back(Repair{Span{e.orig_start, e.orig_end, 0, 0}, repair_kind::invalid_utf8,
+                                 "\xEF\xBF\xBD"});
+  }
+
+  const std::vector<Span> paragraphs = split_paragraphs(v);
+  doc.paragraphs.reserve(paragraphs.size());
+  std::vector<Span> sentences;
+  std::vector<Span> tokens;
+  for (const Span& p : paragraphs) {
+    doc.paragraphs.push_back(view.to_original(p));
+    // Until the zone stage lands, every paragraph is body text.
+    doc.zones.push_back(view.to_original(Span{p.start, p.end,
+                                              static_cast<std::uint32_t>(zone_kind::body), 0}));
+    const std::size_t first = sentences.size();
+    impl_->segmenter.sentences(v, p, doc.language, sentences);
+    if (impl_->options.tokens) {
+      for (std::size_t i = first; i < sentences.size(); ++i) {
+        impl_->segmenter.tokens(v, sentences[i], doc.language, tokens);
+      }
+    }
+  }
+  doc.sentences.reserve(sentences.size());
+  for (const Span& s : sentences) doc.sentences.push_back(view.to_original(s));
+  doc.tokens.reserve(tokens.size());
+  for (const Span& t : tokens) doc.tokens.push_back(view.to_original(t));
+  return doc;
+}
+
+SKAZ_END_NAMESPACE
+}  // namespace skaz

@@ -1,0 +1,108 @@
+// The output contract: keys, offsets in every unit, exact escaping.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "skaz/document.hpp"
+#include "skaz/json.hpp"
+
+using namespace skaz;
+using namespace std::string_literals;
+using nlohmann::json;
+
+namespace {
+
+Document analyze(const std::string& text, utf8_policy pol = utf8_policy::strict) {
+  Options o;
+  o.utf8 = pol;
+  o.tokens = true;
+  auto p = Pipeline::create(o);
+  EXPECT_TRUE(p.ok());
+  auto d = p->analyze(text);
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+TEST(Json, ContractKeysInOrder) {
+  const Document d = analyze("Hello world. Bye.");
+  const json j = json::parse(to_json(d));
+  std::vector<std::string> keys;
+  for (auto it = j.begin(); it != j.end(); ++it) keys.push_back(it.key());
+  // nlohmann::json sorts keys on parse; check presence and types instead.
+  for (const char* k : {"skaz_version", "offsets", "language", "zones", "paragraphs",
+                        "sentences", "entities", "quotes", "repairs"}) {
+    EXPECT_TRUE(j.contains(k)) << k;
+  }
+  EXPECT_FALSE(j.contains("tokens"));  // only on request
+  EXPECT_EQ(j["offsets"], "codepoint");
+  EXPECT_EQ(j["language"], "en");
+  EXPECT_EQ(j["sentences"].size(), 2u);
+  EXPECT_EQ(j["zones"][0]["kind"], "body");
+  const std::string raw = to_json(d);
+  EXPECT_EQ(raw.rfind("{\"skaz_version\":", 0), 0u);  // contract order on output
+  EXPECT_LT(raw.find("\"zones\""), raw.find("\"paragraphs\""));
+  EXPECT_LT(raw.find("\"quotes\""), raw.find("\"repairs\""));
+}
+
+TEST(Json, OffsetsInEveryUnit) {
+  const std::string text = "Жук \xF0\x9F\x90\x9E ползёт. Да.";
+  const Document d = analyze(text);
+  JsonOptions o;
+  o.tokens = true;
+  o.unit = offset_unit::byte;
+  const json b = json::parse(to_json(d, o));
+  o.unit = offset_unit::codepoint;
+  const json c = json::parse(to_json(d, o));
+  o.unit = offset_unit::utf16;
+  const json u = json::parse(to_json(d, o));
+  ASSERT_EQ(c["sentences"].size(), 2u);
+  // second sentence "Да." starts after: Жук(3) sp(1) bug(1) sp(1) ползёт.(7) sp(1) = 14 cps
+  EXPECT_EQ(c["sentences"][1]["start"], 14);
+  EXPECT_EQ(u["sentences"][1]["start"], 15);  // the beetle is two UTF-16 units
+  EXPECT_EQ(b["sentences"][1]["start"], text.find("Да"));
+  EXPECT_EQ(b["offsets"], "byte");
+  EXPECT_EQ(u["offsets"], "utf16");
+  ASSERT_TRUE(c.contains("tokens"));
+  EXPECT_EQ(c["tokens"][0]["kind"], "word");
+  EXPECT_EQ(c["tokens"][0]["end"], 3);
+}
+
+TEST(Json, ControlCharactersEscaped) {
+  Document d;
+  d.text = "a\x01\"\\\t\x7f" "b";
+  d.language = "en";
+  d.quotes.push_back(Quote{Span{0, static_cast<std::uint32_t>(d.text.size()), 0, 0}});
+  const std::string raw = to_json(d);
+  EXPECT_NE(raw.find(R"("text":"a\u0001\"\\\t)"), std::string::npos) << raw;
+  const json j = json::parse(raw);
+  EXPECT_EQ(j["quotes"][0]["text"], d.text);
+  EXPECT_TRUE(j["quotes"][0]["speaker"].is_null());
+  EXPECT_TRUE(j["quotes"][0]["cue"].is_null());
+}
+
+TEST(Json, InvalidInputUnderReplaceIsValidJson) {
+  const std::string text = "bad \xFF\xFE here.";
+  const Document d = analyze(text, utf8_policy::replace);
+  const std::string raw = to_json(d);
+  const json j = json::parse(raw);  // throws on invalid UTF-8
+  ASSERT_EQ(j["repairs"].size(), 2u);
+  EXPECT_EQ(j["repairs"][0]["kind"], "invalid_utf8");
+  EXPECT_EQ(j["repairs"][0]["start"], 4);
+  EXPECT_EQ(j["repairs"][1]["start"], 5);
+  EXPECT_EQ(j["repairs"][0]["replacement"], "\xEF\xBF\xBD");
+  // code points count each invalid byte as one U+FFFD, as Python does
+  EXPECT_EQ(j["paragraphs"][0]["end"], 12);
+}
+
+TEST(Json, PrettyIsTheSameObject) {
+  const Document d = analyze("One. Two.");
+  JsonOptions o;
+  const json a = json::parse(to_json(d, o));
+  o.pretty = true;
+  const std::string pretty = to_json(d, o);
+  EXPECT_NE(pretty.find('\n'), std::string::npos);
+  EXPECT_EQ(json::parse(pretty), a);
+}
+
+}  // namespace

@@ -1,0 +1,240 @@
+// The text layer: UTF-8 validation, maximal-subpart replacement, offset
+// maps, the view's map back to the original, paragraphs, character classes.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "skaz/text.hpp"
+
+using namespace skaz;
+using namespace std::string_literals;
+
+namespace {
+
+constexpr auto npos = std::string_view::npos;
+
+TEST(Utf8, ValidInputs) {
+  EXPECT_EQ(find_invalid_utf8(""), npos);
+  EXPECT_EQ(find_invalid_utf8("plain ascii, longer than eight bytes"), npos);
+  EXPECT_EQ(find_invalid_utf8("Дуров \xF0\x9F\x98\x80 ok"), npos);
+  EXPECT_EQ(find_invalid_utf8("\xEF\xBF\xBF"), npos);          // U+FFFF is a scalar
+  EXPECT_EQ(find_invalid_utf8("\xF4\x8F\xBF\xBF"), npos);      // U+10FFFF
+  EXPECT_EQ(find_invalid_utf8("a\0b"s), npos);                 // NUL is a character
+  EXPECT_EQ(find_invalid_utf8("\xEF\xBB\xBFtext"), npos);      // BOM is valid
+}
+
+TEST(Utf8, OverlongForms) {
+  EXPECT_EQ(find_invalid_utf8("ab\xC0\xAF"), 2u);              // overlong '/'
+  EXPECT_EQ(find_invalid_utf8("\xC1\xBF"), 0u);
+  EXPECT_EQ(find_invalid_utf8("x\xE0\x80\xAF"), 1u);           // 3-byte overlong
+  EXPECT_EQ(find_invalid_utf8("\xF0\x80\x80\xAF"), 0u);        // 4-byte overlong
+}
+
+TEST(Utf8, SurrogatesAndRange) {
+  EXPECT_EQ(find_invalid_utf8("\xED\xA0\x80"), 0u);            // U+D800
+  EXPECT_EQ(find_invalid_utf8("ok\xED\xBF\xBF"), 2u);          // U+DFFF
+  EXPECT_EQ(find_invalid_utf8("\xF4\x90\x80\x80"), 0u);        // above U+10FFFF
+  EXPECT_EQ(find_invalid_utf8("\xF5\x80\x80\x80"), 0u);
+  EXPECT_EQ(find_invalid_utf8("\xFF"), 0u);
+}
+
+TEST(Utf8, TruncatedSequences) {
+  EXPECT_EQ(find_invalid_utf8("abc\xD0"), 3u);
+  EXPECT_EQ(find_invalid_utf8("abcdefghij\xE2\x82"), 10u);      // after the fast path
+  EXPECT_EQ(find_invalid_utf8("\xF0\x9F\x98"), 0u);
+  EXPECT_EQ(find_invalid_utf8("\xD0 x"), 0u);                  // lead then ASCII
+  EXPECT_EQ(find_invalid_utf8("\x80"), 0u);                    // lone continuation
+}
+
+TEST(Utf8, DecodeReportsMaximalSubparts) {
+  auto dec = [](std::string_view s) { return decode_utf8(s.data(), s.data() + s.size()); };
+  EXPECT_EQ(dec("\xE2\x82").len, 2);       // truncated 3-byte: one subpart of 2
+  EXPECT_EQ(dec("\xE2\x82x").len, 2);
+  EXPECT_EQ(dec("\xF0\x9F\x98").len, 3);
+  EXPECT_EQ(dec("\xE0\x80").len, 1);       // E0 80 is never a prefix: 1
+  EXPECT_EQ(dec("\xED\xA0\x80").len, 1);   // surrogate lead + A0: 1
+  EXPECT_FALSE(dec("\xC3\x28").valid);
+  EXPECT_EQ(dec("\xC3\x28").len, 1);
+  const auto ok = dec("\xD0\x96");
+  EXPECT_TRUE(ok.valid);
+  EXPECT_EQ(ok.cp, U'Ж');
+  EXPECT_EQ(dec("\xF0\x9F\x98\x80").cp, 0x1F600u);
+}
+
+TEST(Utf8, ReplaceLikePython) {
+  // Python: b"a\xf0\x9f\x98b\xff\xfe".decode("utf-8", "replace") == "a\ufffdb\ufffd\ufffd"
+  EXPECT_EQ(replace_invalid_utf8("a\xF0\x9F\x98" "b\xFF\xFE"),
+            "a\xEF\xBF\xBD" "b\xEF\xBF\xBD\xEF\xBF\xBD");
+  // b"\xed\xa0\x80".decode(errors="replace") gives three U+FFFD
+  EXPECT_EQ(replace_invalid_utf8("\xED\xA0\x80"),
+            "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  EXPECT_EQ(replace_invalid_utf8("clean"), "clean");
+  EXPECT_EQ(replace_invalid_utf8(""), "");
+}
+
+TEST(Utf8, AppendEncodes) {
+  std::string s;
+  append_utf8(s, U'a');
+  append_utf8(s, U'ё');
+  append_utf8(s, U'€');
+  append_utf8(s, 0x1F600);
+  EXPECT_EQ(s, "a\xD1\x91\xE2\x82\xAC\xF0\x9F\x98\x80");
+}
+
+TEST(OffsetMap, ConvertsEveryUnit) {
+  const std::string text = "aЖ€\xF0\x9F\x98\x80z";  // 1+2+3+4+1 bytes
+  OffsetMap m(text);
+  const std::uint32_t bytes[] = {0, 1, 3, 6, 10, 11};
+  const std::uint32_t cps[] = {0, 1, 2, 3, 4, 5};
+  const std::uint32_t u16[] = {0, 1, 2, 3, 5, 6};
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(m.convert(bytes[i], offset_unit::codepoint), cps[i]) << i;
+    EXPECT_EQ(m.convert(bytes[i], offset_unit::utf16), u16[i]) << i;
+    EXPECT_EQ(m.convert(bytes[i], offset_unit::byte), bytes[i]) << i;
+  }
+  // inside a character: its start
+  EXPECT_EQ(m.convert(2, offset_unit::codepoint), 1u);
+  EXPECT_EQ(m.convert(8, offset_unit::codepoint), 3u);
+  // past the end: clamps
+  EXPECT_EQ(m.convert(99, offset_unit::codepoint), 5u);
+}
+
+TEST(OffsetMap, LongTextAcrossCheckpoints) {
+  std::string text;
+  for (int i = 0; i < 1000; ++i) text += (i % 3 == 0) ? "ж" : "x";
+  OffsetMap m(text);
+  std::uint32_t byte = 0;
+  for (std::uint32_t cp = 0; cp < 1000; ++cp) {
+    ASSERT_EQ(m.convert(byte, offset_unit::codepoint), cp);
+    byte += (cp % 3 == 0) ? 2 : 1;
+  }
+  EXPECT_EQ(m.convert(byte, offset_unit::codepoint), 1000u);
+}
+
+TEST(OffsetMap, InvalidBytesCountAsReplacement) {
+  // "a" FF "b" E2 82 "c": a, U+FFFD, b, U+FFFD, c
+  const std::string text = "a\xFF" "b\xE2\x82" "c";
+  OffsetMap m(text);
+  EXPECT_EQ(m.convert(2, offset_unit::codepoint), 2u);
+  EXPECT_EQ(m.convert(5, offset_unit::codepoint), 4u);
+  EXPECT_EQ(m.convert(6, offset_unit::codepoint), 5u);
+}
+
+TEST(OffsetMap, EmptyText) {
+  OffsetMap m("");
+  EXPECT_EQ(m.convert(0, offset_unit::codepoint), 0u);
+  EXPECT_EQ(m.convert(0, offset_unit::utf16), 0u);
+}
+
+TEST(TextView, StrictNamesTheOffset) {
+  auto v = TextView::make("fine \xC0\xAF", utf8_policy::strict);
+  ASSERT_FALSE(v.ok());
+  EXPECT_EQ(v.code(), errc::invalid_utf8);
+  EXPECT_EQ(v.err().offset, 5u);
+  EXPECT_NE(v.err().message.find("byte 5"), std::string::npos);
+}
+
+TEST(TextView, CleanInputIsNotCopied) {
+  const std::string s = "Дуров сказал.";
+  auto v = TextView::make(s, utf8_policy::strict);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->text().data(), s.data());
+  EXPECT_TRUE(v->edits().empty());
+  EXPECT_EQ(v->to_original_start(5), 5u);
+}
+
+TEST(TextView, ReplaceMapsBackToTheOriginal) {
+  // original: "ab" FF "cd" E2 82 "ef"   (9 bytes)
+  // view:     "ab" EFBFBD "cd" EFBFBD "ef" (12 bytes)
+  const std::string s = "ab\xFF" "cd\xE2\x82" "ef";
+  auto v = TextView::make(s, utf8_policy::replace);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->text(), "ab\xEF\xBF\xBD" "cd\xEF\xBF\xBD" "ef");
+  ASSERT_EQ(v->edits().size(), 2u);
+  EXPECT_EQ(v->to_original_start(0), 0u);
+  EXPECT_EQ(v->to_original_start(2), 2u);   // start of the first edit
+  EXPECT_EQ(v->to_original_end(5), 3u);     // end of the first edit
+  EXPECT_EQ(v->to_original_start(5), 3u);   // "cd"
+  EXPECT_EQ(v->to_original_start(7), 5u);   // second edit
+  EXPECT_EQ(v->to_original_end(10), 7u);
+  EXPECT_EQ(v->to_original_start(10), 7u);  // "ef"
+  EXPECT_EQ(v->to_original_end(12), 9u);    // end of text
+  // inside an edit: start -> edit start, end -> edit end
+  EXPECT_EQ(v->to_original_start(3), 2u);
+  EXPECT_EQ(v->to_original_end(3), 3u);
+  const Span whole = v->to_original(Span{0, 12, 0, 0});
+  EXPECT_EQ(whole.start, 0u);
+  EXPECT_EQ(whole.end, 9u);
+}
+
+TEST(TextView, WholeInputInvalid) {
+  auto v = TextView::make("\xFF\xFF", utf8_policy::replace);
+  ASSERT_TRUE(v.ok());
+  EXPECT_EQ(v->text().size(), 6u);
+  EXPECT_EQ(v->to_original_end(6), 2u);
+}
+
+std::vector<std::string> paragraphs(const std::string& s) {
+  std::vector<std::string> out;
+  for (const Span& p : split_paragraphs(s)) out.push_back(s.substr(p.start, p.size()));
+  return out;
+}
+
+TEST(Paragraphs, BlankLinesAndLineBreaks) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(paragraphs("One.\n\nTwo.\n"), (V{"One.", "Two."}));
+  EXPECT_EQ(paragraphs("One.\nTwo."), (V{"One.", "Two."}));
+  EXPECT_EQ(paragraphs("  padded  \n\n\n\t tabbed\t"), (V{"padded", "tabbed"}));
+  EXPECT_EQ(paragraphs(""), V{});
+  EXPECT_EQ(paragraphs(" \n\t\n  "), V{});
+}
+
+TEST(Paragraphs, CrLfCrAndUnicodeSeparators) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(paragraphs("a\r\n\r\nb\r\nc"), (V{"a", "b", "c"}));
+  EXPECT_EQ(paragraphs("a\rb"), (V{"a", "b"}));
+  EXPECT_EQ(paragraphs("a\xE2\x80\xA9" "b\xE2\x80\xA8" "c"), (V{"a", "b", "c"}));
+}
+
+TEST(Paragraphs, BomAndNbsp) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(paragraphs("\xEF\xBB\xBFTitle\n\nBody"), (V{"Title", "Body"}));
+  EXPECT_EQ(paragraphs("\xC2\xA0 text \xC2\xA0"), (V{"text"}));
+}
+
+TEST(Paragraphs, NulIsText) {
+  const std::string s = "a\0b\n\0"s;
+  const auto ps = split_paragraphs(s);
+  ASSERT_EQ(ps.size(), 2u);
+  EXPECT_EQ(ps[0].size(), 3u);
+  EXPECT_EQ(ps[1].size(), 1u);
+}
+
+TEST(Chars, Classes) {
+  EXPECT_TRUE(is_letter(U'a'));
+  EXPECT_TRUE(is_letter(U'Ж'));
+  EXPECT_TRUE(is_letter(U'ё'));
+  EXPECT_TRUE(is_letter(U'é'));
+  EXPECT_FALSE(is_letter(U'1'));
+  EXPECT_FALSE(is_letter(U'«'));
+  EXPECT_TRUE(is_upper(U'Д'));
+  EXPECT_TRUE(is_lower(U'д'));
+  EXPECT_TRUE(is_upper(U'Ё'));
+  EXPECT_TRUE(is_upper(U'É'));
+  EXPECT_TRUE(is_digit(U'7'));
+  EXPECT_TRUE(is_digit(U'٣'));  // Arabic-Indic three
+  EXPECT_TRUE(is_space(0xA0));
+  EXPECT_TRUE(is_space(0x2009));
+  EXPECT_FALSE(is_space(U'x'));
+  EXPECT_TRUE(is_punct(U'.'));
+  EXPECT_TRUE(is_punct(U'«'));
+  EXPECT_TRUE(is_punct(U'—'));
+  EXPECT_FALSE(is_punct(U'+'));  // a symbol, not punctuation
+  EXPECT_EQ(script_of(U'a'), script::latin);
+  EXPECT_EQ(script_of(U'я'), script::cyrillic);
+  EXPECT_EQ(script_of(U'ö'), script::latin);
+  EXPECT_EQ(script_of(U'α'), script::greek);
+  EXPECT_EQ(script_of(U'1'), script::common);
+}
+
+}  // namespace
