@@ -2,6 +2,8 @@
 // every span mapped back to the original input.
 #include "skaz/document.hpp"
 
+#include <algorithm>
+
 #include "skaz/segment.hpp"
 
 namespace skaz {
@@ -162,26 +164,40 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
   }
 
   const std::vector<Span> paragraphs = split_paragraphs(v);
-  doc.paragraphs.reserve(paragraphs.size());
+  const Segmenter& seg = impl_->segmenter;
+  std::vector<Span> zones;
+  seg.zones(v, paragraphs, zones);
+  // Per paragraph the language is the document's, or its script's under auto.
+  const std::string_view plang = want == "auto" ? std::string_view("auto") : doc.language;
   std::vector<Span> sentences;
   std::vector<Span> tokens;
-  for (const Span& p : paragraphs) {
-    doc.paragraphs.push_back(view.to_original(p));
-    // Until the zone stage lands, every paragraph is body text.
-    doc.zones.push_back(view.to_original(Span{p.start, p.end,
-                                              static_cast<std::uint32_t>(zone_kind::body), 0}));
+  std::vector<Span> glued;
+  for (const Span& z : zones) {
     const std::size_t first = sentences.size();
-    impl_->segmenter.sentences(v, p, doc.language, sentences);
+    seg.sentences(v, z, plang, sentences);
     if (impl_->options.tokens) {
-      for (std::size_t i = first; i < sentences.size(); ++i) {
-        impl_->segmenter.tokens(v, sentences[i], doc.language, tokens);
-      }
+      for (std::size_t i = first; i < sentences.size(); ++i) seg.tokens(v, sentences[i], plang, tokens);
     }
   }
+  for (const Span& p : paragraphs) seg.glued(v, p, glued);
+
+  doc.paragraphs.reserve(paragraphs.size());
+  for (const Span& p : paragraphs) doc.paragraphs.push_back(view.to_original(p));
+  doc.zones.reserve(zones.size());
+  for (const Span& z : zones) doc.zones.push_back(view.to_original(z));
   doc.sentences.reserve(sentences.size());
   for (const Span& s : sentences) doc.sentences.push_back(view.to_original(s));
   doc.tokens.reserve(tokens.size());
   for (const Span& t : tokens) doc.tokens.push_back(view.to_original(t));
+  for (const Span& g : glued) {
+    Repair r{view.to_original(Span{g.start, g.end, 0, 0}), repair_kind::glued, {}};
+    r.replacement.assign(v.substr(g.start, g.flags - g.start));
+    r.replacement.push_back(' ');
+    r.replacement.append(v.substr(g.flags, g.end - g.flags));
+    doc.repairs.push_back(std::move(r));
+  }
+  std::sort(doc.repairs.begin(), doc.repairs.end(),
+            [](const Repair& a, const Repair& b) { return a.span.start < b.span.start; });
   return doc;
 }
 

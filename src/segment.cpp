@@ -1,8 +1,11 @@
-// Segmentation through Boost.Locale's ICU boundary analysis (UAX #29).
+// Segmentation: the rule passes for en/ru (zones.cpp, sentences.cpp,
+// tokenize.cpp) and Boost.Locale's ICU boundary analysis (UAX #29) for
+// other languages.
 #include "skaz/segment.hpp"
 
 #include <boost/locale.hpp>
 
+#include "segment_impl.hpp"
 #include "skaz/document.hpp"
 
 namespace skaz {
@@ -60,8 +63,33 @@ Span trim(std::string_view text, std::uint32_t a, std::uint32_t b) {
 
 }  // namespace
 
-void Segmenter::sentences(std::string_view text, Span para, std::string_view /*lang*/,
+namespace {
+
+detail::lang_id pick(std::string_view text, Span range, std::string_view lang) {
+  if (lang == "en") return detail::lang_id::en;
+  if (lang == "ru") return detail::lang_id::ru;
+  if (lang == "auto" || lang.empty()) return detail::detect_profile(text, range);
+  return detail::lang_id::other;
+}
+
+}  // namespace
+
+void Segmenter::zones(std::string_view text, const std::vector<Span>& paragraphs,
+                      std::vector<Span>& out) const {
+  detail::zones(text, paragraphs, out);
+}
+
+void Segmenter::glued(std::string_view text, Span range, std::vector<Span>& out) const {
+  detail::glued_words(text, range, out);
+}
+
+void Segmenter::sentences(std::string_view text, Span para, std::string_view lang,
                           std::vector<Span>& out) const {
+  const detail::lang_id id = pick(text, para, lang);
+  if (id != detail::lang_id::other) {
+    detail::sentences(text, para, detail::profile(id), out);
+    return;
+  }
   using It = std::string_view::const_iterator;
   const It first = text.begin() + para.start;
   const It last = text.begin() + para.end;
@@ -74,8 +102,13 @@ void Segmenter::sentences(std::string_view text, Span para, std::string_view /*l
   }
 }
 
-void Segmenter::tokens(std::string_view text, Span range, std::string_view /*lang*/,
+void Segmenter::tokens(std::string_view text, Span range, std::string_view lang,
                        std::vector<Span>& out) const {
+  const detail::lang_id id = pick(text, range, lang);
+  if (id != detail::lang_id::other) {
+    detail::tokenize(text, range, detail::profile(id), out);
+    return;
+  }
   using It = std::string_view::const_iterator;
   const It first = text.begin() + range.start;
   const It last = text.begin() + range.end;

@@ -1,0 +1,189 @@
+// Lexicons of the language profiles: abbreviations by how their period
+// behaves, and the words that start sentences. Written for skaz from general
+// knowledge of English and Russian typography; keys are folded (lower case,
+// no dots or spaces).
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "segment_impl.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+namespace detail {
+
+namespace {
+
+using Set = std::unordered_set<std::string_view>;
+using Map = std::unordered_map<std::string_view, abbr_class>;
+
+void add(Map& m, std::initializer_list<std::string_view> words, abbr_class c) {
+  for (auto w : words) m.emplace(w, c);
+}
+
+Map english_abbreviations() {
+  Map m;
+  // Titles and labels that stand before a name or a number.
+  add(m, {"mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "st", "mt", "ft", "gen", "col",
+          "capt", "cpt", "lt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "gov", "sen", "rep",
+          "pres", "supt", "det", "insp", "fig", "figs", "no", "nos", "n°", "vol", "vols", "pp",
+          "para", "art", "sec", "ch", "chap", "eq", "eqs", "ref", "op", "cf", "vs", "viz", "approx",
+          "est", "dept", "univ", "assn", "ave", "blvd", "rd", "hwy", "jan", "feb", "mar", "apr",
+          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
+          "thu", "thur", "thurs", "fri", "sat", "sun", "tel", "ext", "ps"},
+      abbr_class::prefix);
+  add(m, {"eg", "ie"}, abbr_class::inner);
+  // May end a sentence: companies, suffixes, times, countries, units, etc.
+  add(m, {"co", "corp", "inc", "ltd", "llc", "plc", "bros", "jr", "sr", "esq", "phd", "etc",
+          "al", "ed", "eds", "am", "pm", "us", "usa", "uk", "eu", "un", "ussr", "dc", "min",
+          "max", "km", "kg", "cm", "mm", "lb", "lbs", "oz", "hr", "hrs", "yr", "yrs", "ibid"},
+      abbr_class::ambiguous);
+  return m;
+}
+
+Map russian_abbreviations() {
+  Map m;
+  add(m, {"ул", "пр", "просп", "пл", "пер", "наб", "ш", "д", "кв", "корп", "стр", "оф", "обл",
+          "пос", "пгт", "дер", "им", "проф", "акад", "доц", "св", "ген", "полк", "подп", "ст",
+          "п", "пп", "гл", "разд", "рис", "табл", "тов", "гр", "г-н", "г-жа", "куб", "утв",
+          "пост", "сокр", "англ", "нем", "франц", "лат", "греч", "букв", "напр", "ок", "ср",
+          "прим", "зам", "пом", "нач", "зав", "гос", "о", "оз", "с", "ж", "№", "n°", "ио", "вып",
+          "изд", "сост", "кн", "тт", "ред", "г"},
+      abbr_class::prefix);
+  add(m, {"те", "тн", "тк", "то", "тч"}, abbr_class::inner);
+  // "г." after a year is mostly followed by more of the sentence
+  add(m, {"гг", "в", "вв", "р", "руб", "коп", "тыс", "млн", "млрд", "трлн", "долл", "дол",
+          "евро", "проц", "мин", "сек", "ч", "час", "км", "м", "см", "мм", "кг", "т", "л", "шт",
+          "экз", "др", "тд", "тп", "нэ", "днэ", "га", "мл", "мес"},
+      abbr_class::ambiguous);
+  return m;
+}
+
+Set english_starters() {
+  return {"i", "he", "she", "it", "we", "they", "you", "this", "that", "these", "those", "there",
+          "here", "the", "a", "an", "some", "many", "most", "all", "each", "every", "no", "our",
+          "my", "his", "her", "their", "its", "your", "but", "and", "so", "yet", "or", "however",
+          "then", "thus", "therefore", "meanwhile", "also", "still", "moreover", "furthermore",
+          "now", "later", "instead", "nevertheless", "indeed", "what", "when", "where", "who",
+          "why", "how", "which", "whether", "in", "on", "at", "for", "from", "with", "by",
+          "after", "before", "during", "since", "as", "although", "though", "if", "unless",
+          "while", "because", "despite", "among", "according", "is", "are", "was", "were", "do",
+          "does", "did", "can", "could", "will", "would", "should", "may", "might", "must", "has",
+          "have", "had", "not", "nor", "mr", "mrs", "ms", "dr", "prof", "one", "two", "both",
+          "such", "last", "next", "today", "yesterday", "tomorrow", "other", "another", "more"};
+}
+
+Set russian_starters() {
+  return {"в", "во", "на", "но", "а", "и", "он", "она", "оно", "они", "это", "этот", "эта",
+          "эти", "так", "там", "тут", "как", "когда", "что", "чтобы", "если", "по", "с", "со",
+          "к", "ко", "у", "о", "об", "из", "за", "для", "при", "после", "до", "однако", "также",
+          "кроме", "поэтому", "хотя", "мы", "я", "ты", "вы", "его", "ее", "её", "их", "все", "всё",
+          "уже", "сейчас", "теперь", "затем", "потом", "тогда", "здесь", "где", "кто", "почему",
+          "зачем", "не", "ни", "между", "среди", "под", "над", "через", "вот", "да", "нет", "еще",
+          "ещё", "впрочем", "кстати", "напомним", "ранее", "позже", "сегодня", "вчера", "завтра",
+          "при", "согласно", "именно", "лишь", "только", "несмотря", "помимо", "около", "этого",
+          "этом", "эту", "той", "тот", "та", "те", "то", "один", "одна", "одно"};
+}
+
+}  // namespace
+
+std::string_view fold_key(std::string_view word, char* buf, std::size_t cap) {
+  std::size_t n = 0;
+  const char* p = word.data();
+  const char* end = p + word.size();
+  while (p < end) {
+    const decoded_char d = decode_utf8(p, end);
+    p += d.len;
+    char32_t c = d.cp;
+    if (c == '.' || c == ' ' || c == 0xA0) continue;
+    if (c >= 'A' && c <= 'Z') c += 32;
+    else if (c >= 0x410 && c <= 0x42F) c += 32;
+    else if (c == 0x401) c = 0x451;
+    if (c == 0x451) c = 0x435;  // ё reads as е
+    char tmp[4];
+    std::size_t len;
+    if (c < 0x80) { tmp[0] = static_cast<char>(c); len = 1; }
+    else if (c < 0x800) {
+      tmp[0] = static_cast<char>(0xC0 | (c >> 6));
+      tmp[1] = static_cast<char>(0x80 | (c & 0x3F));
+      len = 2;
+    } else {
+      // other characters (°, №) are kept as they are
+      const std::size_t l = d.len;
+      if (n + l > cap) return {};
+      for (std::size_t k = 0; k < l; ++k) buf[n + k] = *(p - l + k);
+      n += l;
+      continue;
+    }
+    if (n + len > cap) return {};
+    for (std::size_t k = 0; k < len; ++k) buf[n++] = tmp[k];
+  }
+  return std::string_view(buf, n);
+}
+
+namespace {
+
+struct Lexicons {
+  Map abbr;
+  Set starters;
+  Set exclaim;
+};
+
+const Lexicons& lexicons(lang_id lang) {
+  static const Lexicons en{english_abbreviations(), english_starters(),
+                           {"yahoo", "jeopardy", "joomla", "wham"}};
+  static const Lexicons ru{russian_abbreviations(), russian_starters(), {}};
+  return lang == lang_id::ru ? ru : en;
+}
+
+bool lookup(const Set& s, std::string_view word) {
+  char buf[64];
+  const std::string_view k = fold_key(word, buf, sizeof buf);
+  return !k.empty() && s.count(k) > 0;
+}
+
+}  // namespace
+
+abbr_class Profile::abbreviation(std::string_view word) const {
+  char buf[64];
+  const std::string_view k = fold_key(word, buf, sizeof buf);
+  if (k.empty()) return abbr_class::none;
+  const auto& m = lexicons(lang).abbr;
+  auto it = m.find(k);
+  return it == m.end() ? abbr_class::none : it->second;
+}
+
+bool Profile::starter(std::string_view word) const { return lookup(lexicons(lang).starters, word); }
+
+bool Profile::exclamation_name(std::string_view word) const {
+  return lookup(lexicons(lang).exclaim, word);
+}
+
+const Profile& profile(lang_id lang) {
+  static const Profile en{lang_id::en};
+  static const Profile ru{lang_id::ru};
+  static const Profile other{lang_id::other};
+  switch (lang) {
+    case lang_id::en: return en;
+    case lang_id::ru: return ru;
+    default: return other;
+  }
+}
+
+lang_id detect_profile(std::string_view text, Span range) {
+  std::size_t lat = 0, cyr = 0;
+  const char* p = text.data() + range.start;
+  const char* end = text.data() + range.end;
+  while (p < end) {
+    const decoded_char d = decode_utf8(p, end);
+    p += d.len;
+    const script s = script_of(d.cp);
+    if (s == script::latin) ++lat;
+    else if (s == script::cyrillic) ++cyr;
+  }
+  return cyr > lat ? lang_id::ru : lang_id::en;
+}
+
+}  // namespace detail
+SKAZ_END_NAMESPACE
+}  // namespace skaz

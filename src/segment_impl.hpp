@@ -1,0 +1,59 @@
+// Internals of segmentation: language profiles (lexicons) and the rule
+// passes for zones, sentences and tokens. Not installed.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "skaz/document.hpp"
+#include "skaz/text.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+namespace detail {
+
+enum class lang_id : std::uint8_t { en, ru, other };
+
+/// How a word followed by a period behaves.
+enum class abbr_class : std::uint8_t {
+  none,       ///< an ordinary word: its period ends a sentence
+  prefix,     ///< stands before a name or number (Mr., ул., p.): never ends one
+  inner,      ///< always continues (e.g., т.е.)
+  ambiguous,  ///< may end one (Co., U.S., г., тыс.): only before a sentence starter
+};
+
+/// A language profile: lexicons of abbreviations and sentence starters.
+/// Lookups take a key folded to lower case with dots and spaces removed
+/// ("U.S." -> "us", "т. д." -> "тд"). Immutable, shared across threads.
+struct Profile {
+  lang_id lang;
+  abbr_class abbreviation(std::string_view word) const;
+  bool starter(std::string_view word) const;       ///< The, However, В, Но, ...
+  bool exclamation_name(std::string_view word) const;  ///< Yahoo!, Jeopardy!
+};
+
+const Profile& profile(lang_id lang);
+/// en for Latin-script text, ru for Cyrillic, by the letters of `range`.
+lang_id detect_profile(std::string_view text, Span range);
+
+/// Folds `word` (letters, optionally with dots, spaces, hyphens) into `buf`
+/// as a lookup key; returns an empty view when it does not fit.
+std::string_view fold_key(std::string_view word, char* buf, std::size_t cap);
+
+void sentences(std::string_view text, Span range, const Profile& prof, std::vector<Span>& out);
+void tokenize(std::string_view text, Span range, const Profile& prof, std::vector<Span>& out);
+void join_english(std::string_view text, const Profile& prof, std::vector<Span>& toks,
+                  std::size_t first);
+
+/// Zones of a document: every paragraph gets one or more zones (title,
+/// caption, related link, ... and body for the rest). `zones` are ordered and
+/// never overlap.
+void zones(std::string_view text, const std::vector<Span>& paragraphs, std::vector<Span>& out);
+
+/// Words glued at a script change (EDRiПри) or a case change (photoRoskomnadzor):
+/// appends one Span per glued word, with flags = byte offset of the split.
+void glued_words(std::string_view text, Span range, std::vector<Span>& out);
+
+}  // namespace detail
+SKAZ_END_NAMESPACE
+}  // namespace skaz

@@ -1,0 +1,503 @@
+// Sentence boundaries by rules, one pass over a zone. A terminal cluster
+// (. ! ? … with glued closing quotes and brackets) ends a sentence when what
+// follows can start one; a period after an abbreviation ends one only before
+// a sentence starter; initials, list numbers, decimals, URLs, ellipses inside
+// a sentence, Russian dash-introduced speech («…?» — спросил он) and short
+// author remarks inside a quotation do not end one. Numbered or lettered list
+// items, bullets and emoticons start or end sentences.
+#include <cstring>
+
+#include "segment_impl.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+namespace detail {
+
+namespace {
+
+bool is_terminal(char32_t c) { return c == '.' || c == '!' || c == '?' || c == 0x2026; }
+bool is_dash_cp(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014 || c == 0x2012 || c == 0x2015; }
+// Marks that only close.
+bool is_closer(char32_t c) {
+  return c == 0xBB || c == 0x201D || c == 0x2019 || c == ')' || c == ']' || c == '}' || c == 0x203A;
+}
+// Marks that open, or may open (straight quotes).
+bool is_opener(char32_t c) {
+  return c == 0xAB || c == 0x201C || c == 0x201E || c == 0x2018 || c == '(' || c == '[' ||
+         c == '{' || c == '"' || c == '\'' || c == 0x2039;
+}
+bool is_bullet(char32_t c) {
+  return c == 0x2022 || c == 0x25E6 || c == 0x25AA || c == 0x2043 || c == 0x2023 ||
+         c == 0x25CF || c == 0x25A0 || c == 0x25BA || c == 0x2219;
+}
+bool is_vowel(char32_t c) {
+  switch (c | 0x20) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': return true;
+    default: break;
+  }
+  switch (c) {
+    case 0x430: case 0x435: case 0x451: case 0x438: case 0x43E: case 0x443: case 0x44B:
+    case 0x44D: case 0x44E: case 0x44F: case 0x410: case 0x415: case 0x401: case 0x418:
+    case 0x41E: case 0x423: case 0x42B: case 0x42D: case 0x42E: case 0x42F:
+      return true;
+    default: return false;
+  }
+}
+bool is_roman(char32_t c) {
+  return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C' || c == 'D' || c == 'M';
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, Span range, const Profile& prof, std::vector<Span>& out)
+      : t_(text), r_(range), p_(prof), out_(out) {}
+
+  void run();
+
+ private:
+  // --- reading
+  decoded_char at(std::uint32_t i) const {
+    return decode_utf8(t_.data() + i, t_.data() + r_.end);
+  }
+  char32_t cp(std::uint32_t i) const { return i < r_.end ? at(i).cp : 0; }
+  // start of the character that ends at i
+  std::uint32_t prev_start(std::uint32_t i) const {
+    std::uint32_t k = i - 1;
+    while (k > r_.start && (static_cast<unsigned char>(t_[k]) & 0xC0) == 0x80) --k;
+    return k;
+  }
+  char32_t before(std::uint32_t i) const { return i > r_.start ? cp(prev_start(i)) : 0; }
+  std::uint32_t skip_spaces(std::uint32_t i) const {
+    while (i < r_.end) {
+      const decoded_char d = at(i);
+      if (!is_space(d.cp)) break;
+      i += d.len;
+    }
+    return i;
+  }
+
+  // --- sentence state
+  void emit(std::uint32_t end, std::uint32_t next_start);
+  void reset() {
+    letters_ = digits_ = false;
+    words_ = 0;
+    remark_words_ = -1;
+    first_word_end_ = 0;
+  }
+
+  // --- decisions
+  void find_markers();
+  bool marker_breaks(std::uint32_t i) const;
+  void on_terminal(std::uint32_t& i);
+  bool can_start(std::uint32_t k, bool* lower_next) const;
+  bool next_is_starter(std::uint32_t k) const;
+  abbr_class classify_period(std::uint32_t dot, bool* initial, bool* marker) const;
+
+  std::string_view t_;
+  Span r_;
+  const Profile& p_;
+  std::vector<Span>& out_;
+
+  std::uint32_t start_ = 0;
+  bool letters_ = false, digits_ = false;
+  int words_ = 0;
+  int remark_words_ = -1;
+  int depth_ = 0;
+  std::uint32_t first_word_end_ = 0;
+  std::vector<std::uint32_t> markers_;  // list items that start sentences
+};
+
+void Scanner::emit(std::uint32_t end, std::uint32_t next_start) {
+  // trim
+  std::uint32_t a = start_, b = end;
+  a = skip_spaces(a);
+  while (b > a) {
+    const std::uint32_t k = prev_start(b);
+    if (!is_space(cp(k))) break;
+    b = k;
+  }
+  if (b > a) out_.push_back(Span{a, b, 0, 0});
+  start_ = next_start;
+  reset();
+}
+
+// List markers: "1)", "2.", "3.)", "a.", "b)" after a space. One starts a
+// sentence when it follows ; or :, or when the next or previous number (or
+// letter) of the same style is also a marker in this zone.
+void Scanner::find_markers() {
+  struct M {
+    std::uint32_t pos;
+    int value;
+    int style;  // 0 ")", 1 ".", 2 ".)"; +3 for letters
+    bool after_colon;
+  };
+  std::vector<M> ms;
+  for (std::uint32_t i = r_.start; i < r_.end; ++i) {
+    const char c = t_[i];
+    const bool digit = c >= '0' && c <= '9';
+    const bool letter = (c >= 'a' && c <= 'z');
+    const bool cyr = static_cast<unsigned char>(c) == 0xD0 && i + 1 < r_.end &&
+                     static_cast<unsigned char>(t_[i + 1]) >= 0xB0 &&
+                     static_cast<unsigned char>(t_[i + 1]) <= 0xBF;  // а..п
+    if (!digit && !letter && !cyr) continue;
+    if (i > r_.start && !is_space(before(i))) continue;
+    std::uint32_t j = i;
+    int value = 0;
+    if (digit) {
+      while (j < r_.end && j - i < 3 && t_[j] >= '0' && t_[j] <= '9') value = value * 10 + (t_[j++] - '0');
+      if (j < r_.end && t_[j] >= '0' && t_[j] <= '9') continue;
+    } else if (letter) {
+      value = c - 'a' + 1;
+      j = i + 1;
+    } else {
+      value = static_cast<unsigned char>(t_[i + 1]) - 0xB0 + 1;
+      j = i + 2;
+    }
+    int style;
+    if (j + 1 < r_.end && t_[j] == '.' && t_[j + 1] == ')') { style = 2; j += 2; }
+    else if (j < r_.end && t_[j] == ')') { style = 0; j += 1; }
+    else if (j < r_.end && t_[j] == '.') { style = 1; j += 1; }
+    else continue;
+    if (j >= r_.end || t_[j] != ' ') continue;
+    if (!digit) {
+      style += 3;
+      // a lettered item starts with a capital: "a. The first item"
+      const char32_t nx = cp(skip_spaces(j));
+      if (!is_upper(nx)) continue;
+    }
+    // what precedes: ; or : ?
+    std::uint32_t k = i;
+    while (k > r_.start && is_space(before(k))) k = prev_start(k);
+    const char32_t pc = before(k);
+    ms.push_back({i, value, style, pc == ';' || pc == ':'});
+  }
+  for (std::size_t a = 0; a < ms.size(); ++a) {
+    bool breaks = ms[a].after_colon;
+    for (std::size_t b = 0; b < ms.size() && !breaks; ++b) {
+      if (a == b || ms[a].style != ms[b].style) continue;
+      const int d = ms[a].value - ms[b].value;
+      if (d == 1 || d == -1) {
+        // a lettered list must hold its first letter
+        if (ms[a].style >= 3) {
+          bool has_first = false;
+          for (const M& m : ms) has_first = has_first || (m.style == ms[a].style && m.value == 1);
+          breaks = has_first;
+        } else {
+          breaks = true;
+        }
+      }
+    }
+    if (breaks) markers_.push_back(ms[a].pos);
+  }
+}
+
+bool Scanner::marker_breaks(std::uint32_t i) const {
+  for (std::uint32_t m : markers_)
+    if (m == i) return true;
+  return false;
+}
+
+// Can a sentence start at k? Lower case (after opening marks and dashes) and
+// continuing punctuation say no.
+bool Scanner::can_start(std::uint32_t k, bool* lower_next) const {
+  *lower_next = false;
+  std::uint32_t j = k;
+  while (j < r_.end) {
+    const decoded_char d = at(j);
+    if (is_opener(d.cp) || is_dash_cp(d.cp) || is_space(d.cp)) {
+      j += d.len;
+      continue;
+    }
+    if (is_lower(d.cp)) {
+      *lower_next = true;
+      return false;
+    }
+    return true;
+  }
+  return true;
+}
+
+// Is the word at k (after opening marks) one that starts sentences? A single
+// letter followed by a period is an initial, not the conjunction "И".
+bool Scanner::next_is_starter(std::uint32_t k) const {
+  std::uint32_t j = k;
+  while (j < r_.end) {
+    const decoded_char d = at(j);
+    if (!(is_opener(d.cp) || is_space(d.cp) || is_dash_cp(d.cp))) break;
+    j += d.len;
+  }
+  const std::uint32_t ws = j;
+  int n = 0;
+  while (j < r_.end) {
+    const decoded_char d = at(j);
+    if (!is_letter(d.cp)) break;
+    j += d.len;
+    ++n;
+  }
+  if (n == 0) return false;
+  if (n == 1 && j < r_.end && t_[j] == '.') return false;
+  return p_.starter(t_.substr(ws, j - ws));
+}
+
+// What the word before the period at `dot` is. Sets *initial for single
+// capital letters (initials) and *marker for a list label that opens the
+// sentence (IV., PS., a.).
+abbr_class Scanner::classify_period(std::uint32_t dot, bool* initial, bool* marker) const {
+  *initial = false;
+  *marker = false;
+  std::uint32_t e = dot;
+  if (e > r_.start && t_[e - 1] == ' ') --e;  // "Гойер ." and "т . д ."
+  // the word: letters (and ° after N)
+  std::uint32_t s = e;
+  int n = 0;
+  bool upper_first = false, all_upper = true, all_lower = true, vowels = false;
+  while (s > r_.start) {
+    const std::uint32_t k = prev_start(s);
+    const char32_t c = cp(k);
+    if (!(is_letter(c) || (c == 0xB0 && n == 0))) break;
+    s = k;
+    if (c != 0xB0) {
+      ++n;
+      upper_first = is_upper(c);
+      all_upper = all_upper && is_upper(c);
+      all_lower = all_lower && is_lower(c);
+      vowels = vowels || is_vowel(c);
+    }
+  }
+  if (n == 0) return abbr_class::none;  // digits, brackets, quotes
+  const char32_t pre = before(s);
+  // "1990-е.": a suffix after a hyphen is a word ending, not an abbreviation
+  if (pre == '-' && n <= 3) return abbr_class::none;
+  // the dotted chain before it: "U.S.", "т. д.", "к.п.н."
+  std::uint32_t cs = s;
+  int groups = 1;
+  bool singles = n == 1;
+  for (;;) {
+    std::uint32_t k = cs;
+    if (k > r_.start && t_[k - 1] == ' ') --k;
+    if (!(k > r_.start && t_[k - 1] == '.')) break;
+    --k;
+    if (k > r_.start && t_[k - 1] == ' ') --k;
+    std::uint32_t g = k;
+    int m = 0;
+    while (g > r_.start && is_letter(cp(prev_start(g)))) {
+      g = prev_start(g);
+      ++m;
+    }
+    if (m == 0 || m > 3) break;
+    cs = g;
+    ++groups;
+    singles = singles && m == 1;
+  }
+  // a label opening the sentence
+  const bool first = skip_spaces(start_) == cs;
+  if (first && groups == 1 && e == dot) {
+    bool roman = all_upper;
+    for (std::uint32_t k = s; k < e && roman; ++k) roman = is_roman(static_cast<unsigned char>(t_[k]));
+    if (roman || n == 1 || (all_upper && n <= 2)) {
+      *marker = true;
+      return abbr_class::prefix;
+    }
+  }
+  if (groups > 1) {
+    const abbr_class c = p_.abbreviation(t_.substr(cs, e - cs));
+    return c == abbr_class::none ? abbr_class::ambiguous : c;
+  }
+  const std::string_view word = t_.substr(s, e - s);
+  const abbr_class c = p_.abbreviation(word);
+  if (n == 1) {
+    if (upper_first) {
+      if (p_.lang == lang_id::en && word == "I") return abbr_class::ambiguous;
+      *initial = true;
+      return abbr_class::prefix;
+    }
+    return c == abbr_class::none && p_.lang != lang_id::ru ? abbr_class::prefix : c;
+  }
+  if (c != abbr_class::none) return c;
+  // "awesome_content.html": the end of a file or domain name is a word
+  if (pre == '.' || pre == '/' || pre == '_' || pre == '@') return abbr_class::none;
+  // Short words without vowels are abbreviations: Дж., Mr., млн.
+  if (!vowels && n <= 4 && !all_upper) {
+    return upper_first ? abbr_class::prefix : abbr_class::ambiguous;
+  }
+  (void)singles;
+  return abbr_class::none;
+}
+
+void Scanner::on_terminal(std::uint32_t& i) {
+  const std::uint32_t t0 = i;
+  const bool detached = t0 > r_.start && is_space(before(t0));
+  // A spaced ellipsis ". . ." not glued to a word is part of the sentence.
+  if (detached || t0 == skip_spaces(start_)) {
+    if (t0 + 4 < r_.end && t_[t0] == '.' && t_[t0 + 1] == ' ' && t_[t0 + 2] == '.' &&
+        t_[t0 + 3] == ' ' && t_[t0 + 4] == '.') {
+      i = t0 + 5;
+      return;
+    }
+  }
+  // The cluster: terminals with glued closing marks, and terminals again.
+  std::uint32_t j = t0;
+  std::uint32_t run_end = t0;  // end of the first run of terminals
+  bool closers = false, more_after_closer = false;
+  int dots = 0;
+  bool ellipsis_char = false, only_dots = true;
+  while (j < r_.end) {
+    const decoded_char d = at(j);
+    if (is_terminal(d.cp)) {
+      if (closers) more_after_closer = true;
+      if (!closers) {
+        if (d.cp == '.') ++dots;
+        else only_dots = false;
+        if (d.cp == 0x2026) ellipsis_char = true;
+        run_end = j + d.len;
+      }
+      j += d.len;
+    } else if (is_closer(d.cp) || ((d.cp == '"' || d.cp == '\'') && !closers && j == run_end)) {
+      closers = true;
+      if (d.cp == 0xBB || d.cp == 0x201D) depth_ = depth_ > 0 ? depth_ - 1 : 0;
+      j += d.len;
+    } else {
+      break;
+    }
+  }
+  i = j;
+  if (j >= r_.end) return;  // the zone ends here anyway
+  const char32_t glued = cp(j);
+  if (!is_space(glued)) {
+    // "example.com", "1.мороженое", "Jr.'s": no boundary, except a closing
+    // quote glued to a capital (a scraped "…Telegram»I would")
+    if (closers && is_upper(glued) && !more_after_closer) emit(j, j);
+    return;
+  }
+  const std::uint32_t k = skip_spaces(j);
+  if (k >= r_.end) return;
+  const char32_t nc = cp(k);
+
+  // A detached run of two or four dots after words: its first dot ends the
+  // sentence and the rest stands alone ("reste .. Logiquement").
+  if (detached && only_dots && !closers && (dots == 2 || dots >= 4) && letters_) {
+    emit(t0 + 1, t0 + 1);
+    i = t0 + 1;
+    return;
+  }
+  // What follows is punctuation of the same sentence, or another terminal.
+  if (nc == ',' || nc == ';' || nc == ':' || is_closer(nc)) return;
+  if (is_terminal(nc)) {
+    const bool spaced = nc == '.' && k + 4 < r_.end && t_[k + 1] == ' ' && t_[k + 2] == '.' &&
+                        t_[k + 3] == ' ' && t_[k + 4] == '.';
+    if (spaced) {
+      // "compounds. . . . The": the ellipsis opens the next sentence when a
+      // capital follows it
+      std::uint32_t m = skip_spaces(k + 5);
+      if (m < r_.end && t_[m] == '.') m = skip_spaces(m + 1);
+      bool lower = false;
+      if (m < r_.end && can_start(m, &lower) && is_upper(cp(m))) emit(j, k);
+      return;
+    }
+    const bool run = (nc == '.' && k + 1 < r_.end && t_[k + 1] == '.') || nc == 0x2026;
+    if (run) emit(j, k);  // "Sentence. .. Next"
+    return;
+  }
+  bool lower = false;
+  if (!can_start(k, &lower)) return;
+
+  // Nothing before the cluster: "." opening a zone never ends a sentence.
+  if (skip_spaces(r_.start) >= t0) return;
+
+  // Decide by what precedes the cluster.
+  const bool single_period = dots == 1 && only_dots && run_end == t0 + 1;
+  if (single_period && !more_after_closer) {
+    if (!letters_ && digits_) return;  // "4.", "17 .", "8.1.", "§2." open a list item
+    bool initial = false, marker = false;
+    const abbr_class c = classify_period(t0, &initial, &marker);
+    if (marker || initial) return;
+    if (!closers) {
+      if (c == abbr_class::prefix || c == abbr_class::inner) return;
+      if (c == abbr_class::ambiguous && !(words_ >= 4 && next_is_starter(k))) return;
+    } else if (c == abbr_class::prefix || c == abbr_class::inner) {
+      return;
+    }
+  } else if (!only_dots || ellipsis_char || dots > 1) {
+    // Yahoo! Research
+    if (cp(t0) == '!' && !detached) {
+      std::uint32_t s = t0;
+      while (s > r_.start && is_letter(cp(prev_start(s)))) s = prev_start(s);
+      if (s < t0 && p_.exclamation_name(t_.substr(s, t0 - s))) return;
+    }
+  }
+  // A short author remark inside a quotation («…? – спросила мама. – …»)
+  // does not end the quoted sentence.
+  if (depth_ > 0 && remark_words_ >= 0 && words_ - remark_words_ <= 3) return;
+  emit(j, k);
+}
+
+void Scanner::run() {
+  start_ = r_.start;
+  reset();
+  find_markers();
+  std::uint32_t i = r_.start;
+  while (i < r_.end) {
+    const decoded_char d = at(i);
+    const char32_t c = d.cp;
+    if (is_letter(c) || is_digit(c)) {
+      if (!markers_.empty() && marker_breaks(i) && (letters_ || digits_)) emit(i, i);
+      // a word: letters and digits
+      bool has_letter = false;
+      std::uint32_t j = i;
+      while (j < r_.end) {
+        const decoded_char e = at(j);
+        if (is_letter(e.cp)) has_letter = true;
+        else if (!is_digit(e.cp)) break;
+        j += e.len;
+      }
+      if (has_letter) {
+        letters_ = true;
+        ++words_;
+      } else {
+        digits_ = true;
+      }
+      i = j;
+      continue;
+    }
+    if (is_terminal(c)) {
+      on_terminal(i);
+      continue;
+    }
+    if (c == 0xAB || c == 0x201C) ++depth_;
+    else if (c == 0xBB || c == 0x201D) depth_ = depth_ > 0 ? depth_ - 1 : 0;
+    else if (is_dash_cp(c) && depth_ > 0 && i > r_.start && is_space(before(i))) {
+      std::uint32_t k = i;
+      while (k > r_.start && is_space(before(k))) k = prev_start(k);
+      const char32_t pc = before(k);
+      if (pc == ',' || is_terminal(pc) || pc == 0xBB || pc == 0x201D) remark_words_ = words_;
+    } else if (is_bullet(c) && (letters_ || digits_) && i > r_.start && is_space(before(i))) {
+      emit(i, i);
+    } else if ((c == ':' || c == ';' || c == '=') && i + 1 < r_.end) {
+      // emoticons :) ;)) =( end a sentence before a capital
+      std::uint32_t j = i + 1;
+      if (t_[j] == '-') ++j;
+      const std::uint32_t m = j;
+      while (j < r_.end && (t_[j] == ')' || t_[j] == '(')) ++j;
+      if (j > m && j < r_.end && is_space(cp(j))) {
+        const std::uint32_t k = skip_spaces(j);
+        if (k < r_.end && is_upper(cp(k))) {
+          emit(j, k);
+          i = k;
+          continue;
+        }
+      }
+    }
+    i += d.len;
+  }
+  emit(r_.end, r_.end);
+}
+
+}  // namespace
+
+void sentences(std::string_view text, Span range, const Profile& prof, std::vector<Span>& out) {
+  Scanner(text, range, prof, out).run();
+}
+
+}  // namespace detail
+SKAZ_END_NAMESPACE
+}  // namespace skaz

@@ -1,0 +1,393 @@
+// Tokens. Text is cut into atoms (runs of Cyrillic letters, runs of Latin
+// letters, runs of digits, single punctuation marks, single other
+// characters); adjacent atoms with no space between them are joined by rules:
+// compounds over dashes and underscores (что-то, Т-34, US-controlled),
+// decimals and fractions (6.5, 1,5, 1/2), runs of final punctuation (..., ?!,
+// !..), emoticons (:))), letters of other scripts (Δσ). This is the
+// convention of the Russian reference corpora (razdel), which skaz follows
+// for every language; URLs, e-mails, @handles and #hashtags are whole tokens,
+// and in the English profile so are apostrophe words (it's, O'Neil) and
+// dotted abbreviations (U.S., e.g.).
+#include <algorithm>
+
+#include "segment_impl.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+namespace detail {
+
+namespace {
+
+enum class atom_t : std::uint8_t { ru, lat, num, punct, other };
+
+struct Atom {
+  std::uint32_t start, end;
+  atom_t type;
+  char32_t first;  // first code point (the mark itself for punct)
+};
+
+bool is_ru_letter(char32_t c) { return (c >= 0x410 && c <= 0x44F) || c == 0x401 || c == 0x451; }
+bool is_lat_letter(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+bool is_dash(char32_t c) {
+  return c == '-' || c == 0x2011 || c == 0x2013 || c == 0x2014 || c == 0x2212;
+}
+
+// The punctuation set of the reference convention; anything else that is not
+// a letter, digit or space is an "other" atom.
+bool is_punct_atom(char32_t c) {
+  switch (c) {
+    case '\\': case '/': case '!': case '#': case '$': case '%': case '&': case '*':
+    case '+': case ',': case '.': case ':': case ';': case '<': case '=': case '>':
+    case '?': case '@': case '^': case '_': case '`': case '|': case '~':
+    case 0x2116:  // №
+    case 0x2026:  // …
+    case '"': case '\'': case '(': case ')': case '[': case ']': case '{': case '}':
+    case 0xAB: case 0xBB:                    // « »
+    case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x201E:  // “ ” ‘ ’ „
+      return true;
+    default:
+      return is_dash(c);
+  }
+}
+
+bool is_ending(char32_t c) { return c == '.' || c == '?' || c == '!' || c == 0x2026; }
+
+// Unicode White_Space, as Python's \s sees it.
+bool is_ws(char32_t c) { return is_space(c) || (c >= 0x1C && c <= 0x1F); }
+
+void make_atoms(std::string_view text, Span range, std::vector<Atom>& atoms) {
+  const char* base = text.data();
+  const char* end = base + range.end;
+  std::uint32_t i = range.start;
+  while (i < range.end) {
+    const decoded_char d = decode_utf8(base + i, end);
+    const char32_t c = d.cp;
+    atom_t t;
+    if (is_ws(c)) {
+      i += d.len;
+      continue;
+    }
+    if (is_ru_letter(c)) t = atom_t::ru;
+    else if (is_lat_letter(c)) t = atom_t::lat;
+    else if (is_digit(c)) t = atom_t::num;
+    else if (is_punct_atom(c)) t = atom_t::punct;
+    else t = atom_t::other;
+    std::uint32_t j = i + d.len;
+    if (t == atom_t::ru || t == atom_t::lat || t == atom_t::num) {
+      while (j < range.end) {
+        const decoded_char e = decode_utf8(base + j, end);
+        const bool same = t == atom_t::ru ? is_ru_letter(e.cp)
+                          : t == atom_t::lat ? is_lat_letter(e.cp)
+                                             : is_digit(e.cp);
+        if (!same) break;
+        j += e.len;
+      }
+    }
+    atoms.push_back(Atom{i, j, t, c});
+    i = j;
+  }
+}
+
+bool lower_equals(std::string_view s, std::string_view lower_ascii) {
+  if (s.size() != lower_ascii.size()) return false;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    if ((s[k] | 0x20) != lower_ascii[k]) return false;
+  }
+  return true;
+}
+
+// Is "[=:;]-?[)(]{1,3}" the whole of text[a, b)?
+bool is_smile(std::string_view s) {
+  if (s.empty() || (s[0] != '=' && s[0] != ':' && s[0] != ';')) return false;
+  std::size_t k = 1;
+  if (k < s.size() && s[k] == '-') ++k;
+  const std::size_t n = s.size() - k;
+  if (n < 1 || n > 3) return false;
+  for (; k < s.size(); ++k)
+    if (s[k] != ')' && s[k] != '(') return false;
+  return true;
+}
+
+// Joins atoms[i-1] and atoms[i] (no space between them) into one token?
+bool join(std::string_view text, const std::vector<Atom>& a, std::size_t i, std::uint32_t buf_start) {
+  const Atom& L = a[i - 1];
+  const Atom& R = a[i];
+  auto single = [](const Atom& x, auto pred) { return x.type == atom_t::punct && pred(x.first); };
+  // "2112" rules: a one-mark delimiter between two atoms (spaces not counted).
+  auto rule2112 = [&](auto is_delim, auto ok) -> int {
+    const Atom* left = nullptr;
+    const Atom* right = nullptr;
+    if (single(L, is_delim)) {
+      if (i < 2) return -1;
+      left = &a[i - 2];
+      right = &R;
+    } else if (single(R, is_delim)) {
+      if (i + 1 >= a.size()) return -1;
+      left = &L;
+      right = &a[i + 1];
+    } else {
+      return -1;
+    }
+    return ok(*left, *right) ? 1 : 0;
+  };
+  auto not_punct = [](const Atom& x, const Atom& y) {
+    return x.type != atom_t::punct && y.type != atom_t::punct;
+  };
+  auto both_num = [](const Atom& x, const Atom& y) {
+    return x.type == atom_t::num && y.type == atom_t::num;
+  };
+  int r = rule2112(is_dash, not_punct);
+  if (r >= 0) return r == 1;
+  r = rule2112([](char32_t c) { return c == '_'; }, not_punct);
+  if (r >= 0) return r == 1;
+  r = rule2112([](char32_t c) { return c == '.' || c == ','; }, both_num);
+  if (r >= 0) return r == 1;
+  r = rule2112([](char32_t c) { return c == '/' || c == '\\'; }, both_num);
+  if (r >= 0) return r == 1;
+  if (L.type == atom_t::punct && R.type == atom_t::punct) {
+    if (is_smile(text.substr(buf_start, R.end - buf_start))) return true;
+    if (is_ending(L.first) && is_ending(R.first)) return true;
+    if ((L.first == '-' && R.first == '-') || (L.first == '*' && R.first == '*')) return true;
+    return false;
+  }
+  const bool lw = L.type == atom_t::ru || L.type == atom_t::lat;
+  const bool rw = R.type == atom_t::ru || R.type == atom_t::lat;
+  if (L.type == atom_t::other && (R.type == atom_t::other || rw)) return true;
+  if ((L.type == atom_t::other || lw) && R.type == atom_t::other) return true;
+  if (L.type == atom_t::lat && R.first == '!' &&
+      lower_equals(text.substr(L.start, L.end - L.start), "yahoo"))
+    return true;
+  return false;
+}
+
+token_kind kind_of(std::string_view text, Span t) {
+  const char* base = text.data();
+  const char* end = base + t.end;
+  bool letter = false, digit = false, punct = false;
+  for (std::uint32_t i = t.start; i < t.end;) {
+    const decoded_char d = decode_utf8(base + i, end);
+    if (is_letter(d.cp)) letter = true;
+    else if (is_digit(d.cp)) digit = true;
+    else if (is_punct(d.cp)) punct = true;
+    i += d.len;
+  }
+  if (letter) return token_kind::word;
+  if (digit) return token_kind::number;
+  if (punct) return token_kind::punct;
+  return token_kind::symbol;
+}
+
+// Length of a URL, e-mail address, @handle or #hashtag starting at i, or 0.
+// These never hold spaces; trailing sentence punctuation is not theirs.
+std::uint32_t complex_atom(std::string_view text, std::uint32_t i, std::uint32_t limit,
+                           token_kind& kind) {
+  const std::string_view rest = text.substr(i, limit - i);
+  auto starts = [&](std::string_view p) {
+    return rest.size() > p.size() && std::equal(p.begin(), p.end(), rest.begin(),
+                                                [](char a, char b) { return (a | 0x20) == b; });
+  };
+  auto run_end = [&](std::uint32_t from) {  // up to whitespace
+    std::uint32_t j = from;
+    const char* base = text.data();
+    while (j < limit) {
+      const decoded_char d = decode_utf8(base + j, base + limit);
+      if (is_ws(d.cp) || d.cp == 0xAB || d.cp == 0xBB || d.cp == 0x201C || d.cp == 0x201D ||
+          d.cp == '"' || d.cp == '<' || d.cp == '>')
+        break;
+      j += d.len;
+    }
+    // trailing punctuation belongs to the sentence, and a closing bracket
+    // only to a URL that opened one
+    int depth = 0;
+    for (std::uint32_t k = from; k < j; ++k) {
+      if (text[k] == '(') ++depth;
+      if (text[k] == ')') --depth;
+    }
+    while (j > from) {
+      const char c = text[j - 1];
+      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '\'') {
+        --j;
+      } else if (c == ')' && depth < 0) {
+        --j;
+        ++depth;
+      } else {
+        break;
+      }
+    }
+    return j;
+  };
+  if (starts("http://") || starts("https://") || starts("ftp://") || starts("www.")) {
+    const std::uint32_t j = run_end(i);
+    if (j > i + 7) {
+      kind = token_kind::url;
+      return j - i;
+    }
+    return 0;
+  }
+  const char c = text[i];
+  if ((c == '@' || c == '#') && i + 1 < limit) {
+    // a handle or hashtag starts after a space or the start, and holds word characters
+    if (i > 0 && !is_ws(static_cast<unsigned char>(text[i - 1])) && text[i - 1] != '(') return 0;
+    std::uint32_t j = i + 1;
+    const char* base = text.data();
+    bool letters = false;
+    while (j < limit) {
+      const decoded_char d = decode_utf8(base + j, base + limit);
+      if (is_letter(d.cp)) letters = true;
+      else if (!(is_digit(d.cp) || d.cp == '_')) break;
+      j += d.len;
+    }
+    if (!letters) return 0;
+    kind = c == '@' ? token_kind::handle : token_kind::hashtag;
+    return j - i;
+  }
+  return 0;
+}
+
+// An e-mail address around the '@' at `at`: [start, end) or {0, 0}.
+Span email_at(std::string_view text, Span range, std::uint32_t at) {
+  auto local_char = [](char ch) {
+    return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' ? true
+           : (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-' || ch == '+';
+  };
+  std::uint32_t a = at;
+  while (a > range.start && local_char(text[a - 1])) --a;
+  while (a < at && text[a] == '.') ++a;
+  std::uint32_t b = at + 1;
+  bool dot = false;
+  while (b < range.end && (local_char(text[b]))) {
+    if (text[b] == '.') dot = true;
+    ++b;
+  }
+  while (b > at + 1 && (text[b - 1] == '.' || text[b - 1] == '-')) --b;
+  if (a == at || b <= at + 3 || !dot) return Span{0, 0, 0, 0};
+  // the domain must end in a dot and letters
+  std::uint32_t k = b;
+  while (k > at + 1 && ((text[k - 1] | 0x20) >= 'a' && (text[k - 1] | 0x20) <= 'z')) --k;
+  if (k == b || text[k - 1] != '.') return Span{0, 0, 0, 0};
+  return Span{a, b, static_cast<std::uint32_t>(token_kind::email), 0};
+}
+
+}  // namespace
+
+void tokenize(std::string_view text, Span range, const Profile& prof, std::vector<Span>& out) {
+  std::vector<Atom> atoms;
+  atoms.reserve((range.end - range.start) / 4 + 4);
+  // Complex atoms (URLs, e-mails, handles, hashtags) are found first; the
+  // ranges between them go through the atom rules.
+  std::uint32_t seg = range.start;
+  auto flush_atoms = [&](std::uint32_t upto) {
+    if (upto <= seg) return;
+    atoms.clear();
+    make_atoms(text, Span{seg, upto, 0, 0}, atoms);
+    std::uint32_t tok_start = 0, tok_end = 0;
+    bool open = false;
+    for (std::size_t i = 0; i < atoms.size(); ++i) {
+      const bool glued = i > 0 && atoms[i - 1].end == atoms[i].start;
+      if (open && glued && join(text, atoms, i, tok_start)) {
+        tok_end = atoms[i].end;
+        continue;
+      }
+      if (open) {
+        Span t{tok_start, tok_end, 0, 0};
+        t.kind = static_cast<std::uint32_t>(kind_of(text, t));
+        out.push_back(t);
+      }
+      tok_start = atoms[i].start;
+      tok_end = atoms[i].end;
+      open = true;
+    }
+    if (open) {
+      Span t{tok_start, tok_end, 0, 0};
+      t.kind = static_cast<std::uint32_t>(kind_of(text, t));
+      out.push_back(t);
+    }
+  };
+  const std::size_t first_out = out.size();
+  std::uint32_t i = range.start;
+  while (i < range.end) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    token_kind k;
+    std::uint32_t n = 0;
+    if (c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F' || c == '@' || c == '#') {
+      const bool word_start = i == range.start || !is_lat_letter(static_cast<unsigned char>(text[i - 1]));
+      if (word_start) n = complex_atom(text, i, range.end, k);
+    }
+    if (n == 0 && c == '@') {
+      const Span e = email_at(text, range, i);
+      if (e.end > e.start && e.start >= seg) {
+        // drop the tokens already cut from the local part
+        flush_atoms(e.start);
+        out.push_back(e);
+        seg = i = e.end;
+        continue;
+      }
+    }
+    if (n > 0) {
+      flush_atoms(i);
+      out.push_back(Span{i, i + n, static_cast<std::uint32_t>(k), 0});
+      seg = i += n;
+      continue;
+    }
+    ++i;
+  }
+  flush_atoms(range.end);
+
+  if (prof.lang == lang_id::en) join_english(text, prof, out, first_out);
+}
+
+// English: apostrophe words (it's, O'Neil, rock 'n' roll stays apart) and
+// dotted abbreviations (U.S., e.g., Mr.) become single tokens.
+void join_english(std::string_view text, const Profile& prof, std::vector<Span>& toks,
+                  std::size_t first) {
+  std::size_t w = first;
+  auto is_apos = [&](const Span& t) {
+    const std::string_view s = text.substr(t.start, t.size());
+    return s == "'" || s == "\xE2\x80\x99";
+  };
+  auto latin_word = [&](const Span& t) {
+    return t.kind == static_cast<std::uint32_t>(token_kind::word) &&
+           is_lat_letter(static_cast<unsigned char>(text[t.start]));
+  };
+  for (std::size_t r = first; r < toks.size(); ++r) {
+    Span t = toks[r];
+    // word ' word  (no spaces)
+    while (r + 2 < toks.size() && latin_word(t) && is_apos(toks[r + 1]) &&
+           latin_word(toks[r + 2]) && toks[r + 1].start == t.end &&
+           toks[r + 2].start == toks[r + 1].end) {
+      t.end = toks[r + 2].end;
+      r += 2;
+    }
+    // abbreviations: letters '.' (letters '.')* when the chain is a known
+    // abbreviation or made of single letters (U.S., e.g.)
+    if (latin_word(t) && r + 1 < toks.size() && text[toks[r + 1].start] == '.' &&
+        toks[r + 1].size() == 1 && toks[r + 1].start == t.end) {
+      std::size_t k = r + 1;
+      std::uint32_t end = toks[k].end;
+      bool singles = t.size() == 1;
+      std::size_t groups = 1;
+      while (k + 2 < toks.size() && latin_word(toks[k + 1]) && toks[k + 1].start == end &&
+             toks[k + 1].size() <= 2 && text[toks[k + 2].start] == '.' && toks[k + 2].size() == 1 &&
+             toks[k + 2].start == toks[k + 1].end) {
+        singles = singles && toks[k + 1].size() == 1;
+        end = toks[k + 2].end;
+        k += 2;
+        ++groups;
+      }
+      const std::string_view word = text.substr(t.start, toks[k].start - t.start);
+      const bool known = prof.abbreviation(word) != abbr_class::none;
+      if ((groups > 1 && singles) || (groups == 1 && known)) {
+        t.end = end;
+        t.kind = static_cast<std::uint32_t>(token_kind::abbrev);
+        r = k;
+      }
+    }
+    toks[w++] = t;
+  }
+  toks.resize(w);
+}
+
+}  // namespace detail
+SKAZ_END_NAMESPACE
+}  // namespace skaz

@@ -1,0 +1,315 @@
+// Zones: what of a scraped page is the article body. Scrapers glue photo
+// captions, credits, repeated titles and links to related articles into the
+// text, often without a space; these rules find them between paragraphs and
+// inside them:
+//  - title: a short first paragraph without a final period;
+//  - title_repeat: the title again, alone or glued into a paragraph;
+//  - caption: "© Agency / Author ..." up to the next glue point (the title, a
+//    new ©, a closing quote glued to a capital, a script change);
+//  - related_link: the rest of such a block when it is a lower-case fragment
+//    (a headline that lost its subject), or "Read also: «…»";
+//  - subheading: a short paragraph without final punctuation between body
+//    paragraphs; byline: "By First Last".
+#include <cstring>
+
+#include "segment_impl.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+namespace detail {
+
+namespace {
+
+using zk = zone_kind;
+
+struct Text {
+  std::string_view t;
+  decoded_char at(std::uint32_t i, std::uint32_t end) const {
+    return decode_utf8(t.data() + i, t.data() + end);
+  }
+  bool starts_with(std::uint32_t i, std::uint32_t end, std::string_view p) const {
+    return end - i >= p.size() && t.compare(i, p.size(), p) == 0;
+  }
+  std::uint32_t skip_spaces(std::uint32_t i, std::uint32_t end) const {
+    while (i < end) {
+      const decoded_char d = at(i, end);
+      if (!is_space(d.cp)) break;
+      i += d.len;
+    }
+    return i;
+  }
+  std::uint32_t trim_end(std::uint32_t a, std::uint32_t b) const {
+    while (b > a) {
+      std::uint32_t k = b - 1;
+      while (k > a && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
+      if (!is_space(at(k, b).cp)) break;
+      b = k;
+    }
+    return b;
+  }
+};
+
+void push(std::vector<Span>& out, std::uint32_t a, std::uint32_t b, zk kind) {
+  if (b > a) out.push_back(Span{a, b, static_cast<std::uint32_t>(kind), 0});
+}
+
+int count_words(const Text& x, Span p) {
+  int words = 0;
+  bool in = false;
+  for (std::uint32_t i = p.start; i < p.end;) {
+    const decoded_char d = x.at(i, p.end);
+    const bool w = is_letter(d.cp) || is_digit(d.cp);
+    if (w && !in) ++words;
+    in = w || (in && (d.cp == '-' || d.cp == '\''));
+    i += d.len;
+  }
+  return words;
+}
+
+char32_t last_char(const Text& x, Span p) {
+  if (p.empty()) return 0;
+  std::uint32_t k = p.end - 1;
+  while (k > p.start && (static_cast<unsigned char>(x.t[k]) & 0xC0) == 0x80) --k;
+  return x.at(k, p.end).cp;
+}
+
+char32_t first_char(const Text& x, Span p) { return p.empty() ? 0 : x.at(p.start, p.end).cp; }
+
+bool ends_like_sentence(char32_t c) {
+  return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == ':' || c == ';' || c == ',' ||
+         c == 0xBB || c == 0x201D || c == '"' || c == ')';
+}
+
+bool starts_credit(const Text& x, std::uint32_t i, std::uint32_t end) {
+  return x.starts_with(i, end, "\xC2\xA9") ||  // ©
+         x.starts_with(i, end, "Photo:") || x.starts_with(i, end, "Фото:") ||
+         x.starts_with(i, end, "Photo by ") || x.starts_with(i, end, "Фото ");
+}
+
+bool starts_related(const Text& x, std::uint32_t i, std::uint32_t end) {
+  for (std::string_view p : {"Read also", "See also", "Also read", "Read more", "Related:",
+                             "Читайте также", "Смотрите также", "См. также", "Читать также"}) {
+    if (x.starts_with(i, end, p)) return true;
+  }
+  return false;
+}
+
+// The next glue point after `from`: where a caption or related link ends
+// and other text begins. Returns {position, length of the glued closing mark
+// that belongs to the left side}.
+std::uint32_t glue_point(const Text& x, std::uint32_t from, std::uint32_t end,
+                         std::string_view title) {
+  script prev_script = script::common;
+  char32_t prev = 0;
+  for (std::uint32_t i = from; i < end;) {
+    const decoded_char d = x.at(i, end);
+    if (i > from) {
+      if (title.size() >= 12 && x.starts_with(i, end, title)) return i;
+      if (d.cp == 0xA9) return i;  // a new ©
+      // closing quote glued to a capital: «…Telegram»I would
+      if ((prev == 0xBB || prev == 0x201D) && is_upper(d.cp)) return i;
+      // a script change inside a word: EDRiПри
+      const script s = script_of(d.cp);
+      if (is_letter(prev) && is_letter(d.cp) && is_upper(d.cp) &&
+          ((prev_script == script::latin && s == script::cyrillic) ||
+           (prev_script == script::cyrillic && s == script::latin)))
+        return i;
+    }
+    prev = d.cp;
+    prev_script = script_of(d.cp);
+    i += d.len;
+  }
+  return end;
+}
+
+// End of the credit itself: "© Agency / First [to] Last" and an optional
+// photo-bank phrase ("in fotobank", "the image Bank", "/ Фотобанк").
+std::uint32_t credit_end(const Text& x, std::uint32_t a, std::uint32_t b) {
+  std::uint32_t i = a;
+  // find the slash
+  std::uint32_t slash = b;
+  for (std::uint32_t k = a; k < b; ++k) {
+    if (x.t[k] == '/') { slash = k; break; }
+  }
+  if (slash == b) return b;
+  i = x.skip_spaces(slash + 1, b);
+  // capitalised name words, possibly joined by a lower-case particle
+  std::uint32_t last = i;
+  int names = 0;
+  while (i < b) {
+    std::uint32_t ws = i;
+    std::uint32_t we = ws;
+    bool cap = false, first = true;
+    while (we < b) {
+      const decoded_char d = x.at(we, b);
+      if (!(is_letter(d.cp) || d.cp == '-' || d.cp == '.')) break;
+      if (first) cap = is_upper(d.cp);
+      first = false;
+      we += d.len;
+    }
+    if (we == ws) break;
+    const int len = static_cast<int>(we - ws);
+    if (cap) {
+      ++names;
+      last = we;
+    } else if (!(names > 0 && len <= 3)) {  // "to", "de", "van" between names
+      break;
+    }
+    i = x.skip_spaces(we, b);
+    if (names >= 3) break;
+  }
+  if (names == 0) return b;
+  // a photo-bank phrase: up to three words, one of them about photos or banks
+  std::uint32_t j = x.skip_spaces(last, b);
+  std::uint32_t end_phrase = last;
+  for (int w = 0; w < 3 && j < b; ++w) {
+    std::uint32_t we = j;
+    while (we < b && is_letter(x.at(we, b).cp)) we += x.at(we, b).len;
+    if (we == j) break;
+    const std::string_view word = x.t.substr(j, we - j);
+    auto has = [&](std::string_view p) {
+      if (word.size() < p.size()) return false;
+      for (std::size_t k = 0; k < p.size(); ++k)
+        if ((word[k] | 0x20) != p[k]) return false;
+      return true;
+    };
+    if (has("foto") || has("photo") || has("image") || has("bank") || has("archiv") ||
+        word.rfind("\xD1\x84\xD0\xBE\xD1\x82\xD0\xBE", 0) == 0 ||  // фото
+        word.rfind("\xD0\xA4\xD0\xBE\xD1\x82\xD0\xBE", 0) == 0) {  // Фото
+      end_phrase = we;
+    }
+    j = x.skip_spaces(we, b);
+  }
+  return end_phrase;
+}
+
+}  // namespace
+
+void zones(std::string_view text, const std::vector<Span>& paras, std::vector<Span>& out) {
+  const Text x{text};
+  if (paras.empty()) return;
+  std::string_view title;
+  std::size_t first_body = 0;
+  {
+    const Span p = paras[0];
+    const char32_t last = last_char(x, p);
+    const bool title_like = paras.size() > 1 && count_words(x, p) <= 25 && last != '.' &&
+                            last != ',' && last != ';' && !starts_credit(x, p.start, p.end);
+    if (title_like) {
+      push(out, p.start, p.end, zk::title);
+      title = text.substr(p.start, p.size());
+      first_body = 1;
+    }
+  }
+  for (std::size_t n = first_body; n < paras.size(); ++n) {
+    const Span p = paras[n];
+    std::uint32_t pos = p.start;
+    // inline boilerplate at the start of the paragraph
+    for (;;) {
+      pos = x.skip_spaces(pos, p.end);
+      if (pos >= p.end) break;
+      if (title.size() >= 12 && x.starts_with(pos, p.end, title)) {
+        push(out, pos, pos + static_cast<std::uint32_t>(title.size()), zk::title_repeat);
+        pos += static_cast<std::uint32_t>(title.size());
+        continue;
+      }
+      if (starts_credit(x, pos, p.end)) {
+        const std::uint32_t end = glue_point(x, pos, p.end, title);
+        const std::uint32_t ce = credit_end(x, pos, end);
+        const std::uint32_t rest = x.skip_spaces(ce, end);
+        if (rest < end && is_lower(x.at(rest, end).cp)) {
+          push(out, pos, ce, zk::caption);
+          push(out, rest, x.trim_end(rest, end), zk::related_link);
+        } else {
+          push(out, pos, x.trim_end(pos, end), zk::caption);
+        }
+        pos = end;
+        continue;
+      }
+      if (starts_related(x, pos, p.end)) {
+        // up to a closing quote glued to a capital, or the paragraph's end
+        std::uint32_t end = p.end;
+        for (std::uint32_t i = pos; i < p.end;) {
+          const decoded_char d = x.at(i, p.end);
+          if ((d.cp == 0xBB || d.cp == 0x201D) && i + d.len < p.end &&
+              is_upper(x.at(i + d.len, p.end).cp)) {
+            end = i + d.len;
+            break;
+          }
+          i += d.len;
+        }
+        push(out, pos, end, zk::related_link);
+        pos = end;
+        continue;
+      }
+      break;
+    }
+    if (pos >= p.end) continue;
+    const Span rest{pos, p.end, 0, 0};
+    const std::string_view body = text.substr(rest.start, rest.size());
+    const bool whole = pos == p.start;
+    if (whole && body == title) {
+      push(out, rest.start, rest.end, zk::title_repeat);
+      continue;
+    }
+    const int words = count_words(x, rest);
+    const char32_t last = last_char(x, rest);
+    const char32_t first = first_char(x, rest);
+    if (whole && n + 1 < paras.size() && words <= 10 && !ends_like_sentence(last) &&
+        (is_upper(first) || is_digit(first))) {
+      const bool byline = body.rfind("By ", 0) == 0 || body.rfind("Автор:", 0) == 0 ||
+                          body.rfind("Author:", 0) == 0;
+      push(out, rest.start, rest.end, byline ? zk::byline : zk::subheading);
+      continue;
+    }
+    push(out, rest.start, rest.end, zk::body);
+  }
+}
+
+void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
+  const Text x{text};
+  std::uint32_t ws = range.start;
+  int lower_run = 0;
+  char32_t prev = 0;
+  script prev_script = script::common;
+  bool word_starts_lower = false;
+  for (std::uint32_t i = range.start; i < range.end;) {
+    const decoded_char d = x.at(i, range.end);
+    const char32_t c = d.cp;
+    if (!is_letter(c)) {
+      lower_run = 0;
+      prev = c;
+      prev_script = script::common;
+      ws = i + d.len;
+      i += d.len;
+      continue;
+    }
+    if (!is_letter(prev)) word_starts_lower = is_lower(c);
+    const script s = script_of(c);
+    const bool script_change =
+        is_letter(prev) && is_upper(c) && i + d.len < range.end &&
+        is_lower(x.at(i + d.len, range.end).cp) && i - ws >= 2 &&
+        ((prev_script == script::latin && s == script::cyrillic) ||
+         (prev_script == script::cyrillic && s == script::latin));
+    // "photoRoskomnadzor": a lower-case word of 3+ letters runs into a
+    // capitalised one (iPhone, McDonald, WhatsApp stay whole)
+    const bool case_change = word_starts_lower && lower_run >= 3 && is_upper(c) &&
+                             prev_script == s && i + d.len < range.end &&
+                             is_lower(x.at(i + d.len, range.end).cp);
+    if (script_change || case_change) {
+      std::uint32_t we = i;
+      while (we < range.end && is_letter(x.at(we, range.end).cp)) we += x.at(we, range.end).len;
+      out.push_back(Span{ws, we, 0, i});
+      ws = i;
+      word_starts_lower = false;
+    }
+    lower_run = is_lower(c) ? lower_run + 1 : 0;
+    prev = c;
+    prev_script = s;
+    i += d.len;
+  }
+}
+
+}  // namespace detail
+SKAZ_END_NAMESPACE
+}  // namespace skaz
