@@ -42,7 +42,8 @@ bool is_punct_atom(char32_t c) {
     case '?': case '@': case '^': case '_': case '`': case '|': case '~':
     case 0x2116:  // №
     case 0x2026:  // …
-    case '"': case '\'': case '(': case ')': case '[': case ']': case '{': case '}':
+    // "{" is not: it joins the letters it touches ({с/з}то), as in the reference data
+    case '"': case '\'': case '(': case ')': case '[': case ']': case '}':
     case 0xAB: case 0xBB:                    // « »
     case 0x201C: case 0x201D: case 0x2018: case 0x2019: case 0x201E:  // “ ” ‘ ’ „
       return true;
@@ -137,14 +138,11 @@ bool join(std::string_view text, const std::vector<Atom>& a, std::size_t i, std:
   auto both_num = [](const Atom& x, const Atom& y) {
     return x.type == atom_t::num && y.type == atom_t::num;
   };
-  int r = rule2112(is_dash, not_punct);
-  if (r >= 0) return r == 1;
-  r = rule2112([](char32_t c) { return c == '_'; }, not_punct);
-  if (r >= 0) return r == 1;
-  r = rule2112([](char32_t c) { return c == '.' || c == ','; }, both_num);
-  if (r >= 0) return r == 1;
-  r = rule2112([](char32_t c) { return c == '/' || c == '\\'; }, both_num);
-  if (r >= 0) return r == 1;
+  // Each rule joins or has no say; the next one is asked then.
+  if (rule2112(is_dash, not_punct) == 1) return true;
+  if (rule2112([](char32_t c) { return c == '_'; }, not_punct) == 1) return true;
+  if (rule2112([](char32_t c) { return c == '.' || c == ','; }, both_num) == 1) return true;
+  if (rule2112([](char32_t c) { return c == '/' || c == '\\'; }, both_num) == 1) return true;
   if (L.type == atom_t::punct && R.type == atom_t::punct) {
     if (is_smile(text.substr(buf_start, R.end - buf_start))) return true;
     if (is_ending(L.first) && is_ending(R.first)) return true;
