@@ -80,14 +80,14 @@ class Scanner {
   void emit(std::uint32_t end, std::uint32_t next_start);
   void reset() {
     letters_ = digits_ = false;
-    words_ = 0;
-    remark_words_ = -1;
-    first_word_end_ = 0;
+    letter_scan_ = digit_scan_ = start_;
+    remark_ = no_offset;
   }
+  bool seen(std::uint32_t i, bool want_letter);
+  int words_back(std::uint32_t from, std::uint32_t to, int cap) const;
 
   // --- decisions
   void find_markers();
-  bool marker_breaks(std::uint32_t i) const;
   void on_terminal(std::uint32_t& i);
   bool can_start(std::uint32_t k, bool* lower_next) const;
   bool next_is_starter(std::uint32_t k) const;
@@ -99,12 +99,11 @@ class Scanner {
   std::vector<Span>& out_;
 
   std::uint32_t start_ = 0;
-  bool letters_ = false, digits_ = false;
-  int words_ = 0;
-  int remark_words_ = -1;
+  bool letters_ = false, digits_ = false;  // found in the sentence so far
+  std::uint32_t letter_scan_ = 0, digit_scan_ = 0;
+  std::uint32_t remark_ = no_offset;  // where an author's remark in a quote began
   int depth_ = 0;
-  std::uint32_t first_word_end_ = 0;
-  std::vector<std::uint32_t> markers_;  // list items that start sentences
+  std::vector<std::uint32_t> markers_;  // list items that start sentences, ascending
 };
 
 void Scanner::emit(std::uint32_t end, std::uint32_t next_start) {
@@ -121,6 +120,52 @@ void Scanner::emit(std::uint32_t end, std::uint32_t next_start) {
   reset();
 }
 
+// Does [start_, i) hold a letter / a digit? The search resumes where it
+// stopped, so each byte of a sentence is looked at once at most.
+bool Scanner::seen(std::uint32_t i, bool want_letter) {
+  bool& found = want_letter ? letters_ : digits_;
+  std::uint32_t& k = want_letter ? letter_scan_ : digit_scan_;
+  if (found) return true;
+  if (k < start_) k = start_;
+  while (k < i) {
+    const unsigned char b = static_cast<unsigned char>(t_[k]);
+    if (b < 0x80) {
+      const bool hit = want_letter ? ((b | 0x20) >= 'a' && (b | 0x20) <= 'z') : (b >= '0' && b <= '9');
+      if (hit) return found = true;
+      ++k;
+      continue;
+    }
+    const decoded_char d = at(k);
+    if (want_letter ? is_letter(d.cp) : is_digit(d.cp)) return found = true;
+    k += d.len;
+  }
+  return false;
+}
+
+// Words (runs holding a letter) in [from, to), counted backwards and only up
+// to `cap`: what the rules ask is "at least 4" or "at most 3". A stretch of
+// 512 bytes counts as many words, which keeps each question short.
+int Scanner::words_back(std::uint32_t from, std::uint32_t to, int cap) const {
+  int n = 0;
+  bool in = false, letter = false;
+  std::uint32_t k = to;
+  while (k > from && n < cap) {
+    if (to - k > 512) return cap;
+    const std::uint32_t p = prev_start(k);
+    const char32_t c = cp(p);
+    if (is_letter(c) || is_digit(c)) {
+      in = true;
+      letter = letter || is_letter(c);
+    } else {
+      if (in && letter) ++n;
+      in = letter = false;
+    }
+    k = p;
+  }
+  if (in && letter) ++n;
+  return n < cap ? n : cap;
+}
+
 // List markers: "1)", "2.", "3.)", "a.", "b)" after a space. One starts a
 // sentence when it follows ; or :, or when the next or previous number (or
 // letter) of the same style is also a marker in this zone.
@@ -132,7 +177,14 @@ void Scanner::find_markers() {
     bool after_colon;
   };
   std::vector<M> ms;
+  // Candidates start the zone or follow an ASCII space; memchr finds those.
   for (std::uint32_t i = r_.start; i < r_.end; ++i) {
+    if (i > r_.start) {
+      const void* sp = std::memchr(t_.data() + i - 1, ' ', r_.end - (i - 1));
+      if (!sp) break;
+      i = static_cast<std::uint32_t>(static_cast<const char*>(sp) - t_.data()) + 1;
+      if (i >= r_.end) break;
+    }
     const char c = t_[i];
     const bool digit = c >= '0' && c <= '9';
     const bool letter = (c >= 'a' && c <= 'z');
@@ -140,6 +192,9 @@ void Scanner::find_markers() {
                      static_cast<unsigned char>(t_[i + 1]) >= 0xB0 &&
                      static_cast<unsigned char>(t_[i + 1]) <= 0xBF;  // а..п
     if (!digit && !letter && !cyr) continue;
+    // cheap rejection: a letter marker is one letter then "." or ")"
+    if (letter && !(i + 1 < r_.end && (t_[i + 1] == '.' || t_[i + 1] == ')'))) continue;
+    if (cyr && !(i + 2 < r_.end && (t_[i + 2] == '.' || t_[i + 2] == ')'))) continue;
     if (i > r_.start && !is_space(before(i))) continue;
     std::uint32_t j = i;
     int value = 0;
@@ -171,31 +226,34 @@ void Scanner::find_markers() {
     const char32_t pc = before(k);
     ms.push_back({i, value, style, pc == ';' || pc == ':'});
   }
+  // Which values each style holds (digits up to 999, letters up to 32):
+  // linear however many markers there are.
+  if (ms.empty()) return;
+  std::vector<bool> seen(6 * 1001, false);
+  for (const M& m : ms) seen[static_cast<std::size_t>(m.style * 1001 + m.value)] = true;
   for (std::size_t a = 0; a < ms.size(); ++a) {
-    bool breaks = ms[a].after_colon;
-    for (std::size_t b = 0; b < ms.size() && !breaks; ++b) {
-      if (a == b || ms[a].style != ms[b].style) continue;
-      const int d = ms[a].value - ms[b].value;
-      if (d == 1 || d == -1) {
-        // a lettered list must hold its first letter
-        if (ms[a].style >= 3) {
-          bool has_first = false;
-          for (const M& m : ms) has_first = has_first || (m.style == ms[a].style && m.value == 1);
-          breaks = has_first;
-        } else {
-          breaks = true;
-        }
-      }
-    }
+    const M& m = ms[a];
+    const std::size_t base = static_cast<std::size_t>(m.style) * 1001;
+    const bool neighbour = (m.value > 0 && seen[base + static_cast<std::size_t>(m.value - 1)]) ||
+                           (m.value < 1000 && seen[base + static_cast<std::size_t>(m.value + 1)]);
+    // a lettered list must hold its first letter
+    const bool breaks = m.after_colon || (neighbour && (m.style < 3 || seen[base + 1]));
     if (breaks) markers_.push_back(ms[a].pos);
   }
 }
 
-bool Scanner::marker_breaks(std::uint32_t i) const {
-  for (std::uint32_t m : markers_)
-    if (m == i) return true;
-  return false;
-}
+namespace {
+// Bytes at which the scanner must look: terminals, quotes, dashes, bullets,
+// emoticon eyes; C2 and E2 lead the multi-byte ones (« » … – — “ ” •).
+struct Interesting {
+  bool b[256] = {};
+  constexpr Interesting() {
+    for (unsigned char c : {'.', '!', '?', ':', ';', '=', '-'}) b[c] = true;
+    b[0xC2] = b[0xE2] = true;
+  }
+};
+constexpr Interesting kInteresting{};
+}  // namespace
 
 // Can a sentence start at k? Lower case (after opening marks and dashes) and
 // continuing punctuation say no.
@@ -375,7 +433,7 @@ void Scanner::on_terminal(std::uint32_t& i) {
 
   // A detached run of two or four dots after words: its first dot ends the
   // sentence and the rest stands alone ("reste .. Logiquement").
-  if (detached && only_dots && !closers && (dots == 2 || dots >= 4) && letters_) {
+  if (detached && only_dots && !closers && (dots == 2 || dots >= 4) && seen(t0, true)) {
     emit(t0 + 1, t0 + 1);
     i = t0 + 1;
     return;
@@ -407,13 +465,14 @@ void Scanner::on_terminal(std::uint32_t& i) {
   // Decide by what precedes the cluster.
   const bool single_period = dots == 1 && only_dots && run_end == t0 + 1;
   if (single_period && !more_after_closer) {
-    if (!letters_ && digits_) return;  // "4.", "17 .", "8.1.", "§2." open a list item
+    if (!seen(t0, true) && seen(t0, false)) return;  // "4.", "17 .", "8.1.", "§2." open a list item
     bool initial = false, marker = false;
     const abbr_class c = classify_period(t0, &initial, &marker);
     if (marker || initial) return;
     if (!closers) {
       if (c == abbr_class::prefix || c == abbr_class::inner) return;
-      if (c == abbr_class::ambiguous && !(words_ >= 4 && next_is_starter(k))) return;
+      if (c == abbr_class::ambiguous && !(words_back(start_, t0, 4) >= 4 && next_is_starter(k)))
+        return;
     } else if (c == abbr_class::prefix || c == abbr_class::inner) {
       return;
     }
@@ -427,7 +486,7 @@ void Scanner::on_terminal(std::uint32_t& i) {
   }
   // A short author remark inside a quotation («…? – спросила мама. – …»)
   // does not end the quoted sentence.
-  if (depth_ > 0 && remark_words_ >= 0 && words_ - remark_words_ <= 3) return;
+  if (depth_ > 0 && remark_ != no_offset && remark_ >= start_ && words_back(remark_, t0, 4) <= 3) return;
   emit(j, k);
 }
 
@@ -435,43 +494,40 @@ void Scanner::run() {
   start_ = r_.start;
   reset();
   find_markers();
+  std::size_t next_marker = 0;
   std::uint32_t i = r_.start;
   while (i < r_.end) {
-    const decoded_char d = at(i);
-    const char32_t c = d.cp;
-    if (is_letter(c) || is_digit(c)) {
-      if (!markers_.empty() && marker_breaks(i) && (letters_ || digits_)) emit(i, i);
-      // a word: letters and digits
-      bool has_letter = false;
-      std::uint32_t j = i;
-      while (j < r_.end) {
-        const decoded_char e = at(j);
-        if (is_letter(e.cp)) has_letter = true;
-        else if (!is_digit(e.cp)) break;
-        j += e.len;
-      }
-      if (has_letter) {
-        letters_ = true;
-        ++words_;
-      } else {
-        digits_ = true;
-      }
-      i = j;
+    while (next_marker < markers_.size() && markers_[next_marker] < i) ++next_marker;
+    // Skip to the next byte that matters, or the next list marker.
+    const std::uint32_t stop = next_marker < markers_.size() ? markers_[next_marker] : r_.end;
+    while (i < stop && !kInteresting.b[static_cast<unsigned char>(t_[i])]) ++i;
+    if (i >= r_.end) break;
+    if (next_marker < markers_.size() && i == markers_[next_marker]) {
+      ++next_marker;
+      if (seen(i, true) || seen(i, false)) emit(i, i);
+      // step past the marker's first character so that it is not seen again
+      i += at(i).len;
       continue;
     }
+    const decoded_char d = at(i);
+    const char32_t c = d.cp;
     if (is_terminal(c)) {
       on_terminal(i);
       continue;
     }
-    if (c == 0xAB || c == 0x201C) ++depth_;
-    else if (c == 0xBB || c == 0x201D) depth_ = depth_ > 0 ? depth_ - 1 : 0;
-    else if (is_dash_cp(c) && depth_ > 0 && i > r_.start && is_space(before(i))) {
+    if (c == 0xAB || c == 0x201C) {
+      ++depth_;
+    } else if (c == 0xBB || c == 0x201D) {
+      depth_ = depth_ > 0 ? depth_ - 1 : 0;
+    } else if (is_dash_cp(c) && depth_ > 0 && i > r_.start && is_space(before(i))) {
       std::uint32_t k = i;
       while (k > r_.start && is_space(before(k))) k = prev_start(k);
       const char32_t pc = before(k);
-      if (pc == ',' || is_terminal(pc) || pc == 0xBB || pc == 0x201D) remark_words_ = words_;
-    } else if (is_bullet(c) && (letters_ || digits_) && i > r_.start && is_space(before(i))) {
-      emit(i, i);
+      if (pc == ',' || is_terminal(pc) || pc == 0xBB || pc == 0x201D) {
+        remark_ = i;
+      }
+    } else if (is_bullet(c) && i > r_.start && is_space(before(i))) {
+      if (seen(i, true) || seen(i, false)) emit(i, i);
     } else if ((c == ':' || c == ';' || c == '=') && i + 1 < r_.end) {
       // emoticons :) ;)) =( end a sentence before a capital
       std::uint32_t j = i + 1;
