@@ -5,7 +5,12 @@
 // a sentence, Russian dash-introduced speech («…?» — спросил он) and short
 // author remarks inside a quotation do not end one. Numbered or lettered list
 // items, bullets and emoticons start or end sentences.
+#include <algorithm>
 #include <cstring>
+
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
 
 #include "segment_impl.hpp"
 
@@ -177,30 +182,22 @@ void Scanner::find_markers() {
     bool after_colon;
   };
   std::vector<M> ms;
-  // Candidates start the zone or follow an ASCII space; memchr finds those.
-  for (std::uint32_t i = r_.start; i < r_.end; ++i) {
-    if (i > r_.start) {
-      const void* sp = std::memchr(t_.data() + i - 1, ' ', r_.end - (i - 1));
-      if (!sp) break;
-      i = static_cast<std::uint32_t>(static_cast<const char*>(sp) - t_.data()) + 1;
-      if (i >= r_.end) break;
-    }
+  // A marker ends in "." or ")" before a space: find those with memchr and
+  // look back for the label.
+  auto consider = [&](std::uint32_t i) {
     const char c = t_[i];
     const bool digit = c >= '0' && c <= '9';
     const bool letter = (c >= 'a' && c <= 'z');
     const bool cyr = static_cast<unsigned char>(c) == 0xD0 && i + 1 < r_.end &&
                      static_cast<unsigned char>(t_[i + 1]) >= 0xB0 &&
                      static_cast<unsigned char>(t_[i + 1]) <= 0xBF;  // а..п
-    if (!digit && !letter && !cyr) continue;
-    // cheap rejection: a letter marker is one letter then "." or ")"
-    if (letter && !(i + 1 < r_.end && (t_[i + 1] == '.' || t_[i + 1] == ')'))) continue;
-    if (cyr && !(i + 2 < r_.end && (t_[i + 2] == '.' || t_[i + 2] == ')'))) continue;
-    if (i > r_.start && !is_space(before(i))) continue;
+    if (!digit && !letter && !cyr) return;
+    if (i > r_.start && !is_space(before(i))) return;
     std::uint32_t j = i;
     int value = 0;
     if (digit) {
       while (j < r_.end && j - i < 3 && t_[j] >= '0' && t_[j] <= '9') value = value * 10 + (t_[j++] - '0');
-      if (j < r_.end && t_[j] >= '0' && t_[j] <= '9') continue;
+      if (j < r_.end && t_[j] >= '0' && t_[j] <= '9') return;
     } else if (letter) {
       value = c - 'a' + 1;
       j = i + 1;
@@ -212,20 +209,39 @@ void Scanner::find_markers() {
     if (j + 1 < r_.end && t_[j] == '.' && t_[j + 1] == ')') { style = 2; j += 2; }
     else if (j < r_.end && t_[j] == ')') { style = 0; j += 1; }
     else if (j < r_.end && t_[j] == '.') { style = 1; j += 1; }
-    else continue;
-    if (j >= r_.end || t_[j] != ' ') continue;
+    else return;
+    if (j >= r_.end || t_[j] != ' ') return;
     if (!digit) {
       style += 3;
       // a lettered item starts with a capital: "a. The first item"
-      const char32_t nx = cp(skip_spaces(j));
-      if (!is_upper(nx)) continue;
+      if (!is_upper(cp(skip_spaces(j)))) return;
     }
-    // what precedes: ; or : ?
     std::uint32_t k = i;
     while (k > r_.start && is_space(before(k))) k = prev_start(k);
     const char32_t pc = before(k);
     ms.push_back({i, value, style, pc == ';' || pc == ':'});
+  };
+  for (const char mark : {'.', ')'}) {
+    const char* base = t_.data();
+    const char* p = base + r_.start;
+    const char* end = base + r_.end;
+    while ((p = static_cast<const char*>(std::memchr(p, mark, static_cast<std::size_t>(end - p))))) {
+      const auto pos = static_cast<std::uint32_t>(p - base);
+      ++p;
+      if (mark == ')' && pos > r_.start && t_[pos - 1] == '.') continue;  // ".)" seen at its '.'
+      // the label: 1-3 digits, or one letter (2 bytes for Cyrillic)
+      std::uint32_t s0 = pos;
+      while (s0 > r_.start && pos - s0 < 3 && t_[s0 - 1] >= '0' && t_[s0 - 1] <= '9') --s0;
+      if (s0 == pos) {
+        if (pos >= r_.start + 1 && t_[pos - 1] >= 'a' && t_[pos - 1] <= 'z') s0 = pos - 1;
+        else if (pos >= r_.start + 2 && static_cast<unsigned char>(t_[pos - 2]) == 0xD0) s0 = pos - 2;
+        else continue;
+      }
+      consider(s0);
+    }
   }
+  if (ms.empty()) return;
+  std::sort(ms.begin(), ms.end(), [](const M& x, const M& y) { return x.pos < y.pos; });
   // Which values each style holds (digits up to 999, letters up to 32):
   // linear however many markers there are.
   if (ms.empty()) return;
@@ -253,6 +269,29 @@ struct Interesting {
   }
 };
 constexpr Interesting kInteresting{};
+
+// First byte in [i, stop) that matters; 16 bytes at a time where SSE2 is.
+inline std::uint32_t skip_plain(const char* t, std::uint32_t i, std::uint32_t stop) {
+#if defined(__SSE2__)
+  const __m128i c1 = _mm_set1_epi8('.'), c2 = _mm_set1_epi8('!'), c3 = _mm_set1_epi8('?'),
+                c4 = _mm_set1_epi8(':'), c5 = _mm_set1_epi8(';'), c6 = _mm_set1_epi8('='),
+                c7 = _mm_set1_epi8('-'), c8 = _mm_set1_epi8(static_cast<char>(0xC2)),
+                c9 = _mm_set1_epi8(static_cast<char>(0xE2));
+  while (i + 16 <= stop) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
+    __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, c1), _mm_cmpeq_epi8(v, c2));
+    m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c3), _mm_cmpeq_epi8(v, c4)));
+    m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c5), _mm_cmpeq_epi8(v, c6)));
+    m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c7), _mm_cmpeq_epi8(v, c8)));
+    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, c9));
+    const int mask = _mm_movemask_epi8(m);
+    if (mask != 0) return i + static_cast<std::uint32_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    i += 16;
+  }
+#endif
+  while (i < stop && !kInteresting.b[static_cast<unsigned char>(t[i])]) ++i;
+  return i;
+}
 }  // namespace
 
 // Can a sentence start at k? Lower case (after opening marks and dashes) and
@@ -500,7 +539,7 @@ void Scanner::run() {
     while (next_marker < markers_.size() && markers_[next_marker] < i) ++next_marker;
     // Skip to the next byte that matters, or the next list marker.
     const std::uint32_t stop = next_marker < markers_.size() ? markers_[next_marker] : r_.end;
-    while (i < stop && !kInteresting.b[static_cast<unsigned char>(t_[i])]) ++i;
+    i = skip_plain(t_.data(), i, stop);
     if (i >= r_.end) break;
     if (next_marker < markers_.size() && i == markers_[next_marker]) {
       ++next_marker;

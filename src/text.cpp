@@ -233,23 +233,37 @@ std::vector<Span> split_paragraphs(std::string_view text) {
     }
     if (b > a) out.push_back({static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b), 0, 0});
   };
+  // Line breaks: LF, CR, and U+2028/U+2029 (E2 80 A8/A9). memchr finds the
+  // next candidate of each kind; only E2 needs a second look.
+  const char* end_p = base + text.size();
+  auto next_of = [&](char ch, std::size_t from) -> std::size_t {
+    const void* p = std::memchr(base + from, ch, text.size() - from);
+    return p ? static_cast<std::size_t>(static_cast<const char*>(p) - base) : text.size();
+  };
+  std::size_t nl = next_of('\n', i), cr = next_of('\r', i), e2 = next_of('\xE2', i);
+  (void)end_p;
   while (i < text.size()) {
-    const unsigned char c = static_cast<unsigned char>(base[i]);
-    if (c == '\n' || c == '\r') {
-      flush(line_start, i);
-      i += (c == '\r' && i + 1 < text.size() && base[i + 1] == '\n') ? 2 : 1;
-      line_start = i;
+    if (nl < i) nl = next_of('\n', i);
+    if (cr < i) cr = next_of('\r', i);
+    if (e2 < i) e2 = next_of('\xE2', i);
+    std::size_t k = std::min(nl, std::min(cr, e2));
+    if (k >= text.size()) break;
+    const unsigned char c = static_cast<unsigned char>(base[k]);
+    if (c == 0xE2) {
+      if (k + 2 < text.size() && static_cast<unsigned char>(base[k + 1]) == 0x80 &&
+          (static_cast<unsigned char>(base[k + 2]) == 0xA8 ||
+           static_cast<unsigned char>(base[k + 2]) == 0xA9)) {
+        flush(line_start, k);
+        i = line_start = k + 3;
+      } else {
+        i = k + 1;
+        e2 = next_of('\xE2', i);
+      }
       continue;
     }
-    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(base[i + 1]) == 0x80 &&
-        (static_cast<unsigned char>(base[i + 2]) == 0xA8 ||
-         static_cast<unsigned char>(base[i + 2]) == 0xA9)) {  // U+2028, U+2029
-      flush(line_start, i);
-      i += 3;
-      line_start = i;
-      continue;
-    }
-    ++i;
+    flush(line_start, k);
+    i = k + ((c == '\r' && k + 1 < text.size() && base[k + 1] == '\n') ? 2 : 1);
+    line_start = i;
   }
   flush(line_start, text.size());
   return out;
