@@ -43,9 +43,8 @@ bool is_digit(char32_t c) noexcept {
   return category(c) == UTF8PROC_CATEGORY_ND;
 }
 
-bool is_space(char32_t c) noexcept {
+bool is_space_nonascii(char32_t c) noexcept {
   switch (c) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20:
     case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029:
     case 0x202F: case 0x205F: case 0x3000:
       return true;

@@ -401,7 +401,8 @@ abbr_class Scanner::classify_period(std::uint32_t dot, bool* initial, bool* mark
     return c == abbr_class::none ? abbr_class::ambiguous : c;
   }
   const std::string_view word = t_.substr(s, e - s);
-  const abbr_class c = p_.abbreviation(word);
+  // no abbreviation in the lexicons is longer than 7 letters
+  const abbr_class c = n > 7 ? abbr_class::none : p_.abbreviation(word);
   if (n == 1) {
     if (upper_first) {
       if (p_.lang == lang_id::en && word == "I") return abbr_class::ambiguous;

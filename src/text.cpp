@@ -16,7 +16,7 @@ inline bool in(unsigned char b, unsigned char lo, unsigned char hi) {
 
 }  // namespace
 
-decoded_char decode_utf8(const char* p, const char* end) noexcept {
+decoded_char decode_utf8_multibyte(const char* p, const char* end) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(p);
   const std::size_t avail = static_cast<std::size_t>(end - p);
   const unsigned char b0 = s[0];

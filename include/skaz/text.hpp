@@ -51,7 +51,12 @@ struct decoded_char {
 };
 
 /// Decodes the character at p (p < end). Never reads past end.
-decoded_char decode_utf8(const char* p, const char* end) noexcept;
+decoded_char decode_utf8_multibyte(const char* p, const char* end) noexcept;
+inline decoded_char decode_utf8(const char* p, const char* end) noexcept {
+  const auto b = static_cast<unsigned char>(*p);
+  if (b < 0x80) return decoded_char{b, 1, true};  // ASCII inline; the rest out of line
+  return decode_utf8_multibyte(p, end);
+}
 
 /// Byte offset of the first invalid byte, or npos when `s` is valid UTF-8.
 /// Overlong forms, surrogates (U+D800..U+DFFF), code points above U+10FFFF and
@@ -142,7 +147,12 @@ bool is_letter(char32_t c) noexcept;
 bool is_upper(char32_t c) noexcept;
 bool is_lower(char32_t c) noexcept;
 bool is_digit(char32_t c) noexcept;   // any decimal digit (Nd)
-bool is_space(char32_t c) noexcept;   // White_Space, incl. NBSP and U+2028/9
+bool is_space_nonascii(char32_t c) noexcept;
+/// White_Space, incl. NBSP and U+2028/9.
+inline bool is_space(char32_t c) noexcept {
+  if (c < 0x80) return c == ' ' || (c >= 0x09 && c <= 0x0D);
+  return is_space_nonascii(c);
+}
 bool is_punct(char32_t c) noexcept;   // P* categories
 script script_of(char32_t c) noexcept;
 
