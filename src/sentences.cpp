@@ -109,6 +109,20 @@ class Scanner {
   std::uint32_t remark_ = no_offset;  // where an author's remark in a quote began
   int depth_ = 0;
   std::vector<std::uint32_t> markers_;  // list items that start sentences, ascending
+  bool markers_ready_ = false;
+  // Start of a list label ("12", "b", "в") ending just before the '.' or ')'
+  // at i, preceded by a space or the zone start; no_offset when none.
+  std::uint32_t label_start(std::uint32_t i) const {
+    std::uint32_t s0 = i;
+    while (s0 > r_.start && i - s0 < 3 && t_[s0 - 1] >= '0' && t_[s0 - 1] <= '9') --s0;
+    if (s0 == i) {
+      if (i >= r_.start + 1 && t_[i - 1] >= 'a' && t_[i - 1] <= 'z') s0 = i - 1;
+      else if (i >= r_.start + 2 && static_cast<unsigned char>(t_[i - 2]) == 0xD0) s0 = i - 2;
+      else return no_offset;
+    }
+    if (s0 > r_.start && t_[s0 - 1] != ' ') return no_offset;
+    return s0;
+  }
 };
 
 void Scanner::emit(std::uint32_t end, std::uint32_t next_start) {
@@ -264,7 +278,7 @@ namespace {
 struct Interesting {
   bool b[256] = {};
   constexpr Interesting() {
-    for (unsigned char c : {'.', '!', '?', ':', ';', '=', '-'}) b[c] = true;
+    for (unsigned char c : {'.', '!', '?', ':', ';', '=', '-', ')'}) b[c] = true;
     b[0xC2] = b[0xE2] = true;
   }
 };
@@ -276,14 +290,14 @@ inline std::uint32_t skip_plain(const char* t, std::uint32_t i, std::uint32_t st
   const __m128i c1 = _mm_set1_epi8('.'), c2 = _mm_set1_epi8('!'), c3 = _mm_set1_epi8('?'),
                 c4 = _mm_set1_epi8(':'), c5 = _mm_set1_epi8(';'), c6 = _mm_set1_epi8('='),
                 c7 = _mm_set1_epi8('-'), c8 = _mm_set1_epi8(static_cast<char>(0xC2)),
-                c9 = _mm_set1_epi8(static_cast<char>(0xE2));
+                c9 = _mm_set1_epi8(static_cast<char>(0xE2)), c10 = _mm_set1_epi8(')');
   while (i + 16 <= stop) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
     __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, c1), _mm_cmpeq_epi8(v, c2));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c3), _mm_cmpeq_epi8(v, c4)));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c5), _mm_cmpeq_epi8(v, c6)));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c7), _mm_cmpeq_epi8(v, c8)));
-    m = _mm_or_si128(m, _mm_cmpeq_epi8(v, c9));
+    m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c9), _mm_cmpeq_epi8(v, c10)));
     const int mask = _mm_movemask_epi8(m);
     if (mask != 0) return i + static_cast<std::uint32_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     i += 16;
@@ -533,21 +547,27 @@ void Scanner::on_terminal(std::uint32_t& i) {
 void Scanner::run() {
   start_ = r_.start;
   reset();
-  find_markers();
-  std::size_t next_marker = 0;
   std::uint32_t i = r_.start;
   while (i < r_.end) {
-    while (next_marker < markers_.size() && markers_[next_marker] < i) ++next_marker;
-    // Skip to the next byte that matters, or the next list marker.
-    const std::uint32_t stop = next_marker < markers_.size() ? markers_[next_marker] : r_.end;
-    i = skip_plain(t_.data(), i, stop);
+    i = skip_plain(t_.data(), i, r_.end);
     if (i >= r_.end) break;
-    if (next_marker < markers_.size() && i == markers_[next_marker]) {
-      ++next_marker;
-      if (seen(i, true) || seen(i, false)) emit(i, i);
-      // step past the marker's first character so that it is not seen again
-      i += at(i).len;
-      continue;
+    // "2." or "b)" closing a list label: the item starts a sentence when the
+    // zone's markers say so (found once, on the first label seen)
+    if (t_[i] == '.' || t_[i] == ')') {
+      const std::uint32_t m = label_start(i);
+      if (m != no_offset) {
+        if (!markers_ready_) {
+          find_markers();
+          markers_ready_ = true;
+        }
+        if (std::binary_search(markers_.begin(), markers_.end(), m) && m > start_ &&
+            (seen(m, true) || seen(m, false)))
+          emit(m, m);
+      }
+      if (t_[i] == ')') {
+        ++i;
+        continue;
+      }
     }
     const decoded_char d = at(i);
     const char32_t c = d.cp;
