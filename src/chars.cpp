@@ -19,21 +19,18 @@ inline bool basic_cyrillic(char32_t c) noexcept { return c >= 0x400 && c <= 0x45
 
 }  // namespace
 
-bool is_letter(char32_t c) noexcept {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+bool is_letter_nonascii(char32_t c) noexcept {
   if (basic_cyrillic(c)) return true;
   const auto k = category(c);
   return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-bool is_upper(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool is_upper_nonascii(char32_t c) noexcept {
   if (basic_cyrillic(c)) return c < 0x430;
   return category(c) == UTF8PROC_CATEGORY_LU || category(c) == UTF8PROC_CATEGORY_LT;
 }
 
-bool is_lower(char32_t c) noexcept {
-  if (c < 0x80) return c >= 'a' && c <= 'z';
+bool is_lower_nonascii(char32_t c) noexcept {
   if (basic_cyrillic(c)) return c >= 0x430;
   return category(c) == UTF8PROC_CATEGORY_LL;
 }

@@ -285,26 +285,30 @@ struct Interesting {
 constexpr Interesting kInteresting{};
 
 // First byte in [i, stop) that matters; 16 bytes at a time where SSE2 is.
-inline std::uint32_t skip_plain(const char* t, std::uint32_t i, std::uint32_t stop) {
+// `size` is the whole text's: a block may be read past `stop` (not past the
+// text) and its bits beyond `stop` are masked off.
+inline std::uint32_t skip_plain(const char* t, std::uint32_t i, std::uint32_t stop,
+                                std::size_t size) {
 #if defined(__SSE2__)
   const __m128i c1 = _mm_set1_epi8('.'), c2 = _mm_set1_epi8('!'), c3 = _mm_set1_epi8('?'),
                 c4 = _mm_set1_epi8(':'), c5 = _mm_set1_epi8(';'), c6 = _mm_set1_epi8('='),
                 c7 = _mm_set1_epi8('-'), c8 = _mm_set1_epi8(static_cast<char>(0xC2)),
                 c9 = _mm_set1_epi8(static_cast<char>(0xE2)), c10 = _mm_set1_epi8(')');
-  while (i + 16 <= stop) {
+  while (i < stop && i + 16 <= size) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
     __m128i m = _mm_or_si128(_mm_cmpeq_epi8(v, c1), _mm_cmpeq_epi8(v, c2));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c3), _mm_cmpeq_epi8(v, c4)));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c5), _mm_cmpeq_epi8(v, c6)));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c7), _mm_cmpeq_epi8(v, c8)));
     m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(v, c9), _mm_cmpeq_epi8(v, c10)));
-    const int mask = _mm_movemask_epi8(m);
-    if (mask != 0) return i + static_cast<std::uint32_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(m));
+    if (stop - i < 16) mask &= (1u << (stop - i)) - 1u;
+    if (mask != 0) return i + static_cast<std::uint32_t>(__builtin_ctz(mask));
     i += 16;
   }
 #endif
   while (i < stop && !kInteresting.b[static_cast<unsigned char>(t[i])]) ++i;
-  return i;
+  return i < stop ? i : stop;
 }
 }  // namespace
 
@@ -549,7 +553,7 @@ void Scanner::run() {
   reset();
   std::uint32_t i = r_.start;
   while (i < r_.end) {
-    i = skip_plain(t_.data(), i, r_.end);
+    i = skip_plain(t_.data(), i, r_.end, t_.size());
     if (i >= r_.end) break;
     // "2." or "b)" closing a list label: the item starts a sentence when the
     // zone's markers say so (found once, on the first label seen)

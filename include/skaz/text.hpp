@@ -143,9 +143,18 @@ enum class script : std::uint8_t { common, latin, cyrillic, greek, other };
 
 /// Character classes: ASCII and Cyrillic from fast tables, the rest through
 /// utf8proc's Unicode data.
-bool is_letter(char32_t c) noexcept;
-bool is_upper(char32_t c) noexcept;
-bool is_lower(char32_t c) noexcept;
+bool is_letter_nonascii(char32_t c) noexcept;
+bool is_upper_nonascii(char32_t c) noexcept;
+bool is_lower_nonascii(char32_t c) noexcept;
+inline bool is_letter(char32_t c) noexcept {
+  return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : is_letter_nonascii(c);
+}
+inline bool is_upper(char32_t c) noexcept {
+  return c < 0x80 ? (c >= 'A' && c <= 'Z') : is_upper_nonascii(c);
+}
+inline bool is_lower(char32_t c) noexcept {
+  return c < 0x80 ? (c >= 'a' && c <= 'z') : is_lower_nonascii(c);
+}
 bool is_digit(char32_t c) noexcept;   // any decimal digit (Nd)
 bool is_space_nonascii(char32_t c) noexcept;
 /// White_Space, incl. NBSP and U+2028/9.
