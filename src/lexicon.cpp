@@ -15,38 +15,52 @@ namespace detail {
 namespace {
 
 using Set = std::unordered_set<std::string_view>;
-using Map = std::unordered_map<std::string_view, abbr_class>;
 
-void add(Map& m, std::initializer_list<std::string_view> words, abbr_class c) {
-  for (auto w : words) m.emplace(w, c);
+enum : std::uint8_t { kAny = 0, kChainOnly = 1, kCapitalOnly = 2 };
+struct Entry {
+  abbr_class cls;
+  std::uint8_t when;
+};
+using Map = std::unordered_map<std::string_view, Entry>;
+
+void add(Map& m, std::initializer_list<std::string_view> words, abbr_class c,
+         std::uint8_t when = kAny) {
+  for (auto w : words) m.emplace(w, Entry{c, when});
 }
 
 Map english_abbreviations() {
   Map m;
-  // Titles and labels that stand before a name or a number.
+  // Titles, months and days stand before a name or a number, capitalised
+  // (lower case they are words: "no", "art", "sat", "sun").
   add(m, {"mr", "mrs", "ms", "messrs", "mme", "mlle", "dr", "prof", "st", "mt", "ft", "gen", "col",
           "capt", "cpt", "lt", "sgt", "maj", "adm", "cmdr", "rev", "hon", "gov", "sen", "rep",
-          "pres", "supt", "det", "insp", "fig", "figs", "no", "nos", "n°", "vol", "vols", "pp",
-          "para", "art", "sec", "ch", "chap", "eq", "eqs", "ref", "op", "cf", "vs", "viz", "approx",
-          "est", "dept", "univ", "assn", "ave", "blvd", "rd", "hwy", "jan", "feb", "mar", "apr",
-          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed",
-          "thu", "thur", "thurs", "fri", "sat", "sun", "tel", "ext", "ps"},
+          "pres", "supt", "det", "insp", "no", "nos", "art", "jan", "feb", "mar", "apr", "jun",
+          "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+          "thur", "thurs", "fri", "sat", "sun"},
+      abbr_class::prefix, kCapitalOnly);
+  // Labels that stand before a number, in either case.
+  add(m, {"fig", "figs", "n°", "vol", "vols", "pp", "para", "sec", "ch", "chap", "eq", "eqs", "ref",
+          "op", "cf", "vs", "viz", "approx", "dept", "univ", "assn", "ave", "blvd", "rd", "hwy",
+          "tel", "ext", "ps"},
       abbr_class::prefix);
-  add(m, {"eg", "ie"}, abbr_class::inner);
-  // May end a sentence: companies, suffixes, times, countries, units, etc.
+  add(m, {"eg", "ie"}, abbr_class::inner, kChainOnly);
+  // May end a sentence: companies, suffixes, units, etc.
   add(m, {"co", "corp", "inc", "ltd", "llc", "plc", "bros", "jr", "sr", "esq", "phd", "etc",
-          "al", "ed", "eds", "am", "pm", "us", "usa", "uk", "eu", "un", "ussr", "dc", "min",
-          "max", "km", "kg", "cm", "mm", "lb", "lbs", "oz", "hr", "hrs", "yr", "yrs", "ibid"},
+          "al", "ed", "eds", "min", "max", "km", "kg", "cm", "mm", "lb", "lbs", "oz", "hr", "hrs",
+          "yr", "yrs", "ibid"},
       abbr_class::ambiguous);
+  // Times and countries written with dots (as words they are "am", "us").
+  add(m, {"am", "pm", "us", "usa", "uk", "eu", "un", "ussr", "dc"}, abbr_class::ambiguous,
+      kChainOnly);
   return m;
 }
 
 Map russian_abbreviations() {
   Map m;
   add(m, {"ул", "пр", "просп", "пл", "пер", "наб", "ш", "д", "кв", "корп", "стр", "оф", "обл",
-          "пос", "пгт", "дер", "им", "проф", "акад", "доц", "св", "ген", "полк", "подп", "ст",
+          "пос", "пгт", "дер", "проф", "акад", "доц", "св", "ген", "полк", "подп", "ст",
           "п", "пп", "гл", "разд", "рис", "табл", "тов", "гр", "г-н", "г-жа", "куб", "утв",
-          "пост", "сокр", "англ", "нем", "франц", "лат", "греч", "букв", "напр", "ок", "ср",
+          "пост", "сокр", "англ", "нем", "франц", "лат", "греч", "букв", "напр", "ср",
           "прим", "зам", "пом", "нач", "зав", "гос", "о", "оз", "с", "ж", "№", "n°", "ио", "вып",
           "изд", "сост", "кн", "тт", "ред", "г"},
       abbr_class::prefix);
@@ -54,7 +68,9 @@ Map russian_abbreviations() {
   // "г." after a year is mostly followed by more of the sentence
   add(m, {"гг", "в", "вв", "р", "руб", "коп", "тыс", "млн", "млрд", "трлн", "долл", "дол",
           "евро", "проц", "мин", "сек", "ч", "час", "км", "м", "см", "мм", "кг", "т", "л", "шт",
-          "экз", "др", "тд", "тп", "нэ", "днэ", "га", "мл", "мес"},
+          "экз", "др", "тд", "тп", "нэ", "днэ", "га", "мл", "мес",
+          // also words ("им" them, "ок" okay): they may end a sentence
+          "им", "ок"},
       abbr_class::ambiguous);
   return m;
 }
@@ -144,13 +160,17 @@ bool lookup(const Set& s, std::string_view word) {
 
 }  // namespace
 
-abbr_class Profile::abbreviation(std::string_view word) const {
+abbr_class Profile::abbreviation(std::string_view word, bool chain) const {
   char buf[64];
   const std::string_view k = fold_key(word, buf, sizeof buf);
   if (k.empty()) return abbr_class::none;
   const auto& m = lexicons(lang).abbr;
   auto it = m.find(k);
-  return it == m.end() ? abbr_class::none : it->second;
+  if (it == m.end()) return abbr_class::none;
+  const Entry& e = it->second;
+  if ((e.when & kChainOnly) && !chain) return abbr_class::none;
+  if ((e.when & kCapitalOnly) && !(word[0] >= 'A' && word[0] <= 'Z')) return abbr_class::none;
+  return e.cls;
 }
 
 bool Profile::starter(std::string_view word) const { return lookup(lexicons(lang).starters, word); }

@@ -27,7 +27,11 @@ enum class abbr_class : std::uint8_t {
 /// ("U.S." -> "us", "т. д." -> "тд"). Immutable, shared across threads.
 struct Profile {
   lang_id lang;
-  abbr_class abbreviation(std::string_view word) const;
+  /// `word` is one word ("Mr", "тыс") or a dotted chain ("U.S", "т. д").
+  /// Some entries only count as chains (a.m., U.S.: "am" and "us" are
+  /// words) and some only capitalised (No., Art., Sat.: "no", "art" and
+  /// "sat" are words).
+  abbr_class abbreviation(std::string_view word, bool chain = false) const;
   bool starter(std::string_view word) const;       ///< The, However, В, Но, ...
   bool exclamation_name(std::string_view word) const;  ///< Yahoo!, Jeopardy!
 };

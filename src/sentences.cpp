@@ -96,7 +96,7 @@ class Scanner {
   void on_terminal(std::uint32_t& i);
   bool can_start(std::uint32_t k, bool* lower_next) const;
   bool next_is_starter(std::uint32_t k) const;
-  abbr_class classify_period(std::uint32_t dot, bool* initial, bool* marker) const;
+  abbr_class classify_period(std::uint32_t dot, bool* initial, bool* marker, bool* pronoun) const;
 
   std::string_view t_;
   Span r_;
@@ -172,6 +172,11 @@ int Scanner::words_back(std::uint32_t from, std::uint32_t to, int cap) const {
     if (to - k > 512) return cap;
     const std::uint32_t p = prev_start(k);
     const char32_t c = cp(p);
+    // "U.S", "p.m": a dot between letters keeps the word going
+    if (c == '.' && in && p > from && is_letter(before(p))) {
+      k = p;
+      continue;
+    }
     if (is_letter(c) || is_digit(c)) {
       in = true;
       letter = letter || is_letter(c);
@@ -357,9 +362,11 @@ bool Scanner::next_is_starter(std::uint32_t k) const {
 // What the word before the period at `dot` is. Sets *initial for single
 // capital letters (initials) and *marker for a list label that opens the
 // sentence (IV., PS., a.).
-abbr_class Scanner::classify_period(std::uint32_t dot, bool* initial, bool* marker) const {
+abbr_class Scanner::classify_period(std::uint32_t dot, bool* initial, bool* marker,
+                                    bool* pronoun) const {
   *initial = false;
   *marker = false;
+  *pronoun = false;
   std::uint32_t e = dot;
   if (e > r_.start && t_[e - 1] == ' ') --e;  // "Гойер ." and "т . д ."
   // the word: letters (and ° after N)
@@ -384,25 +391,35 @@ abbr_class Scanner::classify_period(std::uint32_t dot, bool* initial, bool* mark
   // "1990-е.": a suffix after a hyphen is a word ending, not an abbreviation
   if (pre == '-' && n <= 3) return abbr_class::none;
   // the dotted chain before it: "U.S.", "т. д.", "к.п.н."
+  // A chain ends in a short group: unspaced groups of up to 3 letters
+  // (U.S., к.п.н., Ph.D.), spaced ones of single letters (т. д., н. э.).
   std::uint32_t cs = s;
   int groups = 1;
   bool singles = n == 1;
-  for (;;) {
+  for (int last = n; last <= 3;) {
     std::uint32_t k = cs;
-    if (k > r_.start && t_[k - 1] == ' ') --k;
+    bool spaced = false;
+    if (k > r_.start && t_[k - 1] == ' ') {
+      --k;
+      spaced = true;
+    }
     if (!(k > r_.start && t_[k - 1] == '.')) break;
     --k;
-    if (k > r_.start && t_[k - 1] == ' ') --k;
+    if (k > r_.start && t_[k - 1] == ' ') {
+      --k;
+      spaced = true;
+    }
     std::uint32_t g = k;
     int m = 0;
     while (g > r_.start && is_letter(cp(prev_start(g)))) {
       g = prev_start(g);
       ++m;
     }
-    if (m == 0 || m > 3) break;
+    if (m == 0 || m > 3 || (spaced && (m > 1 || last > 1))) break;
     cs = g;
     ++groups;
     singles = singles && m == 1;
+    last = m;
   }
   // a label opening the sentence
   const bool first = skip_spaces(start_) == cs;
@@ -415,7 +432,7 @@ abbr_class Scanner::classify_period(std::uint32_t dot, bool* initial, bool* mark
     }
   }
   if (groups > 1) {
-    const abbr_class c = p_.abbreviation(t_.substr(cs, e - cs));
+    const abbr_class c = p_.abbreviation(t_.substr(cs, e - cs), true);
     return c == abbr_class::none ? abbr_class::ambiguous : c;
   }
   const std::string_view word = t_.substr(s, e - s);
@@ -423,7 +440,10 @@ abbr_class Scanner::classify_period(std::uint32_t dot, bool* initial, bool* mark
   const abbr_class c = n > 7 ? abbr_class::none : p_.abbreviation(word);
   if (n == 1) {
     if (upper_first) {
-      if (p_.lang == lang_id::en && word == "I") return abbr_class::ambiguous;
+      if (p_.lang == lang_id::en && word == "I") {
+        *pronoun = true;  // ends a sentence before a starter
+        return abbr_class::ambiguous;
+      }
       *initial = true;
       return abbr_class::prefix;
     }
@@ -524,12 +544,14 @@ void Scanner::on_terminal(std::uint32_t& i) {
   const bool single_period = dots == 1 && only_dots && run_end == t0 + 1;
   if (single_period && !more_after_closer) {
     if (!seen(t0, true) && seen(t0, false)) return;  // "4.", "17 .", "8.1.", "§2." open a list item
-    bool initial = false, marker = false;
-    const abbr_class c = classify_period(t0, &initial, &marker);
+    bool initial = false, marker = false, pronoun = false;
+    const abbr_class c = classify_period(t0, &initial, &marker, &pronoun);
     if (marker || initial) return;
     if (!closers) {
       if (c == abbr_class::prefix || c == abbr_class::inner) return;
-      if (c == abbr_class::ambiguous && !(words_back(start_, t0, 4) >= 4 && next_is_starter(k)))
+      if (pronoun && !next_is_starter(k)) return;
+      if (c == abbr_class::ambiguous && !pronoun &&
+          !(words_back(start_, t0, 4) >= 4 && next_is_starter(k)))
         return;
     } else if (c == abbr_class::prefix || c == abbr_class::inner) {
       return;

@@ -374,7 +374,7 @@ void join_english(std::string_view text, const Profile& prof, std::vector<Span>&
         ++groups;
       }
       const std::string_view word = text.substr(t.start, toks[k].start - t.start);
-      const bool known = prof.abbreviation(word) != abbr_class::none;
+      const bool known = prof.abbreviation(word, groups > 1) != abbr_class::none;
       if ((groups > 1 && singles) || (groups == 1 && known)) {
         t.end = end;
         t.kind = static_cast<std::uint32_t>(token_kind::abbrev);

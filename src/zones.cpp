@@ -156,7 +156,7 @@ std::uint32_t credit_end(const Text& x, std::uint32_t a, std::uint32_t b) {
       break;
     }
     i = x.skip_spaces(we, b);
-    if (names >= 3) break;
+    if (names >= 2) break;  // First Last; a capitalised word after them is the caption's
   }
   if (names == 0) return b;
   // a photo-bank phrase: up to three words, one of them about photos or banks
