@@ -26,16 +26,16 @@ struct Atom {
   char32_t first;  // first code point (the mark itself for punct)
 };
 
-bool is_ru_letter(char32_t c) { return (c >= 0x410 && c <= 0x44F) || c == 0x401 || c == 0x451; }
-bool is_lat_letter(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+constexpr bool is_ru_letter(char32_t c) { return (c >= 0x410 && c <= 0x44F) || c == 0x401 || c == 0x451; }
+constexpr bool is_lat_letter(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
-bool is_dash(char32_t c) {
+constexpr bool is_dash(char32_t c) {
   return c == '-' || c == 0x2011 || c == 0x2013 || c == 0x2014 || c == 0x2212;
 }
 
 // The punctuation set of the reference convention; anything else that is not
 // a letter, digit or space is an "other" atom.
-bool is_punct_atom(char32_t c) {
+constexpr bool is_punct_atom(char32_t c) {
   switch (c) {
     case '\\': case '/': case '!': case '#': case '$': case '%': case '&': case '*':
     case '+': case ',': case '.': case ':': case ';': case '<': case '=': case '>':
@@ -57,37 +57,109 @@ bool is_ending(char32_t c) { return c == '.' || c == '?' || c == '!' || c == 0x2
 // Unicode White_Space, as Python's \s sees it.
 bool is_ws(char32_t c) { return is_space(c) || (c >= 0x1C && c <= 0x1F); }
 
+// ASCII classes for the fast path of make_atoms.
+enum : std::uint8_t { kWs, kLat, kNum, kPunct, kOther };
+struct AsciiClasses {
+  std::uint8_t c[128] = {};
+  constexpr AsciiClasses() {
+    for (int i = 0; i < 128; ++i) {
+      const auto ch = static_cast<char32_t>(i);
+      c[i] = (ch == ' ' || (ch >= 0x09 && ch <= 0x0D) || (ch >= 0x1C && ch <= 0x1F)) ? kWs
+             : ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z')                          ? kLat
+             : (ch >= '0' && ch <= '9')                                              ? kNum
+             : is_punct_atom(ch)                                                     ? kPunct
+                                                                                     : kOther;
+    }
+  }
+};
+
+// Cyrillic letter encoded at p (2 bytes, D0/D1 lead), or 0.
+inline char32_t ru_at(const char* p, const char* end) {
+  const auto b0 = static_cast<unsigned char>(p[0]);
+  if ((b0 != 0xD0 && b0 != 0xD1) || p + 1 >= end) return 0;
+  const auto b1 = static_cast<unsigned char>(p[1]);
+  if ((b1 & 0xC0) != 0x80) return 0;
+  const char32_t cp = (static_cast<char32_t>(b0 & 0x1F) << 6) | (b1 & 0x3F);
+  return is_ru_letter(cp) ? cp : 0;
+}
+
 void make_atoms(std::string_view text, Span range, std::vector<Atom>& atoms) {
+  static constexpr AsciiClasses kClass{};
   const char* base = text.data();
   const char* end = base + range.end;
   std::uint32_t i = range.start;
   while (i < range.end) {
+    const auto b = static_cast<unsigned char>(base[i]);
+    if (b < 0x80) {  // ASCII: one table look-up per byte
+      const std::uint8_t cls = kClass.c[b];
+      if (cls == kWs) {
+        ++i;
+        continue;
+      }
+      std::uint32_t j = i + 1;
+      if (cls == kLat || cls == kNum) {
+        while (j < range.end && static_cast<unsigned char>(base[j]) < 0x80 &&
+               kClass.c[static_cast<unsigned char>(base[j])] == cls)
+          ++j;
+        // other decimal digits continue a number
+        while (cls == kNum && j < range.end && static_cast<unsigned char>(base[j]) >= 0x80) {
+          const decoded_char e = decode_utf8(base + j, end);
+          if (!is_digit(e.cp)) break;
+          j += e.len;
+        }
+      }
+      const atom_t t = cls == kLat ? atom_t::lat : cls == kNum ? atom_t::num
+                       : cls == kPunct ? atom_t::punct : atom_t::other;
+      atoms.push_back(Atom{i, j, t, b});
+      i = j;
+      continue;
+    }
+    if (const char32_t ru = ru_at(base + i, end)) {  // a run of Cyrillic letters
+      std::uint32_t j = i + 2;
+      while (j < range.end && ru_at(base + j, end)) j += 2;
+      atoms.push_back(Atom{i, j, atom_t::ru, ru});
+      i = j;
+      continue;
+    }
     const decoded_char d = decode_utf8(base + i, end);
     const char32_t c = d.cp;
-    atom_t t;
     if (is_ws(c)) {
       i += d.len;
       continue;
     }
-    if (is_ru_letter(c)) t = atom_t::ru;
-    else if (is_lat_letter(c)) t = atom_t::lat;
-    else if (is_digit(c)) t = atom_t::num;
+    atom_t t;
+    if (is_digit(c)) t = atom_t::num;
     else if (is_punct_atom(c)) t = atom_t::punct;
     else t = atom_t::other;
     std::uint32_t j = i + d.len;
-    if (t == atom_t::ru || t == atom_t::lat || t == atom_t::num) {
+    if (t == atom_t::num) {
       while (j < range.end) {
         const decoded_char e = decode_utf8(base + j, end);
-        const bool same = t == atom_t::ru ? is_ru_letter(e.cp)
-                          : t == atom_t::lat ? is_lat_letter(e.cp)
-                                             : is_digit(e.cp);
-        if (!same) break;
+        if (!is_digit(e.cp)) break;
         j += e.len;
       }
     }
     atoms.push_back(Atom{i, j, t, c});
     i = j;
   }
+}
+
+// What an atom adds to its token's kind: letters make a word, digits a
+// number, marks punctuation, the rest a symbol.
+inline std::uint8_t kind_bits(const Atom& a) {
+  switch (a.type) {
+    case atom_t::ru: case atom_t::lat: return 8;
+    case atom_t::num: return 4;
+    case atom_t::punct: return is_punct(a.first) ? 2 : 1;
+    case atom_t::other: return is_letter(a.first) ? 8 : is_digit(a.first) ? 4 : is_punct(a.first) ? 2 : 1;
+  }
+  return 1;
+}
+
+inline std::uint32_t kind_from_bits(std::uint8_t bits) {
+  const token_kind k = (bits & 8) ? token_kind::word : (bits & 4) ? token_kind::number
+                       : (bits & 2) ? token_kind::punct : token_kind::symbol;
+  return static_cast<std::uint32_t>(k);
 }
 
 bool lower_equals(std::string_view s, std::string_view lower_ascii) {
@@ -157,23 +229,6 @@ bool join(std::string_view text, const std::vector<Atom>& a, std::size_t i, std:
       lower_equals(text.substr(L.start, L.end - L.start), "yahoo"))
     return true;
   return false;
-}
-
-token_kind kind_of(std::string_view text, Span t) {
-  const char* base = text.data();
-  const char* end = base + t.end;
-  bool letter = false, digit = false, punct = false;
-  for (std::uint32_t i = t.start; i < t.end;) {
-    const decoded_char d = decode_utf8(base + i, end);
-    if (is_letter(d.cp)) letter = true;
-    else if (is_digit(d.cp)) digit = true;
-    else if (is_punct(d.cp)) punct = true;
-    i += d.len;
-  }
-  if (letter) return token_kind::word;
-  if (digit) return token_kind::number;
-  if (punct) return token_kind::punct;
-  return token_kind::symbol;
 }
 
 // Length of a URL, e-mail address, @handle or #hashtag starting at i, or 0.
@@ -280,27 +335,22 @@ void tokenize(std::string_view text, Span range, const Profile& prof, std::vecto
     atoms.clear();
     make_atoms(text, Span{seg, upto, 0, 0}, atoms);
     std::uint32_t tok_start = 0, tok_end = 0;
+    std::uint8_t bits = 0;
     bool open = false;
     for (std::size_t i = 0; i < atoms.size(); ++i) {
       const bool glued = i > 0 && atoms[i - 1].end == atoms[i].start;
       if (open && glued && join(text, atoms, i, tok_start)) {
         tok_end = atoms[i].end;
+        bits |= kind_bits(atoms[i]);
         continue;
       }
-      if (open) {
-        Span t{tok_start, tok_end, 0, 0};
-        t.kind = static_cast<std::uint32_t>(kind_of(text, t));
-        out.push_back(t);
-      }
+      if (open) out.push_back(Span{tok_start, tok_end, kind_from_bits(bits), 0});
       tok_start = atoms[i].start;
       tok_end = atoms[i].end;
+      bits = kind_bits(atoms[i]);
       open = true;
     }
-    if (open) {
-      Span t{tok_start, tok_end, 0, 0};
-      t.kind = static_cast<std::uint32_t>(kind_of(text, t));
-      out.push_back(t);
-    }
+    if (open) out.push_back(Span{tok_start, tok_end, kind_from_bits(bits), 0});
   };
   const std::size_t first_out = out.size();
   std::uint32_t i = range.start;
