@@ -18,7 +18,7 @@ namespace detail {
 
 namespace {
 
-enum class atom_t : std::uint8_t { ru, lat, num, punct, other };
+enum class atom_t : std::uint8_t { ru, lat, num, punct, other, whole };  // whole: URL, e-mail, ...
 
 struct Atom {
   std::uint32_t start, end;
@@ -83,12 +83,11 @@ inline char32_t ru_at(const char* p, const char* end) {
   return is_ru_letter(cp) ? cp : 0;
 }
 
-void make_atoms(std::string_view text, Span range, std::vector<Atom>& atoms) {
+// The atom at or after i (whitespace skipped); false at the end.
+bool next_atom(const char* base, std::uint32_t& i, std::uint32_t limit, Atom& out) {
   static constexpr AsciiClasses kClass{};
-  const char* base = text.data();
-  const char* end = base + range.end;
-  std::uint32_t i = range.start;
-  while (i < range.end) {
+  const char* end = base + limit;
+  while (i < limit) {
     const auto b = static_cast<unsigned char>(base[i]);
     if (b < 0x80) {  // ASCII: one table look-up per byte
       const std::uint8_t cls = kClass.c[b];
@@ -98,11 +97,11 @@ void make_atoms(std::string_view text, Span range, std::vector<Atom>& atoms) {
       }
       std::uint32_t j = i + 1;
       if (cls == kLat || cls == kNum) {
-        while (j < range.end && static_cast<unsigned char>(base[j]) < 0x80 &&
+        while (j < limit && static_cast<unsigned char>(base[j]) < 0x80 &&
                kClass.c[static_cast<unsigned char>(base[j])] == cls)
           ++j;
         // other decimal digits continue a number
-        while (cls == kNum && j < range.end && static_cast<unsigned char>(base[j]) >= 0x80) {
+        while (cls == kNum && j < limit && static_cast<unsigned char>(base[j]) >= 0x80) {
           const decoded_char e = decode_utf8(base + j, end);
           if (!is_digit(e.cp)) break;
           j += e.len;
@@ -110,16 +109,16 @@ void make_atoms(std::string_view text, Span range, std::vector<Atom>& atoms) {
       }
       const atom_t t = cls == kLat ? atom_t::lat : cls == kNum ? atom_t::num
                        : cls == kPunct ? atom_t::punct : atom_t::other;
-      atoms.push_back(Atom{i, j, t, b});
+      out = Atom{i, j, t, b};
       i = j;
-      continue;
+      return true;
     }
     if (const char32_t ru = ru_at(base + i, end)) {  // a run of Cyrillic letters
       std::uint32_t j = i + 2;
-      while (j < range.end && ru_at(base + j, end)) j += 2;
-      atoms.push_back(Atom{i, j, atom_t::ru, ru});
+      while (j < limit && ru_at(base + j, end)) j += 2;
+      out = Atom{i, j, atom_t::ru, ru};
       i = j;
-      continue;
+      return true;
     }
     const decoded_char d = decode_utf8(base + i, end);
     const char32_t c = d.cp;
@@ -133,15 +132,17 @@ void make_atoms(std::string_view text, Span range, std::vector<Atom>& atoms) {
     else t = atom_t::other;
     std::uint32_t j = i + d.len;
     if (t == atom_t::num) {
-      while (j < range.end) {
+      while (j < limit) {
         const decoded_char e = decode_utf8(base + j, end);
         if (!is_digit(e.cp)) break;
         j += e.len;
       }
     }
-    atoms.push_back(Atom{i, j, t, c});
+    out = Atom{i, j, t, c};
     i = j;
+    return true;
   }
+  return false;
 }
 
 // What an atom adds to its token's kind: letters make a word, digits a
@@ -152,6 +153,7 @@ inline std::uint8_t kind_bits(const Atom& a) {
     case atom_t::num: return 4;
     case atom_t::punct: return is_punct(a.first) ? 2 : 1;
     case atom_t::other: return is_letter(a.first) ? 8 : is_digit(a.first) ? 4 : is_punct(a.first) ? 2 : 1;
+    case atom_t::whole: return 8;
   }
   return 1;
 }
@@ -182,27 +184,27 @@ bool is_smile(std::string_view s) {
   return true;
 }
 
-// Joins atoms[i-1] and atoms[i] (no space between them) into one token?
-bool join(std::string_view text, const std::vector<Atom>& a, std::size_t i, std::uint32_t buf_start) {
-  const Atom& L = a[i - 1];
-  const Atom& R = a[i];
+// Joins L and R (adjacent, no space between them) into one token? L2 is the
+// atom before L and R2 the one after R (spaces between do not matter), when
+// there are such; `buf` is the token so far, which ends with L.
+bool join(std::string_view text, const Atom* L2, const Atom& L, const Atom& R, const Atom* R2,
+          std::string_view buf) {
+  if (L.type == atom_t::whole || R.type == atom_t::whole) return false;
   auto single = [](const Atom& x, auto pred) { return x.type == atom_t::punct && pred(x.first); };
-  // "2112" rules: a one-mark delimiter between two atoms (spaces not counted).
-  auto rule2112 = [&](auto is_delim, auto ok) -> int {
+  // "2112" rules: a one-mark delimiter between two atoms. Each joins or has
+  // no say; the next rule is asked then.
+  auto rule2112 = [&](auto is_delim, auto ok) {
     const Atom* left = nullptr;
     const Atom* right = nullptr;
     if (single(L, is_delim)) {
-      if (i < 2) return -1;
-      left = &a[i - 2];
+      left = L2;
       right = &R;
     } else if (single(R, is_delim)) {
-      if (i + 1 >= a.size()) return -1;
       left = &L;
-      right = &a[i + 1];
-    } else {
-      return -1;
+      right = R2;
     }
-    return ok(*left, *right) ? 1 : 0;
+    return left && right && left->type != atom_t::whole && right->type != atom_t::whole &&
+           ok(*left, *right);
   };
   auto not_punct = [](const Atom& x, const Atom& y) {
     return x.type != atom_t::punct && y.type != atom_t::punct;
@@ -210,13 +212,14 @@ bool join(std::string_view text, const std::vector<Atom>& a, std::size_t i, std:
   auto both_num = [](const Atom& x, const Atom& y) {
     return x.type == atom_t::num && y.type == atom_t::num;
   };
-  // Each rule joins or has no say; the next one is asked then.
-  if (rule2112(is_dash, not_punct) == 1) return true;
-  if (rule2112([](char32_t c) { return c == '_'; }, not_punct) == 1) return true;
-  if (rule2112([](char32_t c) { return c == '.' || c == ','; }, both_num) == 1) return true;
-  if (rule2112([](char32_t c) { return c == '/' || c == '\\'; }, both_num) == 1) return true;
+  if (rule2112(is_dash, not_punct)) return true;
+  if (rule2112([](char32_t c) { return c == '_'; }, not_punct)) return true;
+  if (rule2112([](char32_t c) { return c == '.' || c == ','; }, both_num)) return true;
+  if (rule2112([](char32_t c) { return c == '/' || c == '\\'; }, both_num)) return true;
   if (L.type == atom_t::punct && R.type == atom_t::punct) {
-    if (is_smile(text.substr(buf_start, R.end - buf_start))) return true;
+    // the token so far and R: ":" ")" ")" is ":))"
+    const auto from = static_cast<std::size_t>(buf.data() - text.data());
+    if (is_smile(text.substr(from, R.end - from))) return true;
     if (is_ending(L.first) && is_ending(R.first)) return true;
     if ((L.first == '-' && R.first == '-') || (L.first == '*' && R.first == '*')) return true;
     return false;
@@ -325,62 +328,83 @@ Span email_at(std::string_view text, Span range, std::uint32_t at) {
 }  // namespace
 
 void tokenize(std::string_view text, Span range, const Profile& prof, std::vector<Span>& out) {
-  std::vector<Atom> atoms;
-  atoms.reserve((range.end - range.start) / 4 + 4);
-  // Complex atoms (URLs, e-mails, handles, hashtags) are found first; the
-  // ranges between them go through the atom rules.
-  std::uint32_t seg = range.start;
-  auto flush_atoms = [&](std::uint32_t upto) {
-    if (upto <= seg) return;
-    atoms.clear();
-    make_atoms(text, Span{seg, upto, 0, 0}, atoms);
-    std::uint32_t tok_start = 0, tok_end = 0;
-    std::uint8_t bits = 0;
-    bool open = false;
-    for (std::size_t i = 0; i < atoms.size(); ++i) {
-      const bool glued = i > 0 && atoms[i - 1].end == atoms[i].start;
-      if (open && glued && join(text, atoms, i, tok_start)) {
-        tok_end = atoms[i].end;
-        bits |= kind_bits(atoms[i]);
+  const char* base = text.data();
+  const std::size_t first_out = out.size();
+  // A window over the atom stream: L2, L (the last atom), R (the current
+  // one) and R2 (the next), so that rules see two atoms on each side.
+  Atom w[4];
+  int have_l2 = 0, have_l = 0;
+  std::uint32_t pos = range.start;
+  Atom cur, nxt;
+  bool has_cur = false, has_nxt = false;
+  std::uint32_t tok_start = 0, tok_end = 0;
+  std::uint8_t bits = 0;
+  bool open = false;
+
+  // The next atom, with URLs, handles and hashtags made whole.
+  auto pull = [&](Atom& a) -> bool {
+    if (!next_atom(base, pos, range.end, a)) return false;
+    const char f = text[a.start];
+    if ((a.type == atom_t::lat && (f == 'h' || f == 'H' || f == 'w' || f == 'W' || f == 'f' || f == 'F')) ||
+        (a.type == atom_t::punct && (f == '@' || f == '#'))) {
+      token_kind k;
+      const std::uint32_t n = complex_atom(text, a.start, range.end, k);
+      if (n > 0) {
+        a = Atom{a.start, a.start + n, atom_t::whole, static_cast<char32_t>(k)};
+        pos = a.end;
+      }
+    }
+    return true;
+  };
+  auto close = [&]() {
+    if (!open) return;
+    const std::uint32_t kind = w[1].type == atom_t::whole && tok_start == w[1].start && tok_end == w[1].end
+                                   ? static_cast<std::uint32_t>(w[1].first)
+                                   : kind_from_bits(bits);
+    out.push_back(Span{tok_start, tok_end, kind, 0});
+    open = false;
+  };
+
+  has_cur = pull(cur);
+  if (has_cur) has_nxt = pull(nxt);
+  while (has_cur) {
+    // an e-mail address: its local part was cut into tokens already
+    if (cur.type == atom_t::punct && cur.first == '@') {
+      const Span e = email_at(text, range, cur.start);
+      if (e.end > e.start) {
+        close();
+        while (out.size() > first_out && out.back().start >= e.start) out.pop_back();
+        if (out.size() > first_out && out.back().end > e.start) out.back().end = e.start;
+        out.push_back(e);
+        pos = e.end;
+        have_l2 = have_l = 0;
+        has_cur = pull(cur);
+        if (has_cur) has_nxt = pull(nxt);
         continue;
       }
-      if (open) out.push_back(Span{tok_start, tok_end, kind_from_bits(bits), 0});
-      tok_start = atoms[i].start;
-      tok_end = atoms[i].end;
-      bits = kind_bits(atoms[i]);
+    }
+    const bool glued = have_l && w[1].end == cur.start;
+    if (open && glued &&
+        join(text, have_l2 ? &w[0] : nullptr, w[1], cur, has_nxt ? &nxt : nullptr,
+             text.substr(tok_start, tok_end - tok_start))) {
+      tok_end = cur.end;
+      bits = static_cast<std::uint8_t>(bits | kind_bits(cur));
+    } else {
+      close();
+      tok_start = cur.start;
+      tok_end = cur.end;
+      bits = kind_bits(cur);
       open = true;
     }
-    if (open) out.push_back(Span{tok_start, tok_end, kind_from_bits(bits), 0});
-  };
-  const std::size_t first_out = out.size();
-  std::uint32_t i = range.start;
-  while (i < range.end) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    token_kind k;
-    std::uint32_t n = 0;
-    if (c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F' || c == '@' || c == '#') {
-      const bool word_start = i == range.start || !is_lat_letter(static_cast<unsigned char>(text[i - 1]));
-      if (word_start) n = complex_atom(text, i, range.end, k);
-    }
-    if (n == 0 && c == '@') {
-      const Span e = email_at(text, range, i);
-      if (e.end > e.start && e.start >= seg) {
-        // drop the tokens already cut from the local part
-        flush_atoms(e.start);
-        out.push_back(e);
-        seg = i = e.end;
-        continue;
-      }
-    }
-    if (n > 0) {
-      flush_atoms(i);
-      out.push_back(Span{i, i + n, static_cast<std::uint32_t>(k), 0});
-      seg = i += n;
-      continue;
-    }
-    ++i;
+    w[0] = w[1];
+    have_l2 = have_l;
+    w[1] = cur;
+    have_l = 1;
+    cur = nxt;
+    has_cur = has_nxt;
+    if (has_cur) has_nxt = pull(nxt);
   }
-  flush_atoms(range.end);
+  close();
 
   if (prof.lang == lang_id::en) join_english(text, prof, out, first_out);
 }
