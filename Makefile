@@ -36,6 +36,7 @@ test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
 bench: build
+	benchmarks/ratios.py $(BUILD)/benchmarks/bench_segment --benchmark_min_time=0.5
 	$(BUILD)/benchmarks/bench_pipeline
 
 clean:
