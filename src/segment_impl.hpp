@@ -19,7 +19,8 @@ enum class abbr_class : std::uint8_t {
   none,       ///< an ordinary word: its period ends a sentence
   prefix,     ///< stands before a name or number (Mr., ул., p.): never ends one
   inner,      ///< always continues (e.g., т.е.)
-  ambiguous,  ///< may end one (Co., U.S., г., тыс.): only before a sentence starter
+  ambiguous,  ///< may end one (Co., U.S., тыс.): only before a sentence starter
+  weak,       ///< like ambiguous, but a one-letter starter (В, С) is not enough (г.)
 };
 
 /// A language profile: lexicons of abbreviations and sentence starters.

@@ -95,7 +95,7 @@ class Scanner {
   void find_markers();
   void on_terminal(std::uint32_t& i);
   bool can_start(std::uint32_t k, bool* lower_next) const;
-  bool next_is_starter(std::uint32_t k) const;
+  bool next_is_starter(std::uint32_t k, int min_letters = 1) const;
   abbr_class classify_period(std::uint32_t dot, bool* initial, bool* marker, bool* pronoun) const;
 
   std::string_view t_;
@@ -339,7 +339,7 @@ bool Scanner::can_start(std::uint32_t k, bool* lower_next) const {
 
 // Is the word at k (after opening marks) one that starts sentences? A single
 // letter followed by a period is an initial, not the conjunction "И".
-bool Scanner::next_is_starter(std::uint32_t k) const {
+bool Scanner::next_is_starter(std::uint32_t k, int min_letters) const {
   std::uint32_t j = k;
   while (j < r_.end) {
     const decoded_char d = at(j);
@@ -354,7 +354,7 @@ bool Scanner::next_is_starter(std::uint32_t k) const {
     j += d.len;
     ++n;
   }
-  if (n == 0) return false;
+  if (n < min_letters) return false;
   if (n == 1 && j < r_.end && t_[j] == '.') return false;
   return p_.starter(t_.substr(ws, j - ws));
 }
@@ -433,7 +433,7 @@ abbr_class Scanner::classify_period(std::uint32_t dot, bool* initial, bool* mark
   }
   if (groups > 1) {
     const abbr_class c = p_.abbreviation(t_.substr(cs, e - cs), true);
-    return c == abbr_class::none ? abbr_class::ambiguous : c;
+    return c == abbr_class::none ? abbr_class::ambiguous : c;  // unknown chains may end one
   }
   const std::string_view word = t_.substr(s, e - s);
   // no abbreviation in the lexicons is longer than 7 letters
@@ -552,6 +552,8 @@ void Scanner::on_terminal(std::uint32_t& i) {
       if (pronoun && !next_is_starter(k)) return;
       if (c == abbr_class::ambiguous && !pronoun &&
           !(words_back(start_, t0, 4) >= 4 && next_is_starter(k)))
+        return;
+      if (c == abbr_class::weak && !(words_back(start_, t0, 4) >= 4 && next_is_starter(k, 2)))
         return;
     } else if (c == abbr_class::prefix || c == abbr_class::inner) {
       return;

@@ -101,9 +101,15 @@ std::uint32_t glue_point(const Text& x, std::uint32_t from, std::uint32_t end,
                          std::string_view title) {
   script prev_script = script::common;
   char32_t prev = 0;
+  int lower_run = 0;        // lower-case letters just before i
+  bool word_capital = false;  // the current word starts with a capital
   for (std::uint32_t i = from; i < end;) {
     const decoded_char d = x.at(i, end);
     if (i > from) {
+      // a capitalised name runs into the next word: "Jane RoeThe", "СмирноваВласти"
+      if (word_capital && lower_run >= 2 && is_upper(d.cp) && i + d.len < end &&
+          is_lower(x.at(i + d.len, end).cp))
+        return i;
       if (title.size() >= 12 && x.starts_with(i, end, title)) return i;
       if (d.cp == 0xA9) return i;  // a new ©
       // closing quote glued to a capital: «…Telegram»I would
@@ -115,6 +121,8 @@ std::uint32_t glue_point(const Text& x, std::uint32_t from, std::uint32_t end,
            (prev_script == script::cyrillic && s == script::latin)))
         return i;
     }
+    if (!is_letter(prev) && is_letter(d.cp)) word_capital = is_upper(d.cp);
+    lower_run = is_lower(d.cp) ? lower_run + 1 : 0;
     prev = d.cp;
     prev_script = script_of(d.cp);
     i += d.len;
