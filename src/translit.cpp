@@ -1,0 +1,2 @@
+// Transliteration engine: being written (issue 4).
+#include "skaz/translit.hpp"

@@ -1,0 +1,2 @@
+// Repair tests: being written (issue 4).
+#include <gtest/gtest.h>

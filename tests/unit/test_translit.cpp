@@ -1,0 +1,2 @@
+// Transliteration tests: being written (issue 4).
+#include <gtest/gtest.h>
