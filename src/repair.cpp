@@ -1,2 +1,446 @@
-// Repair of garbled text: being written (issue 4).
+// Repair of garbled text.
+//
+// Mojibake: UTF-8 read as cp1251, cp1252, Latin-1, KOI8-R, cp866 or
+// mac-cyrillic is undone by encoding the text back with that code page and
+// reading the bytes as UTF-8 (repeated for double encodings); a reading is
+// taken only when it is valid UTF-8 and less "odd" than the text it replaces
+// (fewer C1 controls, box-drawing marks, stray cp1251 letters...). The old
+// 8-bit confusions (KOI8-R read as cp1251, cp1251 read as KOI8-R or as
+// Latin-1) produce well-formed letters, so they are judged by a Russian
+// letter bigram model (tools/gen_repair.py) and by letter case, which those
+// confusions scramble. Code pages come from Boost.Locale, once.
+//
+// Clean text is never changed: a first scan looks for the marks every
+// garbling leaves, and text without them is returned as it is.
 #include "skaz/repair.hpp"
+
+#include <boost/locale/encoding.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <string>
+
+#include "repair_tables.hpp"
+#include "skaz/document.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+
+namespace {
+
+enum cp_id { kCp1251, kCp1252, kLatin1, kKoi8r, kCp866, kMacCyr, kCodePages };
+
+struct CodePage {
+  char32_t to_uni[128];                                   // bytes 0x80..0xFF
+  std::array<std::pair<char32_t, std::uint8_t>, 128> from;  // sorted by code point
+};
+
+struct CodePages {
+  CodePage cp[kCodePages];
+  CodePages() {
+    static const char* const names[kCodePages] = {"windows-1251", "windows-1252", "ISO-8859-1",
+                                                  "KOI8-R", "CP866", "MacCyrillic"};
+    for (int k = 0; k < kCodePages; ++k) {
+      for (int b = 0x80; b < 0x100; ++b) {
+        char32_t u = static_cast<char32_t>(b);  // "sloppy": an undefined byte reads as U+0080+
+        try {
+          const std::string s(1, static_cast<char>(b));
+          const std::string utf =
+              boost::locale::conv::to_utf<char>(s, names[k], boost::locale::conv::stop);
+          const decoded_char d = decode_utf8(utf.data(), utf.data() + utf.size());
+          if (!utf.empty() && d.valid && d.len == utf.size()) u = d.cp;
+        } catch (...) {
+        }
+        cp[k].to_uni[b - 0x80] = u;
+        cp[k].from[static_cast<std::size_t>(b - 0x80)] = {u, static_cast<std::uint8_t>(b)};
+      }
+      std::sort(cp[k].from.begin(), cp[k].from.end());
+    }
+  }
+};
+
+const CodePages& pages() {
+  static const CodePages p;  // thread-safe, built on first use
+  return p;
+}
+
+// The byte for `c` in code page k; -1 when it has none.
+int encode_char(const CodePage& p, char32_t c) {
+  if (c < 0x80) return static_cast<int>(c);
+  auto it = std::lower_bound(p.from.begin(), p.from.end(), std::make_pair(c, std::uint8_t{0}));
+  if (it != p.from.end() && it->first == c) return it->second;
+  return -1;
+}
+
+constexpr int kLost = 0x100;  // a byte lost on the way (U+FFFD in the garbled text)
+
+// Encodes `s` with page p: false when a character has no byte there.
+bool encode(const CodePage& p, std::string_view s, std::vector<int>& bytes) {
+  bytes.clear();
+  const char* q = s.data();
+  const char* end = q + s.size();
+  while (q < end) {
+    const decoded_char d = decode_utf8(q, end);
+    q += d.len;
+    if (d.cp == 0xFFFD) {
+      bytes.push_back(kLost);
+      continue;
+    }
+    const int b = encode_char(p, d.cp);
+    if (b < 0) return false;
+    bytes.push_back(b);
+  }
+  return true;
+}
+
+// Reads `bytes` as UTF-8 into `out`; a sequence holding a lost byte reads as
+// U+FFFD. False when the bytes are not UTF-8. *multi counts the multi-byte
+// characters read.
+bool read_utf8(const std::vector<int>& bytes, std::string& out, int* multi) {
+  out.clear();
+  *multi = 0;
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    const int b0 = bytes[i];
+    if (b0 < 0x80) {
+      out.push_back(static_cast<char>(b0));
+      ++i;
+      continue;
+    }
+    if (b0 == kLost) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    const int need = b0 >= 0xF0 && b0 <= 0xF4 ? 3 : b0 >= 0xE0 && b0 <= 0xEF ? 2
+                     : b0 >= 0xC2 && b0 <= 0xDF ? 1 : -1;
+    if (need < 0 || i + static_cast<std::size_t>(need) >= bytes.size()) return false;
+    char buf[4];
+    bool lost = false;
+    buf[0] = static_cast<char>(b0);
+    for (int k = 1; k <= need; ++k) {
+      const int b = bytes[i + static_cast<std::size_t>(k)];
+      if (b == kLost) {
+        lost = true;
+        buf[k] = static_cast<char>(0x80);
+      } else if ((b & 0xC0) != 0x80) {
+        return false;
+      } else {
+        buf[k] = static_cast<char>(b);
+      }
+    }
+    if (lost) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      const decoded_char d = decode_utf8(buf, buf + need + 1);
+      if (!d.valid) return false;
+      out.append(buf, static_cast<std::size_t>(need) + 1);
+    }
+    ++*multi;
+    i += static_cast<std::size_t>(need) + 1;
+  }
+  return true;
+}
+
+bool is_russian(char32_t c) { return (c >= 0x410 && c <= 0x44F) || c == 0x401 || c == 0x451; }
+bool is_latin1_letter(char32_t c) { return c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7; }
+bool is_box(char32_t c) { return c >= 0x2500 && c <= 0x25FF; }
+// Cyrillic letters of the cp1251 upper half that Russian does not use
+// (Ђ Ѓ Љ Њ Ќ Ћ Џ ђ ѓ љ њ ќ ћ џ Ў ў Ј Ґ Є Ї І і ґ є ј Ѕ ѕ ї).
+bool is_odd_cyrillic(char32_t c) {
+  return (c >= 0x400 && c <= 0x40F && c != 0x401) || (c >= 0x450 && c <= 0x45F && c != 0x451) ||
+         c == 0x490 || c == 0x491;
+}
+bool is_general_punct(char32_t c) { return c >= 0x2010 && c <= 0x206F; }
+
+// How odd a text looks: marks that clean text seldom has and mojibake has
+// in numbers.
+int badness(std::string_view s) {
+  int bad = 0;
+  char32_t prev = ' ';
+  const char* q = s.data();
+  const char* end = q + s.size();
+  while (q < end) {
+    const decoded_char d = decode_utf8(q, end);
+    q += d.len;
+    const char32_t c = d.cp;
+    if (c >= 0x80 && c <= 0x9F) bad += 3;
+    else if (is_box(c)) bad += 2;
+    else if (c == 0xFFFD) bad += 1;
+    else if (c >= 0xA0 && c <= 0xBF && (is_latin1_letter(prev) || prev == 0x420 || prev == 0x421))
+      bad += 2;  // "Â£", "Ð±" read as "Р±"
+    else if (is_odd_cyrillic(c) && (is_russian(prev) || is_general_punct(prev))) bad += 2;
+    else if (is_latin1_letter(c) && (is_latin1_letter(prev) || (prev >= 0x80 && prev <= 0xBF)))
+      bad += 1;
+    else if (is_general_punct(c) && (is_russian(prev) || is_odd_cyrillic(prev))) bad += 1;
+    else if (c >= 0x3000 || (c >= 0x590 && c <= 0x1FFF && !(c >= 0x1E00 && c <= 0x1EFF)))
+      bad += 2;  // scripts a Russian or Western text does not turn into
+    prev = c;
+  }
+  return bad;
+}
+
+// Mean trigram score (4*log2 p) of the Russian letters of `w`, or a very
+// low value when it holds no Russian letter.
+double russian_score(std::string_view w) {
+  int prev2 = 32, prev = 32, n = 0;
+  long sum = 0;
+  const char* q = w.data();
+  const char* end = q + w.size();
+  while (q < end) {
+    const decoded_char d = decode_utf8(q, end);
+    q += d.len;
+    char32_t c = d.cp;
+    if (c == 0x401 || c == 0x451) c = 0x435;
+    if (c >= 0x410 && c <= 0x42F) c += 32;
+    if (c < 0x430 || c > 0x44F) return -1000.0;  // not a Russian word
+    const int cur = static_cast<int>(c - 0x430);
+    sum += detail::kRussianTrigram[prev2][prev][cur];
+    prev2 = prev;
+    prev = cur;
+    ++n;
+  }
+  if (n == 0) return -1000.0;
+  sum += detail::kRussianTrigram[prev2][prev][32];
+  return static_cast<double>(sum) / (n + 1);
+}
+
+enum class case_pattern { lower, capital, upper, other };
+case_pattern pattern_of(std::string_view w) {
+  int n = 0, upper = 0;
+  bool first_upper = false, rest_lower = true;
+  const char* q = w.data();
+  const char* end = q + w.size();
+  while (q < end) {
+    const decoded_char d = decode_utf8(q, end);
+    q += d.len;
+    if (!is_letter(d.cp)) continue;
+    const bool up = is_upper(d.cp);
+    if (n == 0) first_upper = up;
+    else if (up) rest_lower = false;
+    upper += up;
+    ++n;
+  }
+  if (n == 0 || upper == 0) return case_pattern::lower;
+  if (upper == n && n > 1) return case_pattern::upper;
+  if (first_upper && rest_lower) return case_pattern::capital;
+  return case_pattern::other;
+}
+
+// Reads `w` through page `from` and back as page `to` (an 8-bit confusion).
+bool recode(std::string_view w, int from, int to, std::string& out) {
+  const CodePages& P = pages();
+  out.clear();
+  const char* q = w.data();
+  const char* end = q + w.size();
+  while (q < end) {
+    const decoded_char d = decode_utf8(q, end);
+    q += d.len;
+    const int b = encode_char(P.cp[from], d.cp);
+    if (b < 0) return false;
+    if (b < 0x80) out.push_back(static_cast<char>(b));
+    else append_utf8(out, P.cp[to].to_uni[b - 0x80]);
+  }
+  return true;
+}
+
+// One word of the old 8-bit confusions: the repaired word, or empty.
+std::string fix_8bit_word(std::string_view w) {
+  std::size_t letters = 0, cyr = 0, lat1 = 0;
+  for (const char* q = w.data(); q < w.data() + w.size();) {
+    const decoded_char d = decode_utf8(q, w.data() + w.size());
+    q += d.len;
+    if (!is_letter(d.cp)) continue;
+    ++letters;
+    cyr += is_russian(d.cp) || is_odd_cyrillic(d.cp);  // ё in KOI8 reads as Ј in cp1251
+    lat1 += is_latin1_letter(d.cp) || d.cp == 0xB8 || d.cp == 0xA8;
+  }
+  if (letters < 2) return {};
+  std::string cand, best;
+  if (lat1 * 10 >= letters * 7) {
+    // cp1251 read as Latin-1 (Áðîäà): all but a few letters from À..ÿ
+    if (recode(w, kLatin1, kCp1251, cand) && russian_score(cand) > -36.0 &&
+        pattern_of(cand) != case_pattern::other)
+      return cand;
+    return {};
+  }
+  if (cyr != letters) return {};
+  const case_pattern pw = pattern_of(w);
+  const double sw = russian_score(w);
+  // A scrambled case (вТПДБ) is the confusion's own mark: the better of the
+  // two readings is taken. A word in a plain case must read much worse than
+  // its repair.
+  double best_score = pw == case_pattern::other ? -1e9 : sw;
+  for (const auto& ft : {std::pair<int, int>{kCp1251, kKoi8r}, std::pair<int, int>{kKoi8r, kCp1251}}) {
+    if (!recode(w, ft.first, ft.second, cand)) continue;
+    const case_pattern pc = pattern_of(cand);
+    if (pc == case_pattern::other) continue;
+    const double sc = russian_score(cand);
+    const double margin = pw == case_pattern::other ? -1e9 : (letters >= 5 ? 10.0 : 1e9);
+    if (sc - sw >= margin && sc > best_score && sc > -40.0) {
+      best_score = sc;
+      best = cand;
+    }
+  }
+  return best;
+}
+
+// Marks of garbling: anything that sends a line to the slow path.
+bool suspicious(std::string_view s) {
+  const char* q = s.data();
+  const char* end = q + s.size();
+  char32_t prev = ' ';
+  bool prev_lower_cyr = false;
+  while (q < end) {
+    if (static_cast<unsigned char>(*q) < 0x80) {
+      prev = static_cast<unsigned char>(*q);
+      prev_lower_cyr = false;
+      ++q;
+      continue;
+    }
+    const decoded_char d = decode_utf8(q, end);
+    q += d.len;
+    const char32_t c = d.cp;
+    if (c >= 0x410 && c <= 0x44F) {  // Russian letters: only a scrambled case is a mark
+      if (prev_lower_cyr && c <= 0x42F) return true;
+      prev_lower_cyr = c >= 0x430;
+      prev = c;
+      continue;
+    }
+    prev_lower_cyr = c == 0x451;
+    if ((c >= 0x80 && c <= 0xFF) || is_box(c) || c == 0xFFFD || is_odd_cyrillic(c)) return true;
+    if (is_general_punct(c) && (is_russian(prev) || is_odd_cyrillic(prev))) return true;
+    if ((c == 0x2013 || c == 0x2014) && q < end) {
+      const decoded_char n = decode_utf8(q, end);
+      if (is_russian(n.cp) && !is_space(prev)) return true;  // mac-cyrillic "–С—А"
+    }
+    if (c >= 0xFB00 && c <= 0xFB06) return true;  // ligatures
+    prev = c;
+  }
+  return false;
+}
+
+// UTF-8 read through one of the six pages, undone once: the best reading of
+// `s`, or empty when none is better.
+std::string undo_utf8_misread(std::string_view s) {
+  const CodePages& P = pages();
+  const int bad0 = badness(s);
+  if (bad0 == 0) return {};
+  std::vector<int> bytes;
+  std::string cand, best;
+  int best_bad = bad0;
+  for (int k = 0; k < kCodePages; ++k) {
+    if (!encode(P.cp[k], s, bytes)) continue;
+    int multi = 0;
+    if (!read_utf8(bytes, cand, &multi) || multi == 0) continue;
+    const int b = badness(cand);
+    if (b < best_bad) {
+      best_bad = b;
+      best = cand;
+    }
+  }
+  return best;
+}
+
+// Ligatures and curly quotes made by a repair become plain letters and
+// straight quotes, as the original text most likely had them.
+void plain(std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  const char* q = s.data();
+  const char* end = q + s.size();
+  while (q < end) {
+    const decoded_char d = decode_utf8(q, end);
+    switch (d.cp) {
+      case 0xFB00: out += "ff"; break;
+      case 0xFB01: out += "fi"; break;
+      case 0xFB02: out += "fl"; break;
+      case 0xFB03: out += "ffi"; break;
+      case 0xFB04: out += "ffl"; break;
+      case 0x2018: case 0x2019: out += '\''; break;
+      case 0x201C: case 0x201D: out += '"'; break;
+      default: out.append(q, d.len);
+    }
+    q += d.len;
+  }
+  s.swap(out);
+}
+
+}  // namespace
+
+std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits) {
+  if (!suspicious(in)) return std::string(in);
+  // Whole text first (mojibake usually garbles all of it), up to three
+  // rounds for double encodings.
+  std::string cur(in);
+  bool changed = false;
+  for (int round = 0; round < 3; ++round) {
+    std::string next = undo_utf8_misread(cur);
+    if (next.empty()) break;
+    cur.swap(next);
+    changed = true;
+  }
+  if (changed) {
+    plain(cur);
+    if (edits) {
+      // one edit for the changed middle of the text
+      std::size_t a = 0;
+      while (a < in.size() && a < cur.size() && in[a] == cur[a]) ++a;
+      while (a > 0 && (static_cast<unsigned char>(in[a]) & 0xC0) == 0x80) --a;
+      std::size_t bi = in.size(), bc = cur.size();
+      while (bi > a && bc > a && in[bi - 1] == cur[bc - 1]) --bi, --bc;
+      while (bi < in.size() && (static_cast<unsigned char>(in[bi]) & 0xC0) == 0x80) ++bi, ++bc;
+      edits->push_back(RepairEdit{Span{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(bi), 0, 0},
+                                  static_cast<std::uint32_t>(repair_kind::mojibake),
+                                  cur.substr(a, bc - a)});
+    }
+    return cur;
+  }
+  // Word by word: mixed lines, and the 8-bit confusions.
+  std::string out;
+  out.reserve(in.size());
+  std::size_t i = 0;
+  while (i < in.size()) {
+    std::size_t j = i;
+    while (j < in.size() && in[j] != ' ' && in[j] != '\t') ++j;
+    const std::string_view w = in.substr(i, j - i);
+    std::string fixed;
+    if (!w.empty() && suspicious(w)) {
+      std::string round_text(w);
+      bool any = false;
+      for (int round = 0; round < 3; ++round) {
+        std::string next = undo_utf8_misread(round_text);
+        if (next.empty()) break;
+        round_text.swap(next);
+        any = true;
+      }
+      if (any) {
+        plain(round_text);
+        fixed = round_text;
+      } else {
+        // the word without its surrounding punctuation
+        std::size_t a = 0, b = w.size();
+        while (a < b && static_cast<unsigned char>(w[a]) < 0x80 && !std::isalnum(static_cast<unsigned char>(w[a]))) ++a;
+        while (b > a && static_cast<unsigned char>(w[b - 1]) < 0x80 && !std::isalnum(static_cast<unsigned char>(w[b - 1]))) --b;
+        const std::string core = fix_8bit_word(w.substr(a, b - a));
+        if (!core.empty()) fixed = std::string(w.substr(0, a)) + core + std::string(w.substr(b));
+      }
+    }
+    if (!fixed.empty() && fixed != w) {
+      if (edits)
+        edits->push_back(RepairEdit{Span{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), 0, 0},
+                                    static_cast<std::uint32_t>(repair_kind::mojibake), fixed});
+      out += fixed;
+    } else {
+      out.append(w);
+    }
+    if (j < in.size()) out.push_back(in[j]);
+    i = j + 1;
+  }
+  return out;
+}
+
+SKAZ_END_NAMESPACE
+}  // namespace skaz

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "report.hpp"
+#include "skaz/repair.hpp"
 #include "skaz/skaz.hpp"
 
 namespace {
@@ -147,6 +148,46 @@ int run_analyze(const AnalyzeArgs& a) {
   return 0;
 }
 
+// Line in, line out: `fn` maps each line of every input. Invalid UTF-8 is
+// bad input (exit 1, naming the line and byte).
+template <class Fn>
+int run_lines(const std::vector<std::string>& inputs_in, const char* what, Fn fn) {
+  std::vector<std::string> inputs = inputs_in;
+  if (inputs.empty()) inputs.push_back("-");
+  std::string out;
+  for (const std::string& path : inputs) {
+    const std::string name = path == "-" ? "<stdin>" : path;
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+      file.open(path, std::ios::binary);
+      if (!file) throw InputError{path + ": cannot open file"};
+      in = &file;
+    }
+    std::string line;
+    std::size_t lineno = 0;
+    while (std::getline(*in, line)) {
+      ++lineno;
+      const bool cr = !line.empty() && line.back() == '\r';
+      if (cr) line.pop_back();
+      const std::size_t bad = skaz::find_invalid_utf8(line);
+      if (bad != std::string::npos) {
+        throw InputError{name + ":" + std::to_string(lineno) + ": invalid UTF-8 at byte " +
+                         std::to_string(bad) + " of the line"};
+      }
+      out.clear();
+      fn(line, out);
+      if (cr) out.push_back('\r');
+      out.push_back('\n');
+      std::fwrite(out.data(), 1, out.size(), stdout);
+    }
+    if (in->bad()) throw InputError{name + ": read error"};
+  }
+  (void)what;
+  std::fflush(stdout);
+  return 0;
+}
+
 int not_yet(const char* what, const char* issue) {
   std::fprintf(stderr, "skaz %s: not implemented yet (%s)\n", what, issue);
   return kBadInput;
@@ -201,7 +242,11 @@ int main(int argc, char** argv) {
   try {
     if (*analyze) return run_analyze(aa);
     if (*translit) return not_yet("translit", "issue 4");
-    if (*repair) return not_yet("repair", "issue 4");
+    if (*repair) {
+      return run_lines(line_inputs, "repair", [](const std::string& line, std::string& out) {
+        out = skaz::repair_text(line);
+      });
+    }
     if (*schemas) return not_yet("schemas", "issue 4");
     if (*name_key) return not_yet("name-key", "issue 5");
     if (*name_base) return not_yet("name-base", "issue 5");
