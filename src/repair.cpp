@@ -30,7 +30,7 @@ SKAZ_BEGIN_NAMESPACE
 
 namespace {
 
-enum cp_id { kCp1251, kCp1252, kLatin1, kKoi8r, kCp866, kMacCyr, kCodePages };
+enum cp_id { kCp1251, kCp1252, kLatin1, kKoi8r, kCp866, kMacCyr, kCp437, kCodePages };
 
 struct CodePage {
   char32_t to_uni[128];                                   // bytes 0x80..0xFF
@@ -41,7 +41,8 @@ struct CodePages {
   CodePage cp[kCodePages];
   CodePages() {
     static const char* const names[kCodePages] = {"windows-1251", "windows-1252", "ISO-8859-1",
-                                                  "KOI8-R", "CP866", "MacCyrillic"};
+                                                  "KOI8-R",       "CP866",        "MacCyrillic",
+                                                  "CP437"};
     for (int k = 0; k < kCodePages; ++k) {
       for (int b = 0x80; b < 0x100; ++b) {
         char32_t u = static_cast<char32_t>(b);  // "sloppy": an undefined byte reads as U+0080+
@@ -117,6 +118,17 @@ bool read_utf8(const std::vector<int>& bytes, std::string& out, int* multi) {
     const int need = b0 >= 0xF0 && b0 <= 0xF4 ? 3 : b0 >= 0xE0 && b0 <= 0xEF ? 2
                      : b0 >= 0xC2 && b0 <= 0xDF ? 1 : -1;
     if (need < 0 || i + static_cast<std::size_t>(need) >= bytes.size()) return false;
+    // A no-break space (A0) often became a plain space on the way: "Ð Ñƒ"
+    // is "Ру". A lone "Ã " is the French word "à", whose space stays.
+    if (need == 1 && bytes[i + 1] == 0x20 &&
+        (b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE || b0 == 0xD0 || b0 == 0xD9)) {
+      char nb[2] = {static_cast<char>(b0), static_cast<char>(0xA0)};
+      out.append(nb, 2);
+      ++*multi;
+      const bool word_a = b0 == 0xC3 && (i == 0 || bytes[i - 1] == 0x20);
+      i += word_a ? 1 : 2;
+      continue;
+    }
     char buf[4];
     bool lost = false;
     buf[0] = static_cast<char>(b0);
@@ -154,9 +166,17 @@ bool is_odd_cyrillic(char32_t c) {
          c == 0x490 || c == 0x491;
 }
 bool is_general_punct(char32_t c) { return c >= 0x2010 && c <= 0x206F; }
+// Letters of Ukrainian and Belarusian: І і Ї ї Є є Ґ ґ Ў ў.
+bool is_east_slavic(char32_t c) {
+  return c == 0x406 || c == 0x456 || c == 0x407 || c == 0x457 || c == 0x404 || c == 0x454 ||
+         c == 0x490 || c == 0x491 || c == 0x40E || c == 0x45E;
+}
 
 // How odd a text looks: marks that clean text seldom has and mojibake has
-// in numbers.
+// in numbers. UTF-8 read in an 8-bit page turns each multi-byte character
+// into a lead-byte reading (a Cyrillic letter, Ã, Â, Ð, Ñ) followed by a
+// continuation-byte reading (U+0080..U+00BF, a stray Cyrillic letter, a
+// cp1252 mark): such pairs are what is counted.
 int badness(std::string_view s) {
   int bad = 0;
   char32_t prev = ' ';
@@ -166,17 +186,23 @@ int badness(std::string_view s) {
     const decoded_char d = decode_utf8(q, end);
     q += d.len;
     const char32_t c = d.cp;
+    const bool lead = is_russian(prev) || is_latin1_letter(prev);
     if (c >= 0x80 && c <= 0x9F) bad += 3;
     else if (is_box(c)) bad += 2;
     else if (c == 0xFFFD) bad += 1;
-    else if (c >= 0xA0 && c <= 0xBF && (is_latin1_letter(prev) || prev == 0x420 || prev == 0x421))
-      bad += 2;  // "Â£", "Ð±" read as "Р±"
-    else if (is_odd_cyrillic(c) && (is_russian(prev) || is_general_punct(prev))) bad += 2;
-    else if (is_latin1_letter(c) && (is_latin1_letter(prev) || (prev >= 0x80 && prev <= 0xBF)))
-      bad += 1;
-    else if (is_general_punct(c) && (is_russian(prev) || is_odd_cyrillic(prev))) bad += 1;
-    else if (c >= 0x3000 || (c >= 0x590 && c <= 0x1FFF && !(c >= 0x1E00 && c <= 0x1EFF)))
-      bad += 2;  // scripts a Russian or Western text does not turn into
+    else if (c >= 0xA0 && c <= 0xBF && c != 0xAB && c != 0xBB && lead) bad += 2;
+    else if (is_odd_cyrillic(c) && (prev == 0x420 || prev == 0x421 ||
+                                    (is_russian(prev) && !is_east_slavic(c))))
+      bad += 2;  // "Р‘", "вЂ™"; Ukrainian "ВІКІ" is not counted
+    else if ((prev == 0x2013 || prev == 0x2014) && !is_space(c) && c >= 0x80)
+      bad += 2;  // mac-cyrillic reads the lead bytes D0/D1 as dashes
+    else if (is_general_punct(c) && (prev == 0x420 || prev == 0x421 || is_latin1_letter(prev)))
+      bad += 2;  // "вЂ™" has its Ђ counted; "â€™" here
+    else if ((c == 0x2013 || c == 0x2014) && is_russian(prev)) bad += 1;  // mac-cyrillic "–С—А"
+    else if ((c >= 0x3000 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+             (c >= 0xE000 && c <= 0xF8FF) || (c >= 0x2B0 && c <= 0x36F) ||
+             (c >= 0x590 && c <= 0x1DFF))
+      bad += 2;  // scripts and marks a Russian or Western text does not turn into
     prev = c;
   }
   return bad;
@@ -322,9 +348,11 @@ bool suspicious(std::string_view s) {
   return false;
 }
 
-// UTF-8 read through one of the six pages, undone once: the best reading of
-// `s`, or empty when none is better.
-std::string undo_utf8_misread(std::string_view s) {
+// UTF-8 read through one of the pages, undone: the best reading of `s`, or
+// empty when none is less odd. A reading that looks no better may still be
+// the first step of a double encoding ("Г‚ВЈ" -> "Â£" -> "£"), so each is
+// followed one step further before it is judged.
+std::string undo_utf8_misread(std::string_view s, int depth = 2) {
   const CodePages& P = pages();
   const int bad0 = badness(s);
   if (bad0 == 0) return {};
@@ -335,10 +363,21 @@ std::string undo_utf8_misread(std::string_view s) {
     if (!encode(P.cp[k], s, bytes)) continue;
     int multi = 0;
     if (!read_utf8(bytes, cand, &multi) || multi == 0) continue;
-    const int b = badness(cand);
+    int b = badness(cand);
+    std::string final_text = cand;
+    if (depth > 1 && b > 0) {
+      std::string further = undo_utf8_misread(cand, depth - 1);
+      if (!further.empty()) {
+        const int b2 = badness(further);
+        if (b2 < b) {
+          b = b2;
+          final_text.swap(further);
+        }
+      }
+    }
     if (b < best_bad) {
       best_bad = b;
-      best = cand;
+      best.swap(final_text);
     }
   }
   return best;
