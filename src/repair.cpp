@@ -22,6 +22,10 @@
 #include <cstring>
 #include <string>
 
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
+
 #include "repair_tables.hpp"
 #include "skaz/document.hpp"
 
@@ -94,6 +98,33 @@ bool encode(const CodePage& p, std::string_view s, std::vector<int>& bytes) {
     bytes.push_back(b);
   }
   return true;
+}
+
+// Do the first non-ASCII characters of `s`, encoded with page p, start a
+// well-formed UTF-8 sequence? Looks at no more than one sequence.
+bool plausible_start(const CodePage& p, std::string_view s) {
+  const char* q = s.data();
+  const char* end = q + s.size();
+  while (q < end && static_cast<unsigned char>(*q) < 0x80) ++q;
+  if (q == end) return false;
+  int need = -1;
+  for (int k = 0; q < end && k < 4; ++k) {
+    const decoded_char d = decode_utf8(q, end);
+    q += d.len;
+    if (d.cp == 0xFFFD) return true;  // a lost byte: let the full reading decide
+    const int b = encode_char(p, d.cp);
+    if (b < 0) return false;
+    if (k == 0) {
+      need = b >= 0xF0 && b <= 0xF4 ? 3 : b >= 0xE0 && b <= 0xEF ? 2 : b >= 0xC2 && b <= 0xDF ? 1 : -1;
+      if (need < 0) return false;
+    } else if (b == 0x20 && k == 1 && need == 1) {
+      return true;  // a no-break space that became a space
+    } else if ((b & 0xC0) != 0x80) {
+      return false;
+    }
+    if (k == need) return true;
+  }
+  return need >= 0 && q == end;
 }
 
 // Reads `bytes` as UTF-8 into `out`; a sequence holding a lost byte reads as
@@ -177,6 +208,31 @@ bool is_east_slavic(char32_t c) {
 // into a lead-byte reading (a Cyrillic letter, Ã, Â, Ð, Ñ) followed by a
 // continuation-byte reading (U+0080..U+00BF, a stray Cyrillic letter, a
 // cp1252 mark): such pairs are what is counted.
+inline int pair_score(char32_t prev, char32_t c) {
+  const bool lead = is_russian(prev) || is_latin1_letter(prev);
+  if (c < 0x80) return 0;
+  if (c <= 0x9F) return 3;
+  if (is_box(c)) return 2;
+  if (c == 0xFFFD) return 1;
+  if (c >= 0xA0 && c <= 0xBF && c != 0xAB && c != 0xBB && lead &&
+      // a no-break space after a word is typography ("в 2008 г."), but after
+      // Р/С (lead bytes D0/D1) it is the "Р" of "Ð "
+      (c != 0xA0 || prev == 0x420 || prev == 0x421 || is_latin1_letter(prev)))
+    return 2;
+  if (is_odd_cyrillic(c) &&
+      (prev == 0x420 || prev == 0x421 || (is_russian(prev) && !is_east_slavic(c))))
+    return 2;  // "Р‘", "вЂ™"; Ukrainian "ВІКІ" is not counted
+  if ((prev == 0x2013 || prev == 0x2014) && !is_space(c))
+    return 2;  // mac-cyrillic reads the lead bytes D0/D1 as dashes
+  if (is_general_punct(c) && (prev == 0x420 || prev == 0x421 || is_latin1_letter(prev)))
+    return 2;  // "â€™"
+  if ((c == 0x2013 || c == 0x2014) && is_russian(prev)) return 1;  // mac-cyrillic "–С—А"
+  if ((c >= 0x3000 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+      (c >= 0xE000 && c <= 0xF8FF) || (c >= 0x2B0 && c <= 0x36F) || (c >= 0x590 && c <= 0x1DFF))
+    return 2;  // scripts and marks a Russian or Western text does not turn into
+  return 0;
+}
+
 int badness(std::string_view s) {
   int bad = 0;
   char32_t prev = ' ';
@@ -185,25 +241,8 @@ int badness(std::string_view s) {
   while (q < end) {
     const decoded_char d = decode_utf8(q, end);
     q += d.len;
-    const char32_t c = d.cp;
-    const bool lead = is_russian(prev) || is_latin1_letter(prev);
-    if (c >= 0x80 && c <= 0x9F) bad += 3;
-    else if (is_box(c)) bad += 2;
-    else if (c == 0xFFFD) bad += 1;
-    else if (c >= 0xA0 && c <= 0xBF && c != 0xAB && c != 0xBB && lead) bad += 2;
-    else if (is_odd_cyrillic(c) && (prev == 0x420 || prev == 0x421 ||
-                                    (is_russian(prev) && !is_east_slavic(c))))
-      bad += 2;  // "Р‘", "вЂ™"; Ukrainian "ВІКІ" is not counted
-    else if ((prev == 0x2013 || prev == 0x2014) && !is_space(c) && c >= 0x80)
-      bad += 2;  // mac-cyrillic reads the lead bytes D0/D1 as dashes
-    else if (is_general_punct(c) && (prev == 0x420 || prev == 0x421 || is_latin1_letter(prev)))
-      bad += 2;  // "вЂ™" has its Ђ counted; "â€™" here
-    else if ((c == 0x2013 || c == 0x2014) && is_russian(prev)) bad += 1;  // mac-cyrillic "–С—А"
-    else if ((c >= 0x3000 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
-             (c >= 0xE000 && c <= 0xF8FF) || (c >= 0x2B0 && c <= 0x36F) ||
-             (c >= 0x590 && c <= 0x1DFF))
-      bad += 2;  // scripts and marks a Russian or Western text does not turn into
-    prev = c;
+    bad += pair_score(prev, d.cp);
+    prev = d.cp;
   }
   return bad;
 }
@@ -313,37 +352,77 @@ std::string fix_8bit_word(std::string_view w) {
   return best;
 }
 
-// Marks of garbling: anything that sends a line to the slow path.
+// Marks of garbling, which send a text to the slow path: an odd pair (see
+// badness), a scrambled letter case (вТПДБ), two Latin-1 letters in a row
+// (Áðîäà), a ligature or U+FFFD. ASCII and Russian letters, the bulk of
+// clean text, take a fast path that only watches the case.
+// The character before position i of s (' ' at the start).
+inline char32_t char_before(std::string_view s, std::size_t i) {
+  if (i == 0) return ' ';
+  std::size_t k = i - 1;
+  while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80 && i - k < 4) --k;
+  return decode_utf8(s.data() + k, s.data() + i).cp;
+}
+
+// Is the character starting at i a mark of garbling, given the one before?
+inline bool marks_garbling(std::string_view s, std::size_t i, decoded_char d) {
+  const char32_t c = d.cp;
+  const char32_t prev = char_before(s, i);
+  if (c >= 0x410 && c <= 0x42F) return prev >= 0x430 && prev <= 0x44F;  // вТПДБ
+  if (c == 0x401) return prev >= 0x430 && prev <= 0x44F;
+  if (pair_score(prev, c) > 0) return true;
+  if (c == 0xFFFD || (c >= 0xFB00 && c <= 0xFB06)) return true;
+  return is_latin1_letter(c) && is_latin1_letter(prev);
+}
+
 bool suspicious(std::string_view s) {
-  const char* q = s.data();
-  const char* end = q + s.size();
-  char32_t prev = ' ';
-  bool prev_lower_cyr = false;
-  while (q < end) {
-    if (static_cast<unsigned char>(*q) < 0x80) {
-      prev = static_cast<unsigned char>(*q);
-      prev_lower_cyr = false;
-      ++q;
+  const auto* base = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+#if defined(__SSE2__)
+    // 16 bytes at a time: ASCII and lower-case Russian letters say nothing;
+    // stop at any other lead byte, at D0 + a byte below B0 (capitals, Ѐ..Џ)
+    // and at D1 + a byte from 90 (ё, ѐ..џ).
+    const __m128i kC2 = _mm_set1_epi8(static_cast<char>(0xC2));
+    const __m128i kD0 = _mm_set1_epi8(static_cast<char>(0xD0));
+    const __m128i kD1 = _mm_set1_epi8(static_cast<char>(0xD1));
+    const __m128i kB0 = _mm_set1_epi8(static_cast<char>(0xB0));
+    const __m128i k90 = _mm_set1_epi8(static_cast<char>(0x90));
+    while (i + 17 <= n) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
+      const __m128i nx = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 1));
+      const __m128i ge_c2 = _mm_cmpeq_epi8(_mm_max_epu8(v, kC2), v);
+      const __m128i is_d0 = _mm_cmpeq_epi8(v, kD0);
+      const __m128i is_d1 = _mm_cmpeq_epi8(v, kD1);
+      const __m128i other_lead = _mm_andnot_si128(_mm_or_si128(is_d0, is_d1), ge_c2);
+      const __m128i nx_lt_b0 = _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(nx, kB0), nx),
+                                             _mm_set1_epi8(-1));
+      const __m128i nx_ge_90 = _mm_cmpeq_epi8(_mm_max_epu8(nx, k90), nx);
+      const __m128i ev = _mm_or_si128(other_lead, _mm_or_si128(_mm_and_si128(is_d0, nx_lt_b0),
+                                                               _mm_and_si128(is_d1, nx_ge_90)));
+      const int mask = _mm_movemask_epi8(ev);
+      if (mask == 0) {
+        i += 16;
+        continue;
+      }
+      i += static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+      break;
+    }
+    if (i >= n) break;
+#endif
+    const unsigned char b = base[i];
+    if (b < 0x80 || (b & 0xC0) == 0x80) {  // ASCII, or the middle of a character
+      ++i;
       continue;
     }
-    const decoded_char d = decode_utf8(q, end);
-    q += d.len;
-    const char32_t c = d.cp;
-    if (c >= 0x410 && c <= 0x44F) {  // Russian letters: only a scrambled case is a mark
-      if (prev_lower_cyr && c <= 0x42F) return true;
-      prev_lower_cyr = c >= 0x430;
-      prev = c;
+    const decoded_char d = decode_utf8(s.data() + i, s.data() + n);
+    if (d.cp >= 0x430 && d.cp <= 0x44F) {  // lower-case Russian: nothing to see
+      i += d.len;
       continue;
     }
-    prev_lower_cyr = c == 0x451;
-    if ((c >= 0x80 && c <= 0xFF) || is_box(c) || c == 0xFFFD || is_odd_cyrillic(c)) return true;
-    if (is_general_punct(c) && (is_russian(prev) || is_odd_cyrillic(prev))) return true;
-    if ((c == 0x2013 || c == 0x2014) && q < end) {
-      const decoded_char n = decode_utf8(q, end);
-      if (is_russian(n.cp) && !is_space(prev)) return true;  // mac-cyrillic "–С—А"
-    }
-    if (c >= 0xFB00 && c <= 0xFB06) return true;  // ligatures
-    prev = c;
+    if (marks_garbling(s, i, d)) return true;
+    i += d.len;
   }
   return false;
 }
@@ -360,12 +439,16 @@ std::string undo_utf8_misread(std::string_view s, int depth = 2) {
   std::string cand, best;
   int best_bad = bad0;
   for (int k = 0; k < kCodePages; ++k) {
+    // cheap rejection first: the first non-ASCII characters must make a
+    // UTF-8 sequence (clean Cyrillic fails at its first letter)
+    if (!plausible_start(P.cp[k], s)) continue;
     if (!encode(P.cp[k], s, bytes)) continue;
     int multi = 0;
     if (!read_utf8(bytes, cand, &multi) || multi == 0) continue;
     int b = badness(cand);
+    if (b == 0) return cand;  // clean: the pages are tried most common first
     std::string final_text = cand;
-    if (depth > 1 && b > 0) {
+    if (depth > 1 && b <= bad0) {
       std::string further = undo_utf8_misread(cand, depth - 1);
       if (!further.empty()) {
         const int b2 = badness(further);
