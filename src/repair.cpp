@@ -36,9 +36,19 @@ namespace {
 
 enum cp_id { kCp1251, kCp1252, kLatin1, kKoi8r, kCp866, kMacCyr, kCp437, kCodePages };
 
+// Code points U+0080..U+04FF and U+2000..U+25FF, where every page's upper
+// half lies, index the byte table directly.
+constexpr std::size_t kDirect = 0x500 + 0x600;
+inline std::size_t direct_index(char32_t c) {
+  if (c < 0x500) return c;
+  if (c >= 0x2000 && c < 0x2600) return 0x500 + (c - 0x2000);
+  return kDirect;
+}
+
 struct CodePage {
   char32_t to_uni[128];                                   // bytes 0x80..0xFF
   std::array<std::pair<char32_t, std::uint8_t>, 128> from;  // sorted by code point
+  std::array<std::int16_t, kDirect> direct;               // byte, or -1
 };
 
 struct CodePages {
@@ -62,6 +72,12 @@ struct CodePages {
         cp[k].from[static_cast<std::size_t>(b - 0x80)] = {u, static_cast<std::uint8_t>(b)};
       }
       std::sort(cp[k].from.begin(), cp[k].from.end());
+      cp[k].direct.fill(-1);
+      for (char32_t c = 0; c < 0x80; ++c) cp[k].direct[c] = static_cast<std::int16_t>(c);
+      for (const auto& e : cp[k].from) {
+        const std::size_t d = direct_index(e.first);
+        if (d < kDirect) cp[k].direct[d] = e.second;
+      }
     }
   }
 };
@@ -74,6 +90,8 @@ const CodePages& pages() {
 // The byte for `c` in code page k; -1 when it has none.
 int encode_char(const CodePage& p, char32_t c) {
   if (c < 0x80) return static_cast<int>(c);
+  const std::size_t d = direct_index(c);
+  if (d < kDirect) return p.direct[d];
   auto it = std::lower_bound(p.from.begin(), p.from.end(), std::make_pair(c, std::uint8_t{0}));
   if (it != p.from.end() && it->first == c) return it->second;
   return -1;
@@ -82,18 +100,14 @@ int encode_char(const CodePage& p, char32_t c) {
 constexpr int kLost = 0x100;  // a byte lost on the way (U+FFFD in the garbled text)
 
 // Encodes `s` with page p: false when a character has no byte there.
-bool encode(const CodePage& p, std::string_view s, std::vector<int>& bytes) {
+bool encode(const CodePage& p, const std::vector<char32_t>& cps, std::vector<int>& bytes) {
   bytes.clear();
-  const char* q = s.data();
-  const char* end = q + s.size();
-  while (q < end) {
-    const decoded_char d = decode_utf8(q, end);
-    q += d.len;
-    if (d.cp == 0xFFFD) {
+  for (const char32_t c : cps) {
+    if (c == 0xFFFD) {
       bytes.push_back(kLost);
       continue;
     }
-    const int b = encode_char(p, d.cp);
+    const int b = encode_char(p, c);
     if (b < 0) return false;
     bytes.push_back(b);
   }
@@ -435,14 +449,24 @@ std::string undo_utf8_misread(std::string_view s, int depth = 2) {
   const CodePages& P = pages();
   const int bad0 = badness(s);
   if (bad0 == 0) return {};
+  // scratch space of this thread: no allocation per word once warm
+  static thread_local std::vector<char32_t> cps;
   std::vector<int> bytes;
   std::string cand, best;
+  cps.clear();
+  for (const char* q = s.data(); q < s.data() + s.size();) {
+    const decoded_char d = decode_utf8(q, s.data() + s.size());
+    cps.push_back(d.cp);
+    q += d.len;
+  }
+  const std::vector<char32_t> mine = depth > 1 ? cps : std::vector<char32_t>();
+  const std::vector<char32_t>& chars = depth > 1 ? mine : cps;
   int best_bad = bad0;
   for (int k = 0; k < kCodePages; ++k) {
     // cheap rejection first: the first non-ASCII characters must make a
     // UTF-8 sequence (clean Cyrillic fails at its first letter)
     if (!plausible_start(P.cp[k], s)) continue;
-    if (!encode(P.cp[k], s, bytes)) continue;
+    if (!encode(P.cp[k], chars, bytes)) continue;
     int multi = 0;
     if (!read_utf8(bytes, cand, &multi) || multi == 0) continue;
     int b = badness(cand);
@@ -532,7 +556,8 @@ std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits) {
     if (!w.empty() && suspicious(w)) {
       std::string round_text(w);
       bool any = false;
-      for (int round = 0; round < 3; ++round) {
+      // a word that is the whole text was tried as such above
+      for (int round = 0; round < 3 && w.size() != in.size(); ++round) {
         std::string next = undo_utf8_misread(round_text);
         if (next.empty()) break;
         round_text.swap(next);

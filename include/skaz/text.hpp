@@ -54,7 +54,11 @@ struct decoded_char {
 decoded_char decode_utf8_multibyte(const char* p, const char* end) noexcept;
 inline decoded_char decode_utf8(const char* p, const char* end) noexcept {
   const auto b = static_cast<unsigned char>(*p);
-  if (b < 0x80) return decoded_char{b, 1, true};  // ASCII inline; the rest out of line
+  if (b < 0x80) return decoded_char{b, 1, true};  // ASCII and two-byte forms (Cyrillic)
+  if (b >= 0xC2 && b <= 0xDF && end - p >= 2) {   // inline; the rest out of line
+    const auto c = static_cast<unsigned char>(p[1]);
+    if ((c & 0xC0) == 0x80) return decoded_char{(char32_t{b & 0x1Fu} << 6) | (c & 0x3Fu), 2, true};
+  }
   return decode_utf8_multibyte(p, end);
 }
 
