@@ -26,6 +26,7 @@
 #  include <emmintrin.h>
 #endif
 
+#include "confusables_tables.hpp"
 #include "repair_tables.hpp"
 #include "skaz/document.hpp"
 
@@ -514,9 +515,132 @@ void plain(std::string& s) {
   s.swap(out);
 }
 
+char32_t lookalike(const detail::Lookalike* t, std::size_t n, char32_t c) {
+  const auto* end = t + n;
+  const auto* it = std::lower_bound(t, end, c, [](const detail::Lookalike& a, char32_t x) { return a.from < x; });
+  return it != end && it->from == c ? it->to : 0;
+}
+
+// A word of Latin letters holding Cyrillic lookalikes (or the reverse) in
+// its minority script, mapped to its majority script: "Tеlеgram" (two
+// Cyrillic е) -> "Telegram". Left alone: words whose minority letters have
+// no lookalike (EDRiПри is two words glued), ties, and words in capitals,
+// where both scripts' capitals look alike and nothing tells which was meant.
+bool fix_homoglyphs(std::string_view w, std::string& out) {
+  int lat = 0, cyr = 0, upper = 0, letters = 0;
+  for (const char* q = w.data(); q < w.data() + w.size();) {
+    const decoded_char d = decode_utf8(q, w.data() + w.size());
+    q += d.len;
+    const script sc = script_of(d.cp);
+    lat += sc == script::latin;
+    cyr += sc == script::cyrillic;
+    if (is_letter(d.cp)) {
+      ++letters;
+      upper += is_upper(d.cp);
+    }
+  }
+  if (lat == 0 || cyr == 0 || lat == cyr || upper == letters) return false;
+  const bool to_latin = lat > cyr;
+  out.clear();
+  for (const char* q = w.data(); q < w.data() + w.size();) {
+    const decoded_char d = decode_utf8(q, w.data() + w.size());
+    q += d.len;
+    const script sc = script_of(d.cp);
+    if ((to_latin && sc == script::cyrillic) || (!to_latin && sc == script::latin)) {
+      const char32_t m = to_latin
+                             ? lookalike(detail::kCyrillicToLatin, detail::kCyrillicToLatinSize, d.cp)
+                             : lookalike(detail::kLatinToCyrillic, detail::kLatinToCyrillicSize, d.cp);
+      if (m == 0) return false;
+      append_utf8(out, m);
+    } else {
+      append_utf8(out, d.cp);
+    }
+  }
+  return true;
+}
+
+bool is_invisible(char32_t c) {
+  return c == 0xAD || c == 0x200B || c == 0x2060 || c == 0xFEFF;
+}
+
+// Homoglyphs and invisible characters of a text that is otherwise clean.
+std::string fix_letters(std::string_view in, std::vector<RepairEdit>* edits, const RepairOptions& o) {
+  std::string out;
+  out.reserve(in.size());
+  std::string fixed;
+  std::size_t i = 0;
+  while (i < in.size()) {
+    const decoded_char d = decode_utf8(in.data() + i, in.data() + in.size());
+    if (o.invisible && is_invisible(d.cp)) {
+      if (edits)
+        edits->push_back(RepairEdit{Span{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + d.len), 0, 0},
+                                    static_cast<std::uint32_t>(repair_kind::invisible), {}});
+      i += d.len;
+      continue;
+    }
+    if (o.homoglyphs && is_letter(d.cp)) {
+      // the word: letters only
+      std::size_t j = i;
+      bool mixed_possible = false;
+      while (j < in.size()) {
+        const decoded_char e = decode_utf8(in.data() + j, in.data() + in.size());
+        if (!is_letter(e.cp)) break;
+        mixed_possible = mixed_possible || e.cp >= 0x80;
+        j += e.len;
+      }
+      const std::string_view w = in.substr(i, j - i);
+      if (mixed_possible && fix_homoglyphs(w, fixed)) {
+        if (edits)
+          edits->push_back(RepairEdit{Span{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), 0, 0},
+                                      static_cast<std::uint32_t>(repair_kind::homoglyph), fixed});
+        out += fixed;
+      } else {
+        out.append(w);
+      }
+      i = j;
+      continue;
+    }
+    out.append(in.data() + i, d.len);
+    i += d.len;
+  }
+  return out;
+}
+
+// Could the text hold a homoglyph word or an invisible character? A quick
+// look for a Latin letter next to a Cyrillic one, or for U+00AD, U+200B,
+// U+2060, U+FEFF.
+bool may_need_letters(std::string_view s, const RepairOptions& o) {
+  script prev = script::common;
+  for (const char* q = s.data(); q < s.data() + s.size();) {
+    const decoded_char d = decode_utf8(q, s.data() + s.size());
+    q += d.len;
+    if (o.invisible && is_invisible(d.cp)) return true;
+    const script sc = d.cp < 0x80 ? (is_letter(d.cp) ? script::latin : script::common) : script_of(d.cp);
+    if (o.homoglyphs && ((prev == script::latin && sc == script::cyrillic) ||
+                         (prev == script::cyrillic && sc == script::latin)))
+      return true;
+    prev = sc;
+  }
+  return false;
+}
+
+std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits);
+
 }  // namespace
 
-std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits) {
+std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits, const RepairOptions& o) {
+  std::string text = o.mojibake ? repair_mojibake(in, edits) : std::string(in);
+  if (!(o.homoglyphs || o.invisible) || !may_need_letters(text, o)) return text;
+  if (text.size() == in.size() && text == in) return fix_letters(in, edits, o);
+  // after a mojibake repair the letters are judged on the repaired text; the
+  // edits of this second pass would not map onto the input, so they join
+  // the mojibake edit rather than stand alone
+  return fix_letters(text, nullptr, o);
+}
+
+namespace {
+
+std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits) {
   if (!suspicious(in)) return std::string(in);
   // Whole text first (mojibake usually garbles all of it), up to three
   // rounds for double encodings.
@@ -588,6 +712,8 @@ std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits) {
   }
   return out;
 }
+
+}  // namespace
 
 SKAZ_END_NAMESPACE
 }  // namespace skaz

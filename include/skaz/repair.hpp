@@ -25,10 +25,20 @@ struct RepairEdit {
   std::string replacement;
 };
 
+/// What to repair. The default is mojibake alone, which never touches text
+/// that was written as it is (the analysis pipeline turns all three on).
+struct RepairOptions {
+  bool mojibake = true;     ///< undo wrong code pages and double encodings
+  bool homoglyphs = false;  ///< Cyrillic lookalikes in Latin words and back (Tеlеgram)
+  bool invisible = false;   ///< drop soft hyphens, zero-width spaces, word joiners, BOMs
+};
+
 /// Repairs `utf8` (valid UTF-8): returns the repaired text and, when `edits`
-/// is given, appends every repair with its span in `utf8`. Text that needs
-/// no repair comes back unchanged (and costs one scan).
-std::string repair_text(std::string_view utf8, std::vector<RepairEdit>* edits = nullptr);
+/// is given, appends every repair with its span in `utf8`, in text order and
+/// never overlapping. Text that needs no repair comes back unchanged (and
+/// costs one scan).
+std::string repair_text(std::string_view utf8, std::vector<RepairEdit>* edits = nullptr,
+                        const RepairOptions& options = {});
 
 SKAZ_END_NAMESPACE
 }  // namespace skaz

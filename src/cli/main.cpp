@@ -224,8 +224,11 @@ int main(int argc, char** argv) {
   translit->add_option("--schema", schema, "schema name (see skaz schemas)")->required();
   translit->add_flag("--reverse", reverse, "Latin to Cyrillic");
   translit->add_option("inputs", line_inputs, "files, - for stdin");
-  auto* repair = app.add_subcommand("repair", "repair garbled lines (mojibake, homoglyphs)");
+  skaz::RepairOptions ropts;
+  auto* repair = app.add_subcommand("repair", "repair garbled lines (mojibake; --homoglyphs, --invisible)");
   repair->add_option("inputs", line_inputs, "files, - for stdin");
+  repair->add_flag("--homoglyphs", ropts.homoglyphs, "also map lookalike letters to the word's script");
+  repair->add_flag("--invisible", ropts.invisible, "also drop soft hyphens, zero-width spaces, BOMs");
   auto* name_key = app.add_subcommand("name-key", "the name key of each line");
   name_key->add_option("inputs", line_inputs, "files, - for stdin");
   auto* name_base = app.add_subcommand("name-base", "the nominative base form of each line");
@@ -243,8 +246,8 @@ int main(int argc, char** argv) {
     if (*analyze) return run_analyze(aa);
     if (*translit) return not_yet("translit", "issue 4");
     if (*repair) {
-      return run_lines(line_inputs, "repair", [](const std::string& line, std::string& out) {
-        out = skaz::repair_text(line);
+      return run_lines(line_inputs, "repair", [&ropts](const std::string& line, std::string& out) {
+        out = skaz::repair_text(line, nullptr, ropts);
       });
     }
     if (*schemas) return not_yet("schemas", "issue 4");
