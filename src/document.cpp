@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "skaz/repair.hpp"
 #include "skaz/segment.hpp"
 
 namespace skaz {
@@ -150,7 +151,37 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
   }
   auto view_r = TextView::make(text, impl_->options.utf8);
   if (!view_r) return view_r.err();
-  const TextView& view = view_r.value();
+  TextView& view = view_r.value();
+  std::vector<Repair> repairs;
+  for (const Edit& e : view.edits()) {
+    repairs.push_back(Repair{Span{e.orig_start, e.orig_end, 0, 0}, repair_kind::invalid_utf8,
+                             "\xEF\xBF\xBD"});
+  }
+  // The pipeline analyses the repaired view: mojibake undone, lookalike
+  // letters mapped to their word's script, invisible characters dropped.
+  {
+    const std::string_view v0 = view.text();
+    std::vector<TextView::Replacement> reps;
+    std::vector<RepairEdit> edits;
+    RepairOptions ro;
+    ro.homoglyphs = ro.invisible = true;
+    std::size_t a = 0;
+    while (a < v0.size()) {
+      std::size_t b = v0.find('\n', a);
+      if (b == std::string_view::npos) b = v0.size();
+      edits.clear();
+      repair_text(v0.substr(a, b - a), &edits, ro);
+      for (RepairEdit& e : edits) {
+        const auto s0 = static_cast<std::uint32_t>(a + e.span.start);
+        const auto s1 = static_cast<std::uint32_t>(a + e.span.end);
+        repairs.push_back(Repair{Span{view.to_original_start(s0), view.to_original_end(s1), 0, 0},
+                                 static_cast<repair_kind>(e.kind), e.replacement});
+        reps.push_back(TextView::Replacement{s0, s1, std::move(e.replacement)});
+      }
+      a = b + 1;
+    }
+    view.apply(reps);
+  }
   const std::string_view v = view.text();
 
   Document doc;
@@ -158,10 +189,7 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
   const std::string_view want = lang.empty() ? std::string_view(impl_->options.lang) : lang;
   doc.language = want == "auto" ? detect_language(v) : normalize_lang(want);
 
-  for (const Edit& e : view.edits()) {
-    doc.repairs.push_back(Repair{Span{e.orig_start, e.orig_end, 0, 0}, repair_kind::invalid_utf8,
-                                 "\xEF\xBF\xBD"});
-  }
+  doc.repairs = std::move(repairs);
 
   const std::vector<Span> paragraphs = split_paragraphs(v);
   const Segmenter& seg = impl_->segmenter;

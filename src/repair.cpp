@@ -629,13 +629,36 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
 }  // namespace
 
 std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits, const RepairOptions& o) {
-  std::string text = o.mojibake ? repair_mojibake(in, edits) : std::string(in);
-  if (!(o.homoglyphs || o.invisible) || !may_need_letters(text, o)) return text;
-  if (text.size() == in.size() && text == in) return fix_letters(in, edits, o);
-  // after a mojibake repair the letters are judged on the repaired text; the
-  // edits of this second pass would not map onto the input, so they join
-  // the mojibake edit rather than stand alone
-  return fix_letters(text, nullptr, o);
+  std::vector<RepairEdit> found;
+  std::string text = o.mojibake ? repair_mojibake(in, &found) : std::string(in);
+  if (!(o.homoglyphs || o.invisible) || !may_need_letters(in, o)) {
+    if (edits) edits->insert(edits->end(), found.begin(), found.end());
+    return text;
+  }
+  // Letters are judged on the input; where mojibake was undone, its repair
+  // stands and the letter repairs inside it are dropped.
+  std::vector<RepairEdit> letters;
+  fix_letters(in, &letters, o);
+  std::vector<RepairEdit> all;
+  all.reserve(found.size() + letters.size());
+  std::size_t m = 0;
+  for (RepairEdit& l : letters) {
+    while (m < found.size() && found[m].span.end <= l.span.start) all.push_back(std::move(found[m++]));
+    if (m < found.size() && found[m].span.start < l.span.end) continue;  // inside a mojibake repair
+    all.push_back(std::move(l));
+  }
+  while (m < found.size()) all.push_back(std::move(found[m++]));
+  std::string out;
+  out.reserve(in.size());
+  std::size_t pos = 0;
+  for (const RepairEdit& e : all) {
+    out.append(in.substr(pos, e.span.start - pos));
+    out += e.replacement;
+    pos = e.span.end;
+  }
+  out.append(in.substr(pos));
+  if (edits) edits->insert(edits->end(), std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()));
+  return out;
 }
 
 namespace {

@@ -205,6 +205,43 @@ std::uint32_t TextView::map(std::uint32_t off, bool is_end) const noexcept {
   return prev.orig_end + (off - prev.view_end);
 }
 
+void TextView::apply(const std::vector<Replacement>& reps) {
+  if (reps.empty()) return;
+  const std::string_view cur = text();
+  std::string nv;
+  nv.reserve(cur.size() + 16);
+  std::vector<Edit> ne;
+  ne.reserve(edits_.size() + reps.size());
+  std::size_t old_i = 0;  // next old edit
+  std::uint32_t pos = 0;  // in the current view
+  // old edits before `upto` that no replacement covers keep their original
+  // span; their view span moves with the text before them
+  auto keep_old = [&](std::uint32_t upto) {
+    while (old_i < edits_.size() && edits_[old_i].view_end <= upto) {
+      const Edit& e = edits_[old_i++];
+      if (e.view_start < pos) continue;  // inside a replacement: absorbed
+      const auto shift = static_cast<std::int64_t>(nv.size()) - static_cast<std::int64_t>(pos);
+      ne.push_back(Edit{static_cast<std::uint32_t>(e.view_start + shift),
+                        static_cast<std::uint32_t>(e.view_end + shift), e.orig_start, e.orig_end});
+    }
+  };
+  for (const Replacement& r : reps) {
+    keep_old(r.start);
+    nv.append(cur.substr(pos, r.start - pos));
+    pos = r.start;
+    const auto vs = static_cast<std::uint32_t>(nv.size());
+    nv.append(r.text);
+    ne.push_back(Edit{vs, static_cast<std::uint32_t>(nv.size()), to_original_start(r.start),
+                      to_original_end(r.end)});
+    pos = r.end;
+    while (old_i < edits_.size() && edits_[old_i].view_start < r.end) ++old_i;  // absorbed
+  }
+  keep_old(static_cast<std::uint32_t>(cur.size()));
+  nv.append(cur.substr(pos));
+  owned_.swap(nv);
+  edits_.swap(ne);  // never empty here: each replacement is an edit
+}
+
 std::uint32_t TextView::to_original_start(std::uint32_t o) const noexcept { return map(o, false); }
 std::uint32_t TextView::to_original_end(std::uint32_t o) const noexcept { return map(o, true); }
 

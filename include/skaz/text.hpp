@@ -130,6 +130,16 @@ class TextView {
     return Span{to_original_start(s.start), to_original_end(s.end), s.kind, s.flags};
   }
 
+  /// One replacement in the current view: [start, end) becomes `text`.
+  struct Replacement {
+    std::uint32_t start, end;
+    std::string text;
+  };
+  /// Rewrites the view with `reps` (sorted, not overlapping, on character
+  /// boundaries); offsets keep mapping to the original input. An earlier
+  /// edit inside a replaced range is absorbed by it.
+  void apply(const std::vector<Replacement>& reps);
+
  private:
   std::uint32_t map(std::uint32_t off, bool is_end) const noexcept;
   std::string_view original_;  // the caller's input
