@@ -9,6 +9,7 @@
 
 #include "skaz/document.hpp"
 #include "skaz/json.hpp"
+#include "skaz/repair.hpp"
 #include "skaz/text.hpp"
 
 static_assert(sizeof(skaz_span) == sizeof(skaz::Span), "skaz_span must mirror skaz::Span");
@@ -378,11 +379,24 @@ int skaz_translit_run(const skaz_translit* translit, const char* utf8, size_t le
   return fail(SKAZ_ENOTIMPL, "transliteration is not implemented yet (issue 4)");
 }
 
-int skaz_repair_text(const char* utf8, size_t len, char* out, size_t cap, size_t* out_len) {
-  (void)out; (void)cap;
-  if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
-  if (!input_ok(utf8, len)) return SKAZ_EINVAL;
-  return fail(SKAZ_ENOTIMPL, "repair is not implemented yet (issue 4)");
+int skaz_repair_text(const char* utf8, size_t len, uint32_t flags, char* out, size_t cap,
+                     size_t* out_len) {
+  return guarded([&]() -> int {
+    if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
+    if (!input_ok(utf8, len)) return SKAZ_EINVAL;
+    constexpr uint32_t known = SKAZ_FIX_MOJIBAKE | SKAZ_FIX_HOMOGLYPHS | SKAZ_FIX_INVISIBLE;
+    if (flags & ~known) return fail(SKAZ_EINVAL, "unknown bits in flags");
+    const std::string_view in(utf8 ? utf8 : "", len);
+    const std::size_t bad = skaz::find_invalid_utf8(in);
+    if (bad != std::string_view::npos) {
+      return fail(SKAZ_EINVALID_UTF8, ("invalid UTF-8 at byte " + std::to_string(bad)).c_str(), bad);
+    }
+    skaz::RepairOptions o;
+    o.mojibake = (flags & SKAZ_FIX_MOJIBAKE) != 0;
+    o.homoglyphs = (flags & SKAZ_FIX_HOMOGLYPHS) != 0;
+    o.invisible = (flags & SKAZ_FIX_INVISIBLE) != 0;
+    return deliver(skaz::repair_text(in, nullptr, o), out, cap, out_len);
+  });
 }
 
 int skaz_name_key(const char* utf8, size_t len, char* out, size_t cap, size_t* out_len) {

@@ -183,6 +183,18 @@ static void test_replace_policy(void) {
   skaz_pipeline_free(p);
 }
 
+static void test_repair(void) {
+  /* "дом" written as UTF-8 and read as cp1251: "РґРѕРј" */
+  static const char garbled[] = "\xD0\xA0\xD2\x91\xD0\xA0\xD1\x95\xD0\xA0\xD1\x98";
+  char out[64];
+  size_t n = 0;
+  CHECK(skaz_repair_text(garbled, sizeof garbled - 1, SKAZ_FIX_MOJIBAKE, NULL, 0, &n) == SKAZ_OK);
+  CHECK(n == 6);
+  CHECK(skaz_repair_text(garbled, sizeof garbled - 1, SKAZ_FIX_MOJIBAKE, out, 3, &n) == SKAZ_EBUFS && n == 6);
+  CHECK(skaz_repair_text(garbled, sizeof garbled - 1, SKAZ_FIX_MOJIBAKE, out, sizeof out, &n) == SKAZ_OK);
+  CHECK(n == 6 && memcmp(out, "\xD0\xB4\xD0\xBE\xD0\xBC", 6) == 0 && out[6] == '\0');
+}
+
 static void test_not_implemented(void) {
   size_t n = 0;
   skaz_translit* t = NULL;
@@ -190,7 +202,9 @@ static void test_not_implemented(void) {
   CHECK(skaz_translit_new(&to, &t) == SKAZ_ENOTIMPL && t == NULL);
   to.version = 42;
   CHECK(skaz_translit_new(&to, &t) == SKAZ_EVERSION);
-  CHECK(skaz_repair_text("x", 1, NULL, 0, &n) == SKAZ_ENOTIMPL);
+  CHECK(skaz_repair_text("x", 1, SKAZ_FIX_MOJIBAKE, NULL, 0, &n) == SKAZ_OK && n == 1);
+  CHECK(skaz_repair_text("x", 1, 0x100, NULL, 0, &n) == SKAZ_EINVAL);
+  CHECK(skaz_repair_text("\xff", 1, SKAZ_FIX_MOJIBAKE, NULL, 0, &n) == SKAZ_EINVALID_UTF8);
   CHECK(skaz_name_key("x", 1, NULL, 0, &n) == SKAZ_ENOTIMPL);
   CHECK(skaz_name_base("x", 1, NULL, 0, &n) == SKAZ_ENOTIMPL);
   CHECK(skaz_name_base(NULL, 3, NULL, 0, &n) == SKAZ_EINVAL);
@@ -201,6 +215,7 @@ int main(void) {
   test_options_and_errors();
   test_analyze();
   test_replace_policy();
+  test_repair();
   test_not_implemented();
   printf("%d checks, %d failed\n", checks, failures);
   return failures ? 1 : 0;

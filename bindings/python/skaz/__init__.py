@@ -262,10 +262,26 @@ def _run_text(func: Callable[..., int], text: str, what: str) -> str:
     )
 
 
-def repair(text: str) -> str:
-    """Repairs one line: mojibake, homoglyphs, invisible characters
-    (unchanged when clean)."""
-    return _run_text(_ffi.skaz_repair_text, text, "skaz_repair_text")
+# skaz_repair_text flags (skaz.h)
+FIX_MOJIBAKE = 1
+FIX_HOMOGLYPHS = 2
+FIX_INVISIBLE = 4
+
+
+def repair(text: str, *, mojibake: bool = True, homoglyphs: bool = False,
+           invisible: bool = False) -> str:
+    """Repairs a text: mojibake (wrong code pages, double encodings) by
+    default; lookalike letters of the other script with ``homoglyphs``; soft
+    hyphens, zero-width spaces and BOMs dropped with ``invisible``. Text that
+    needs no repair comes back unchanged."""
+    flags = ((FIX_MOJIBAKE if mojibake else 0) | (FIX_HOMOGLYPHS if homoglyphs else 0)
+             | (FIX_INVISIBLE if invisible else 0))
+    data = _ffi.encode(text)
+    return _ffi.read_text(
+        lambda out, cap, out_len: _ffi.skaz_repair_text(data, len(data), flags, out, cap, out_len),
+        2 * len(data) + 16,
+        "skaz_repair_text",
+    )
 
 
 def name_key(text: str) -> str:

@@ -366,7 +366,7 @@ skaz_translit_run = _fn(
     "skaz_translit_run", [TranslitP, c_char_p, c_size_t, *_buf], c_int, _check_bufs
 )
 skaz_repair_text = _fn(
-    "skaz_repair_text", [c_char_p, c_size_t, *_buf], c_int, _check_bufs
+    "skaz_repair_text", [c_char_p, c_size_t, c_uint32, *_buf], c_int, _check_bufs
 )
 skaz_name_key = _fn("skaz_name_key", [c_char_p, c_size_t, *_buf], c_int, _check_bufs)
 skaz_name_base = _fn(

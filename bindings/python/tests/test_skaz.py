@@ -621,6 +621,10 @@ class TextFunctionTest(unittest.TestCase):
         self.check_text_function(
             lambda: skaz.repair("Ð”ÑƒÑ€Ð¾Ð²"), lambda r: self.assertEqual(r, "Дуров")
         )
+        # lookalike letters only when asked for
+        self.assertEqual(skaz.repair("T\u0435l\u0435gram"), "T\u0435l\u0435gram")
+        self.assertEqual(skaz.repair("T\u0435l\u0435gram", homoglyphs=True), "Telegram")
+        self.assertEqual(skaz.repair("so\u00adft", invisible=True), "soft")
 
     def test_name_key(self) -> None:
         self.check_text_function(

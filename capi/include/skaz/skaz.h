@@ -329,9 +329,17 @@ SKAZ_API int skaz_translit_run(const skaz_translit* translit, const char* utf8,
                                size_t len, char* out, size_t cap,
                                size_t* out_len);
 
-/** Repairs one line (mojibake, homoglyphs, invisible characters). */
-SKAZ_API int skaz_repair_text(const char* utf8, size_t len, char* out,
-                              size_t cap, size_t* out_len);
+/* What skaz_repair_text repairs (bits of its flags). */
+enum {
+  SKAZ_FIX_MOJIBAKE = 1u << 0,   /* wrong code pages, double encodings */
+  SKAZ_FIX_HOMOGLYPHS = 1u << 1, /* lookalike letters of the other script */
+  SKAZ_FIX_INVISIBLE = 1u << 2   /* soft hyphens, zero-width spaces, BOMs */
+};
+
+/** Repairs a text as selected by `flags` (SKAZ_FIX_*; text that needs no
+ *  repair comes back unchanged). Invalid UTF-8 is SKAZ_EINVALID_UTF8. */
+SKAZ_API int skaz_repair_text(const char* utf8, size_t len, uint32_t flags,
+                              char* out, size_t cap, size_t* out_len);
 /** A key equal for every spelling of one name in any script and case form. */
 SKAZ_API int skaz_name_key(const char* utf8, size_t len, char* out, size_t cap,
                            size_t* out_len);
