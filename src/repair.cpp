@@ -450,18 +450,25 @@ std::string undo_utf8_misread(std::string_view s, int depth = 2) {
   const CodePages& P = pages();
   const int bad0 = badness(s);
   if (bad0 == 0) return {};
-  // scratch space of this thread: no allocation per word once warm
-  static thread_local std::vector<char32_t> cps;
-  std::vector<int> bytes;
-  std::string cand, best;
-  cps.clear();
+  // scratch space of this thread, one set per depth: no allocation per word
+  // once warm
+  struct Scratch {
+    std::vector<char32_t> cps;
+    std::vector<int> bytes;
+    std::string cand;
+  };
+  static thread_local Scratch scratch[3];
+  Scratch& sc = scratch[depth < 0 ? 0 : depth > 2 ? 2 : depth];
+  std::vector<char32_t>& chars = sc.cps;
+  std::vector<int>& bytes = sc.bytes;
+  std::string& cand = sc.cand;
+  std::string best;
+  chars.clear();
   for (const char* q = s.data(); q < s.data() + s.size();) {
     const decoded_char d = decode_utf8(q, s.data() + s.size());
-    cps.push_back(d.cp);
+    chars.push_back(d.cp);
     q += d.len;
   }
-  const std::vector<char32_t> mine = depth > 1 ? cps : std::vector<char32_t>();
-  const std::vector<char32_t>& chars = depth > 1 ? mine : cps;
   int best_bad = bad0;
   for (int k = 0; k < kCodePages; ++k) {
     // cheap rejection first: the first non-ASCII characters must make a
