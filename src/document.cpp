@@ -181,6 +181,23 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
       a = b + 1;
     }
     view.apply(reps);
+    // an invalid byte inside a repaired span is part of that repair (the
+    // other repairs come in text order: a binary search finds the span)
+    std::vector<Span> other;
+    for (const Repair& r : repairs)
+      if (r.kind != repair_kind::invalid_utf8) other.push_back(r.span);
+    std::vector<Repair> kept;
+    kept.reserve(repairs.size());
+    for (Repair& r : repairs) {
+      bool inside = false;
+      if (r.kind == repair_kind::invalid_utf8 && !other.empty()) {
+        auto it = std::upper_bound(other.begin(), other.end(), r.span.start,
+                                   [](std::uint32_t x, const Span& o) { return x < o.start; });
+        inside = it != other.begin() && (it - 1)->end >= r.span.end;
+      }
+      if (!inside) kept.push_back(std::move(r));
+    }
+    repairs.swap(kept);
   }
   const std::string_view v = view.text();
 

@@ -223,6 +223,21 @@ bool is_east_slavic(char32_t c) {
 // into a lead-byte reading (a Cyrillic letter, Ã, Â, Ð, Ñ) followed by a
 // continuation-byte reading (U+0080..U+00BF, a stray Cyrillic letter, a
 // cp1252 mark): such pairs are what is counted.
+// Characters that cp1251 puts on the bytes 80..BF: what the continuation
+// bytes of UTF-8 read as in that page (Ђ ‚ „ … ‰ Љ ‘ ’ “ ” • – — ™ Ѕ ¤ ...).
+bool is_cp1251_continuation(char32_t c) {
+  static const std::array<bool, kDirect> table = [] {
+    std::array<bool, kDirect> t{};
+    for (int b = 0x80; b < 0xC0; ++b) {
+      const std::size_t d = direct_index(pages().cp[kCp1251].to_uni[b - 0x80]);
+      if (d < kDirect) t[d] = true;
+    }
+    return t;
+  }();
+  const std::size_t d = direct_index(c);
+  return d < kDirect && table[d];
+}
+
 inline int pair_score(char32_t prev, char32_t c) {
   const bool lead = is_russian(prev) || is_latin1_letter(prev);
   if (c < 0x80) return 0;
@@ -242,6 +257,12 @@ inline int pair_score(char32_t prev, char32_t c) {
   if (is_general_punct(c) && (prev == 0x420 || prev == 0x421 || is_latin1_letter(prev)))
     return 2;  // "â€™"
   if ((c == 0x2013 || c == 0x2014) && is_russian(prev)) return 1;  // mac-cyrillic "–С—А"
+  // two continuation-byte readings in a row ("в‚Ѕ" is ₽), but not the
+  // punctuation clean text puts together ("…»", "»,")
+  if (c >= 0x80 && prev >= 0x80 && c != 0xAB && c != 0xBB && c != 0x2026 && prev != 0xAB &&
+      prev != 0xBB && prev != 0x2026 && prev != 0xA0 && c != 0xA0 &&
+      is_cp1251_continuation(c) && is_cp1251_continuation(prev))
+    return 2;
   if ((c >= 0x3000 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
       (c >= 0xE000 && c <= 0xF8FF) || (c >= 0x2B0 && c <= 0x36F) || (c >= 0x590 && c <= 0x1DFF))
     return 2;  // scripts and marks a Russian or Western text does not turn into
@@ -326,8 +347,21 @@ bool recode(std::string_view w, int from, int to, std::string& out) {
   return true;
 }
 
-// One word of the old 8-bit confusions: the repaired word, or empty.
-std::string fix_8bit_word(std::string_view w) {
+// The old 8-bit confusions: 0 = cp1251 read as Latin-1 (Áðîäà), 1 = KOI8-R
+// read as cp1251 (вТПДБ), 2 = cp1251 read as KOI8-R (аПНДЮ).
+constexpr int kChains[3][2] = {{kLatin1, kCp1251}, {kCp1251, kKoi8r}, {kKoi8r, kCp1251}};
+
+struct Fix8 {
+  std::string text;     // the repaired word, empty when none
+  int chain = -1;
+  bool sure = false;    // the word's own marks (a scrambled case, Latin-1 letters) said so
+};
+
+// One word of the 8-bit confusions. With `forced` >= 0 the chain is known
+// from surer words of the same text, and any reading at least as plausible
+// as the word itself is taken.
+Fix8 fix_8bit_word(std::string_view w, int forced = -1) {
+  Fix8 r;
   std::size_t letters = 0, cyr = 0, lat1 = 0;
   for (const char* q = w.data(); q < w.data() + w.size();) {
     const decoded_char d = decode_utf8(q, w.data() + w.size());
@@ -335,36 +369,50 @@ std::string fix_8bit_word(std::string_view w) {
     if (!is_letter(d.cp)) continue;
     ++letters;
     cyr += is_russian(d.cp) || is_odd_cyrillic(d.cp);  // ё in KOI8 reads as Ј in cp1251
-    lat1 += is_latin1_letter(d.cp) || d.cp == 0xB8 || d.cp == 0xA8;
+    lat1 += is_latin1_letter(d.cp);
   }
-  if (letters < 2) return {};
-  std::string cand, best;
+  if (letters == 0 || (forced < 0 && letters < 2)) return r;
+  std::string cand;
+  if (forced >= 0) {
+    if ((forced == 0) != (lat1 == letters)) return r;
+    if (forced != 0 && cyr != letters) return r;
+    if (!recode(w, kChains[forced][0], kChains[forced][1], cand)) return r;
+    if (pattern_of(cand) == case_pattern::other) return r;
+    if (forced != 0 && russian_score(cand) < russian_score(w)) return r;
+    r.text = cand;
+    r.chain = forced;
+    return r;
+  }
   if (lat1 * 10 >= letters * 7) {
     // cp1251 read as Latin-1 (Áðîäà): all but a few letters from À..ÿ
     if (recode(w, kLatin1, kCp1251, cand) && russian_score(cand) > -36.0 &&
-        pattern_of(cand) != case_pattern::other)
-      return cand;
-    return {};
+        pattern_of(cand) != case_pattern::other) {
+      r.text = cand;
+      r.chain = 0;
+      r.sure = true;
+    }
+    return r;
   }
-  if (cyr != letters) return {};
+  if (cyr != letters) return r;
   const case_pattern pw = pattern_of(w);
   const double sw = russian_score(w);
   // A scrambled case (вТПДБ) is the confusion's own mark: the better of the
   // two readings is taken. A word in a plain case must read much worse than
   // its repair.
   double best_score = pw == case_pattern::other ? -1e9 : sw;
-  for (const auto& ft : {std::pair<int, int>{kCp1251, kKoi8r}, std::pair<int, int>{kKoi8r, kCp1251}}) {
-    if (!recode(w, ft.first, ft.second, cand)) continue;
-    const case_pattern pc = pattern_of(cand);
-    if (pc == case_pattern::other) continue;
+  for (int chain = 1; chain <= 2; ++chain) {
+    if (!recode(w, kChains[chain][0], kChains[chain][1], cand)) continue;
+    if (pattern_of(cand) == case_pattern::other) continue;
     const double sc = russian_score(cand);
     const double margin = pw == case_pattern::other ? -1e9 : (letters >= 5 ? 10.0 : 1e9);
     if (sc - sw >= margin && sc > best_score && sc > -40.0) {
       best_score = sc;
-      best = cand;
+      r.text = cand;
+      r.chain = chain;
+      r.sure = pw == case_pattern::other;
     }
   }
-  return best;
+  return r;
 }
 
 // Marks of garbling, which send a text to the slow path: an odd pair (see
@@ -548,6 +596,28 @@ bool fix_homoglyphs(std::string_view w, std::string& out) {
   }
   if (lat == 0 || cyr == 0 || lat == cyr || upper == letters) return false;
   const bool to_latin = lat > cyr;
+  {
+    // the minority letters in one run of two or more at an edge of the word
+    // are a glued word ("SIMкарта"), not lookalikes
+    const script minority = to_latin ? script::cyrillic : script::latin;
+    int runs = 0, run_len = 0, longest = 0;
+    bool at_edge = false, prev_min = false;
+    std::size_t pos = 0;
+    for (const char* q = w.data(); q < w.data() + w.size(); ++pos) {
+      const decoded_char d = decode_utf8(q, w.data() + w.size());
+      const bool is_min = script_of(d.cp) == minority;
+      if (is_min && !prev_min) {
+        ++runs;
+        run_len = 0;
+        if (q == w.data()) at_edge = true;
+      }
+      if (is_min) longest = std::max(longest, ++run_len);
+      q += d.len;
+      if (is_min && q == w.data() + w.size()) at_edge = true;
+      prev_min = is_min;
+    }
+    if (runs == 1 && longest >= 2 && at_edge) return false;
+  }
   out.clear();
   for (const char* q = w.data(); q < w.data() + w.size();) {
     const decoded_char d = decode_utf8(q, w.data() + w.size());
@@ -699,47 +769,120 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
     return cur;
   }
   // Word by word: mixed lines, and the 8-bit confusions.
-  std::string out;
-  out.reserve(in.size());
-  std::size_t i = 0;
-  while (i < in.size()) {
+  struct Word {
+    std::size_t a, b;   // [a, b) in `in`
+    std::string fixed;  // empty: unchanged
+    int chain = -1;     // 8-bit chain that fixed it
+  };
+  std::vector<Word> words;
+  for (std::size_t i = 0; i < in.size();) {
     std::size_t j = i;
-    while (j < in.size() && in[j] != ' ' && in[j] != '\t') ++j;
-    const std::string_view w = in.substr(i, j - i);
-    std::string fixed;
-    if (!w.empty() && suspicious(w)) {
-      std::string round_text(w);
-      bool any = false;
-      // a word that is the whole text was tried as such above
-      for (int round = 0; round < 3 && w.size() != in.size(); ++round) {
-        std::string next = undo_utf8_misread(round_text);
-        if (next.empty()) break;
-        round_text.swap(next);
-        any = true;
-      }
-      if (any) {
-        plain(round_text);
-        fixed = round_text;
-      } else {
-        // the word without its surrounding punctuation
-        std::size_t a = 0, b = w.size();
-        while (a < b && static_cast<unsigned char>(w[a]) < 0x80 && !std::isalnum(static_cast<unsigned char>(w[a]))) ++a;
-        while (b > a && static_cast<unsigned char>(w[b - 1]) < 0x80 && !std::isalnum(static_cast<unsigned char>(w[b - 1]))) --b;
-        const std::string core = fix_8bit_word(w.substr(a, b - a));
-        if (!core.empty()) fixed = std::string(w.substr(0, a)) + core + std::string(w.substr(b));
-      }
-    }
-    if (!fixed.empty() && fixed != w) {
-      if (edits)
-        edits->push_back(RepairEdit{Span{static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j), 0, 0},
-                                    static_cast<std::uint32_t>(repair_kind::mojibake), fixed});
-      out += fixed;
-    } else {
-      out.append(w);
-    }
-    if (j < in.size()) out.push_back(in[j]);
+    while (j < in.size() && in[j] != ' ' && in[j] != '\t' && in[j] != '\n' && in[j] != '\r') ++j;
+    if (j > i) words.push_back(Word{i, j, {}, -1});
     i = j + 1;
   }
+  // Marks around a word (quotes, brackets, dashes, ASCII punctuation) are
+  // not part of its garbling.
+  auto core_of = [&](std::size_t a, std::size_t b) {
+    auto edge = [](char32_t c) {
+      return (c < 0x80 && !std::isalnum(static_cast<int>(c))) || c == 0xAB || c == 0xBB ||
+             c == 0x201C || c == 0x201D || c == 0x201E || c == 0x2013 || c == 0x2014 ||
+             c == 0xFFFD;  // an invalid byte beside a word is its own repair
+    };
+    while (a < b) {
+      const decoded_char d = decode_utf8(in.data() + a, in.data() + b);
+      if (!edge(d.cp)) break;
+      a += d.len;
+    }
+    while (b > a) {
+      std::size_t k = b - 1;
+      while (k > a && (static_cast<unsigned char>(in[k]) & 0xC0) == 0x80) --k;
+      if (!edge(decode_utf8(in.data() + k, in.data() + b).cp)) break;
+      b = k;
+    }
+    return std::pair<std::size_t, std::size_t>{a, b};
+  };
+  auto undo_rounds = [](std::string_view t) {
+    std::string text(t);
+    bool any = false;
+    for (int round = 0; round < 3; ++round) {
+      std::string next = undo_utf8_misread(text);
+      if (next.empty()) break;
+      text.swap(next);
+      any = true;
+    }
+    if (!any) return std::string();
+    plain(text);
+    return text;
+  };
+  int line_chain = -1;
+  for (std::size_t n = 0; n < words.size(); ++n) {
+    Word& wd = words[n];
+    const std::string_view w = in.substr(wd.a, wd.b - wd.a);
+    // "Р оснефти": a lead byte whose no-break space became a space
+    if (n + 1 < words.size() && wd.b + 1 == words[n + 1].a && in[wd.b] == ' ') {
+      const decoded_char d = decode_utf8(w.data(), w.data() + w.size());
+      if (d.len == w.size() && (d.cp == 0x420 || d.cp == 0x421 || d.cp == 0xD0 || d.cp == 0xD1 ||
+                                d.cp == 0xC3 || d.cp == 0xC2) &&
+          suspicious(in.substr(words[n + 1].a, words[n + 1].b - words[n + 1].a))) {
+        std::string both = undo_rounds(in.substr(wd.a, words[n + 1].b - wd.a));
+        if (!both.empty()) {
+          wd.fixed = both;
+          wd.b = words[n + 1].b;
+          words.erase(words.begin() + static_cast<std::ptrdiff_t>(n) + 1);
+          continue;
+        }
+      }
+    }
+    if (!suspicious(w)) continue;
+    // the word's core, then the whole word (a word that is the whole text
+    // was tried above)
+    const auto [ca, cb] = core_of(wd.a, wd.b);
+    if (cb > ca && (ca > wd.a || cb < wd.b)) {
+      std::string core = undo_rounds(in.substr(ca, cb - ca));
+      if (!core.empty()) {
+        wd.fixed = std::string(in.substr(wd.a, ca - wd.a)) + core + std::string(in.substr(cb, wd.b - cb));
+        wd.a = ca;  // the edit covers what changed
+        wd.b = cb;
+        wd.fixed = core;
+      }
+    }
+    if (wd.fixed.empty() && w.size() != in.size()) wd.fixed = undo_rounds(w);
+    if (wd.fixed.empty()) {
+      Fix8 f = fix_8bit_word(in.substr(ca, cb - ca));
+      if (!f.text.empty()) {
+        wd.fixed = std::string(in.substr(wd.a, ca - wd.a)) + f.text + std::string(in.substr(cb, wd.b - cb));
+        wd.chain = f.chain;
+        if (f.sure) line_chain = f.chain;
+      }
+    }
+  }
+  // The same confusion garbles a whole text: once a word shows it surely,
+  // the other words are read through it too (lower-case words become
+  // capitals under KOI8-R/cp1251 and show no mark of their own).
+  if (line_chain >= 0) {
+    for (Word& wd : words) {
+      if (!wd.fixed.empty()) continue;
+      const auto [ca, cb] = core_of(wd.a, wd.b);
+      if (cb <= ca) continue;
+      Fix8 f = fix_8bit_word(in.substr(ca, cb - ca), line_chain);
+      if (!f.text.empty())
+        wd.fixed = std::string(in.substr(wd.a, ca - wd.a)) + f.text + std::string(in.substr(cb, wd.b - cb));
+    }
+  }
+  std::string out;
+  out.reserve(in.size());
+  std::size_t pos = 0;
+  for (const Word& wd : words) {
+    if (wd.fixed.empty() || in.substr(wd.a, wd.b - wd.a) == wd.fixed) continue;
+    out.append(in.substr(pos, wd.a - pos));
+    out += wd.fixed;
+    if (edits)
+      edits->push_back(RepairEdit{Span{static_cast<std::uint32_t>(wd.a), static_cast<std::uint32_t>(wd.b), 0, 0},
+                                  static_cast<std::uint32_t>(repair_kind::mojibake), wd.fixed});
+    pos = wd.b;
+  }
+  out.append(in.substr(pos));
   return out;
 }
 
