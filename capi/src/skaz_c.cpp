@@ -10,6 +10,7 @@
 #include "skaz/document.hpp"
 #include "skaz/json.hpp"
 #include "skaz/repair.hpp"
+#include "skaz/translit.hpp"
 #include "skaz/text.hpp"
 
 static_assert(sizeof(skaz_span) == sizeof(skaz::Span), "skaz_span must mirror skaz::Span");
@@ -36,7 +37,7 @@ struct skaz_document {
 };
 
 struct skaz_translit {
-  std::string schema;
+  skaz::Transliterator engine;
   std::uint32_t direction;
 };
 
@@ -360,23 +361,52 @@ int skaz_translit_options_init(skaz_translit_options* opts, uint32_t version) {
 }
 
 int skaz_translit_new(const skaz_translit_options* opts, skaz_translit** out) {
-  if (!out) return fail(SKAZ_EINVAL, "out is NULL");
-  *out = nullptr;
-  if (opts) {
-    if (int rc = check_version(opts->version, SKAZ_TRANSLIT_OPTIONS_VERSION, "skaz_translit_options"))
-      return rc;
-  }
-  return fail(SKAZ_ENOTIMPL, "transliteration is not implemented yet (issue 4)");
+  return guarded([&]() -> int {
+    if (!out) return fail(SKAZ_EINVAL, "out is NULL");
+    *out = nullptr;
+    std::string schema = "wikipedia";
+    std::uint32_t direction = SKAZ_TRANSLIT_FORWARD;
+    if (opts) {
+      if (int rc = check_version(opts->version, SKAZ_TRANSLIT_OPTIONS_VERSION, "skaz_translit_options"))
+        return rc;
+      if (opts->direction > SKAZ_TRANSLIT_REVERSE) {
+        return fail(SKAZ_EINVAL, "direction must be SKAZ_TRANSLIT_FORWARD or SKAZ_TRANSLIT_REVERSE");
+      }
+      direction = opts->direction;
+      if (opts->schema) schema = opts->schema;
+    }
+    auto t = skaz::Transliterator::create(schema);
+    if (!t) return fail(t.err());
+    *out = new skaz_translit{std::move(t).value(), direction};
+    return SKAZ_OK;
+  });
 }
 
 void skaz_translit_free(skaz_translit* translit) { delete translit; }
 
 int skaz_translit_run(const skaz_translit* translit, const char* utf8, size_t len, char* out,
                       size_t cap, size_t* out_len) {
-  (void)out; (void)cap;
-  if (!translit || !out_len) return fail(SKAZ_EINVAL, "translit or out_len is NULL");
-  if (!input_ok(utf8, len)) return SKAZ_EINVAL;
-  return fail(SKAZ_ENOTIMPL, "transliteration is not implemented yet (issue 4)");
+  return guarded([&]() -> int {
+    if (!translit || !out_len) return fail(SKAZ_EINVAL, "translit or out_len is NULL");
+    if (!input_ok(utf8, len)) return SKAZ_EINVAL;
+    const std::string_view in(utf8 ? utf8 : "", len);
+    const std::size_t bad = skaz::find_invalid_utf8(in);
+    if (bad != std::string_view::npos) {
+      return fail(SKAZ_EINVALID_UTF8, ("invalid UTF-8 at byte " + std::to_string(bad)).c_str(), bad);
+    }
+    const std::string result = translit->direction == SKAZ_TRANSLIT_REVERSE
+                                   ? translit->engine.reverse_best(in)
+                                   : translit->engine.forward(in);
+    return deliver(result, out, cap, out_len);
+  });
+}
+
+size_t skaz_translit_schema_count(void) { return skaz::translit_schemas().size(); }
+
+const char* skaz_translit_schema_name(size_t index) {
+  const auto& names = skaz::translit_schemas();
+  // the names are NUL-terminated string literals in the tables
+  return index < names.size() ? names[index].data() : nullptr;
 }
 
 int skaz_repair_text(const char* utf8, size_t len, uint32_t flags, char* out, size_t cap,

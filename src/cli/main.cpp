@@ -13,6 +13,7 @@
 
 #include "report.hpp"
 #include "skaz/repair.hpp"
+#include "skaz/translit.hpp"
 #include "skaz/skaz.hpp"
 
 namespace {
@@ -244,13 +245,27 @@ int main(int argc, char** argv) {
 
   try {
     if (*analyze) return run_analyze(aa);
-    if (*translit) return not_yet("translit", "issue 4");
+    if (*translit) {
+      auto t = skaz::Transliterator::create(schema);
+      if (!t) {
+        std::fprintf(stderr, "skaz translit: %s (see skaz schemas)\n", t.err().message.c_str());
+        return kUsage;
+      }
+      const skaz::Transliterator& tr = t.value();
+      return run_lines(line_inputs, "translit", [&](const std::string& line, std::string& out) {
+        if (reverse) out = tr.reverse_best(line);
+        else tr.forward(line, out);
+      });
+    }
     if (*repair) {
       return run_lines(line_inputs, "repair", [&ropts](const std::string& line, std::string& out) {
         out = skaz::repair_text(line, nullptr, ropts);
       });
     }
-    if (*schemas) return not_yet("schemas", "issue 4");
+    if (*schemas) {
+      for (std::string_view n : skaz::translit_schemas()) std::printf("%.*s\n", static_cast<int>(n.size()), n.data());
+      return 0;
+    }
     if (*name_key) return not_yet("name-key", "issue 5");
     if (*name_base) return not_yet("name-base", "issue 5");
   } catch (const InputError& e) {

@@ -89,6 +89,7 @@ __all__ = [
     "name_key",
     "repair",
     "translit",
+    "schemas",
     "version",
 ]
 
@@ -238,6 +239,12 @@ def analyze(text: str, lang: str = "auto", *, tokens: bool = False) -> Document:
     ``tokens``; ``lang`` is passed per call). Use ``with`` or ``close()`` on
     the result to free its native document at once (see Document)."""
     return _default_pipeline(bool(tokens)).analyze(text, lang)
+
+
+def schemas() -> list[str]:
+    """The transliteration schema names (iuliia's names and iso_9_1995)."""
+    n = _ffi.skaz_translit_schema_count()
+    return [_ffi.skaz_translit_schema_name(i).decode("ascii") for i in range(n)]
 
 
 def translit(text: str, schema: str = "wikipedia", reverse: bool = False) -> str:

@@ -365,6 +365,8 @@ skaz_translit_free = _fn("skaz_translit_free", [TranslitP], None)
 skaz_translit_run = _fn(
     "skaz_translit_run", [TranslitP, c_char_p, c_size_t, *_buf], c_int, _check_bufs
 )
+skaz_translit_schema_count = _fn("skaz_translit_schema_count", [], c_size_t)
+skaz_translit_schema_name = _fn("skaz_translit_schema_name", [c_size_t], c_char_p)
 skaz_repair_text = _fn(
     "skaz_repair_text", [c_char_p, c_size_t, c_uint32, *_buf], c_int, _check_bufs
 )

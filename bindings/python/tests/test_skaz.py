@@ -614,6 +614,14 @@ class TextFunctionTest(unittest.TestCase):
             lambda r: self.assertEqual(r, "Дуров"),
         )
 
+    def test_schemas(self) -> None:
+        names = skaz.schemas()
+        self.assertGreaterEqual(len(names), 28)
+        self.assertIn("wikipedia", names)
+        self.assertEqual(names, sorted(names))
+        self.assertEqual(skaz.translit("Щукин", schema="wikipedia"), "Shchukin")
+        self.assertEqual(skaz.translit("ЩУКИН", schema="bgn_pcgn"), "SHCHUKIN")
+
     def test_repair(self) -> None:
         self.check_text_function(
             lambda: skaz.repair("clean line"), lambda r: self.assertEqual(r, "clean line")

@@ -328,6 +328,10 @@ SKAZ_API void skaz_translit_free(skaz_translit* translit);
 SKAZ_API int skaz_translit_run(const skaz_translit* translit, const char* utf8,
                                size_t len, char* out, size_t cap,
                                size_t* out_len);
+/** Number of schemas, and the name of schema `index` (static storage; NULL
+ *  when index is out of range). */
+SKAZ_API size_t skaz_translit_schema_count(void);
+SKAZ_API const char* skaz_translit_schema_name(size_t index);
 
 /* What skaz_repair_text repairs (bits of its flags). */
 enum {
