@@ -311,6 +311,12 @@ inline const char* back_cp(const char* b, const char* e) noexcept {
   return p;
 }
 
+// A two-byte letter of U+0400..U+04FF at p.
+inline bool cyr2(const char* p, const char* e) noexcept {
+  const auto b = static_cast<unsigned char>(*p);
+  return b >= 0xD0 && b <= 0xD3 && p + 1 < e && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80;
+}
+
 // The output slot of the letter l at p (two bytes) after the row `prev`, the
 // word's letters ending before `end`.
 inline std::uint16_t pick(const Letter& l, int prev, int cols, const char* p, const char* end, const Letter* L,
@@ -318,10 +324,8 @@ inline std::uint16_t pick(const Letter& l, int prev, int cols, const char* p, co
   std::uint16_t o = T[prev * cols + l.col];
   if (o & kNextFlag) {
     int nx = kEnd;
-    if (p + 3 < end) {
-      const auto n0 = static_cast<unsigned char>(p[2]);
-      if (n0 >= 0xD0 && n0 <= 0xD3) nx = L[((n0 - 0xD0) << 6) | (static_cast<unsigned char>(p[3]) & 0x3F)].lower;
-    }
+    if (p + 2 < end && cyr2(p + 2, end))
+      nx = L[((static_cast<unsigned char>(p[2]) - 0xD0) << 6) | (static_cast<unsigned char>(p[3]) & 0x3F)].lower;
     o = N[(o & ~kNextFlag) * 257 + nx];
   }
   return o;
@@ -363,7 +367,7 @@ void Engine::translate_word(const char* ws, const char* we, std::size_t ncp, boo
   const char* p = ws;
   while (p < stem_end) {
     const auto b0 = static_cast<unsigned char>(*p);
-    if (b0 >= 0xD0 && b0 <= 0xD3 && p + 1 < stem_end) {
+    if (cyr2(p, stem_end)) {
       const int off = ((b0 - 0xD0) << 6) | (static_cast<unsigned char>(p[1]) & 0x3F);
       const Letter& l = letters[off];
       const std::uint16_t out = pick(l, prev, cols, p, stem_end, letters.data(), table.data(), next.data());
@@ -408,7 +412,10 @@ void Engine::forward(std::string_view in, std::string& out) const {
       while (ce < e && (static_cast<unsigned char>(*ce) >= 0x80 || kAscii.word[static_cast<unsigned char>(*ce)])) ++ce;
     }
     const std::size_t need = static_cast<std::size_t>(ce - p) * ratio + 16;
-    if (out.size() < used + need) out.resize(std::max(used + need, out.size() + out.size() / 2));
+    // grow the capacity geometrically, but zero-fill only this chunk's room:
+    // callers append line after line to one string
+    if (out.capacity() < used + need) out.reserve(std::max(used + need, out.capacity() + out.capacity() / 2));
+    if (out.size() < used + need) out.resize(used + need);
     char* w = &out[0] + used;
     p = run(p, ce, w);
     used = static_cast<std::size_t>(w - out.data());
@@ -435,14 +442,14 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
         ++p;
         continue;
       }
-    } else if (!(b >= 0xD0 && b <= 0xD3)) {
+    } else if (!cyr2(p, e)) {
       const char* q = p;
       const char32_t c = next_cp(q, e);
       if (!is_word_cp(c)) {
         while (p < q) *w++ = *p++;
         continue;
       }
-    } else if (b == 0xD2 && p + 1 < e && static_cast<unsigned char>(p[1]) == 0x82) {  // U+0482, a sign
+    } else if (b == 0xD2 && static_cast<unsigned char>(p[1]) == 0x82) {  // U+0482, a sign
       *w++ = *p++;
       *w++ = *p++;
       continue;
@@ -458,7 +465,7 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
     bool cyr = false;
     while (p < e) {
       const auto c0 = static_cast<unsigned char>(*p);
-      if (c0 >= 0xD0 && c0 <= 0xD3 && p + 1 < e) {
+      if (cyr2(p, e)) {
         const int off = ((c0 - 0xD0) << 6) | (static_cast<unsigned char>(p[1]) & 0x3F);
         if (off == 0x82) break;
         const Letter& l = L[off];
