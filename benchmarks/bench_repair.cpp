@@ -3,6 +3,7 @@
 //
 //   build/benchmarks/bench_repair
 #include <benchmark/benchmark.h>
+#include <boost/locale/encoding.hpp>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -60,6 +61,28 @@ void BM_RepairGarbled_words(benchmark::State& s) {
   static const auto lines = lines_of(std::string(SKAZ_DATA) + "/translit/mojibake_words.jsonl", "garbled", 4u << 20);
   run(s, lines);
 }
+// Whole garbled lines: Russian news read as if its UTF-8 bytes were cp1251
+// (the commonest mojibake), and as KOI8-R.
+std::vector<std::string> garbled_lines(const char* charset) {
+  std::vector<std::string> out;
+  for (const std::string& l : lines_of(std::string(SKAZ_DATA) + "/corpus/news_ru_wikinews.jsonl", "text", 2u << 20)) {
+    try {
+      out.push_back(boost::locale::conv::to_utf<char>(l, charset, boost::locale::conv::skip));
+    } catch (...) {
+    }
+  }
+  return out;
+}
+void BM_RepairGarbled_news_ru_cp1251(benchmark::State& s) {
+  static const auto lines = garbled_lines("windows-1251");
+  run(s, lines);
+}
+void BM_RepairGarbled_news_ru_koi8r(benchmark::State& s) {
+  static const auto lines = garbled_lines("KOI8-R");
+  run(s, lines);
+}
+BENCHMARK(BM_RepairGarbled_news_ru_cp1251)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RepairGarbled_news_ru_koi8r)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RepairClean_news_ru)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RepairClean_news_en)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RepairGarbled_words)->Unit(benchmark::kMillisecond);

@@ -101,14 +101,18 @@ int encode_char(const CodePage& p, char32_t c) {
 constexpr int kLost = 0x100;  // a byte lost on the way (U+FFFD in the garbled text)
 
 // Encodes `s` with page p: false when a character has no byte there.
-bool encode(const CodePage& p, const std::vector<char32_t>& cps, std::vector<int>& bytes) {
+bool encode(const CodePage& p, std::string_view s, std::vector<int>& bytes) {
   bytes.clear();
-  for (const char32_t c : cps) {
-    if (c == 0xFFFD) {
+  const char* q = s.data();
+  const char* end = q + s.size();
+  while (q < end) {
+    const decoded_char d = decode_utf8(q, end);
+    q += d.len;
+    if (d.cp == 0xFFFD) {
       bytes.push_back(kLost);
       continue;
     }
-    const int b = encode_char(p, c);
+    const int b = encode_char(p, d.cp);
     if (b < 0) return false;
     bytes.push_back(b);
   }
@@ -145,19 +149,30 @@ bool plausible_start(const CodePage& p, std::string_view s) {
 // Reads `bytes` as UTF-8 into `out`; a sequence holding a lost byte reads as
 // U+FFFD. False when the bytes are not UTF-8. *multi counts the multi-byte
 // characters read.
-bool read_utf8(const std::vector<int>& bytes, std::string& out, int* multi) {
+int pair_score(char32_t prev, char32_t c);
+
+bool read_utf8(const std::vector<int>& bytes, std::string& out, int* multi, int* bad) {
   out.clear();
   *multi = 0;
+  *bad = 0;
+  char32_t prev = ' ';
+  // the oddness of what is read, as it is read (see badness)
+  auto seen = [&](char32_t c) {
+    *bad += pair_score(prev, c);
+    prev = c;
+  };
   std::size_t i = 0;
   while (i < bytes.size()) {
     const int b0 = bytes[i];
     if (b0 < 0x80) {
       out.push_back(static_cast<char>(b0));
+      seen(static_cast<char32_t>(b0));
       ++i;
       continue;
     }
     if (b0 == kLost) {
       out += "\xEF\xBF\xBD";
+      seen(0xFFFD);
       ++i;
       continue;
     }
@@ -170,6 +185,7 @@ bool read_utf8(const std::vector<int>& bytes, std::string& out, int* multi) {
         (b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE || b0 == 0xD0 || b0 == 0xD9)) {
       char nb[2] = {static_cast<char>(b0), static_cast<char>(0xA0)};
       out.append(nb, 2);
+      seen(decode_utf8(nb, nb + 2).cp);
       ++*multi;
       const bool word_a = b0 == 0xC3 && (i == 0 || bytes[i - 1] == 0x20);
       i += word_a ? 1 : 2;
@@ -191,10 +207,12 @@ bool read_utf8(const std::vector<int>& bytes, std::string& out, int* multi) {
     }
     if (lost) {
       out += "\xEF\xBF\xBD";
+      seen(0xFFFD);
     } else {
       const decoded_char d = decode_utf8(buf, buf + need + 1);
       if (!d.valid) return false;
       out.append(buf, static_cast<std::size_t>(need) + 1);
+      seen(d.cp);
     }
     ++*multi;
     i += static_cast<std::size_t>(need) + 1;
@@ -238,7 +256,7 @@ bool is_cp1251_continuation(char32_t c) {
   return d < kDirect && table[d];
 }
 
-inline int pair_score(char32_t prev, char32_t c) {
+int pair_score(char32_t prev, char32_t c) {
   const bool lead = is_russian(prev) || is_latin1_letter(prev);
   if (c < 0x80) return 0;
   if (c <= 0x9F) return 3;
@@ -494,56 +512,46 @@ bool suspicious(std::string_view s) {
 // empty when none is less odd. A reading that looks no better may still be
 // the first step of a double encoding ("Г‚ВЈ" -> "Â£" -> "£"), so each is
 // followed one step further before it is judged.
-std::string undo_utf8_misread(std::string_view s, int depth = 2) {
+struct Reading {
+  std::string text;  // empty: none better
+  int bad = 0;       // its oddness
+};
+
+Reading undo_utf8_misread(std::string_view s, int depth = 2, int bad0 = -1) {
   const CodePages& P = pages();
-  const int bad0 = badness(s);
+  if (bad0 < 0) bad0 = badness(s);
   if (bad0 == 0) return {};
   // scratch space of this thread, one set per depth: no allocation per word
   // once warm
   struct Scratch {
-    std::vector<char32_t> cps;
     std::vector<int> bytes;
     std::string cand;
   };
   static thread_local Scratch scratch[3];
   Scratch& sc = scratch[depth < 0 ? 0 : depth > 2 ? 2 : depth];
-  std::vector<char32_t>& chars = sc.cps;
-  std::vector<int>& bytes = sc.bytes;
-  std::string& cand = sc.cand;
-  std::string best;
-  chars.clear();
-  for (const char* q = s.data(); q < s.data() + s.size();) {
-    const decoded_char d = decode_utf8(q, s.data() + s.size());
-    chars.push_back(d.cp);
-    q += d.len;
-  }
-  int best_bad = bad0;
+  Reading best{{}, bad0};
   for (int k = 0; k < kCodePages; ++k) {
     // cheap rejection first: the first non-ASCII characters must make a
     // UTF-8 sequence (clean Cyrillic fails at its first letter)
     if (!plausible_start(P.cp[k], s)) continue;
-    if (!encode(P.cp[k], chars, bytes)) continue;
-    int multi = 0;
-    if (!read_utf8(bytes, cand, &multi) || multi == 0) continue;
-    int b = badness(cand);
-    if (b == 0) return cand;  // clean: the pages are tried most common first
-    std::string final_text = cand;
+    if (!encode(P.cp[k], s, sc.bytes)) continue;
+    int multi = 0, b = 0;
+    if (!read_utf8(sc.bytes, sc.cand, &multi, &b) || multi == 0) continue;
+    if (b == 0) return Reading{sc.cand, 0};  // clean: the pages are tried most common first
+    std::string final_text = sc.cand;
     if (depth > 1 && b <= bad0) {
-      std::string further = undo_utf8_misread(cand, depth - 1);
-      if (!further.empty()) {
-        const int b2 = badness(further);
-        if (b2 < b) {
-          b = b2;
-          final_text.swap(further);
-        }
+      Reading further = undo_utf8_misread(final_text, depth - 1, b);
+      if (!further.text.empty() && further.bad < b) {
+        b = further.bad;
+        final_text.swap(further.text);
       }
     }
-    if (b < best_bad) {
-      best_bad = b;
-      best.swap(final_text);
+    if (b < best.bad) {
+      best.bad = b;
+      best.text.swap(final_text);
     }
   }
-  return best;
+  return best.text.empty() ? Reading{} : best;
 }
 
 // Ligatures and curly quotes made by a repair become plain letters and
@@ -747,10 +755,11 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
   std::string cur(in);
   bool changed = false;
   for (int round = 0; round < 3; ++round) {
-    std::string next = undo_utf8_misread(cur);
-    if (next.empty()) break;
-    cur.swap(next);
+    Reading next = undo_utf8_misread(cur);
+    if (next.text.empty()) break;
+    cur.swap(next.text);
     changed = true;
+    if (next.bad == 0) break;  // clean now
   }
   if (changed) {
     plain(cur);
@@ -806,10 +815,11 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
     std::string text(t);
     bool any = false;
     for (int round = 0; round < 3; ++round) {
-      std::string next = undo_utf8_misread(text);
-      if (next.empty()) break;
-      text.swap(next);
+      Reading next = undo_utf8_misread(text);
+      if (next.text.empty()) break;
+      text.swap(next.text);
       any = true;
+      if (next.bad == 0) break;
     }
     if (!any) return std::string();
     plain(text);
