@@ -135,7 +135,7 @@ inline bool is_word_cp(char32_t c) noexcept {
 
 // ---------------------------------------------------------------- the schema
 
-struct Slot {
+struct alignas(16) Slot {
   char s[8];
   std::uint8_t len;
 };
@@ -147,6 +147,7 @@ struct Letter {
   std::uint8_t upper = 0;  // 1 when the letter is upper case
   std::uint8_t cased = 0;  // 1 when the letter has case
   std::uint8_t ends = 0;   // 1 when the letter is the last of a mapped ending
+  std::uint8_t low = 0;    // 1 when the letter is lower case
 };
 
 struct Ending {
@@ -202,6 +203,7 @@ struct Engine {
   }
 
   void forward(std::string_view in, std::string& out) const;
+  template <bool kEndings>
   const char* run(const char* p, const char* e, char*& w) const;
   void translate_word(const char* ws, const char* we, std::size_t ncp, bool allcaps, char*& w) const;
   void build_reverse(const td::Schema& s);
@@ -228,6 +230,7 @@ void Engine::build(const td::Schema& s) {
     l.lower = static_cast<std::uint8_t>(td::kCyrLower[i] - 0x400);
     l.upper = td::kCyrLower[i] != cp ? 1 : 0;
     l.cased = (td::kCyrLower[i] != cp || td::kCyrUpper[i] != cp) ? 1 : 0;
+    l.low = (l.cased && !l.upper) ? 1 : 0;
   }
   // Columns: the letters the schema names (column 0: any other letter).
   std::array<int, 256> col{};
@@ -315,6 +318,11 @@ inline const char* back_cp(const char* b, const char* e) noexcept {
 inline bool cyr2(const char* p, const char* e) noexcept {
   const auto b = static_cast<unsigned char>(*p);
   return b >= 0xD0 && b <= 0xD3 && p + 1 < e && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80;
+}
+
+// Offset in U+0400..U+04FF of the two-byte letter at p.
+inline int offset_of(const char* p) noexcept {
+  return ((static_cast<unsigned char>(p[0]) - 0xD0) << 6) | (static_cast<unsigned char>(p[1]) & 0x3F);
 }
 
 // The output slot of the letter l at p (two bytes) after the row `prev`, the
@@ -417,12 +425,13 @@ void Engine::forward(std::string_view in, std::string& out) const {
     if (out.capacity() < used + need) out.reserve(std::max(used + need, out.capacity() + out.capacity() / 2));
     if (out.size() < used + need) out.resize(used + need);
     char* w = &out[0] + used;
-    p = run(p, ce, w);
+    p = endings.empty() ? run<false>(p, ce, w) : run<true>(p, ce, w);
     used = static_cast<std::size_t>(w - out.data());
   }
   out.resize(used);
 }
 
+template <bool kEndings>
 const char* Engine::run(const char* p, const char* const e, char*& wref) const {
   char* w = wref;
   // Locals, not members: stores through char* could alias the members, and
@@ -461,11 +470,11 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
     char* const wout = w;
     std::size_t ncp = 0, nupper = 0, nlower = 0;
     int prev = ncols;            // the previous letter's column; ncols: start, ncols + 1: not a letter
-    int last0 = -1, last1 = -1;  // the word's last two letters (offsets), -1: not Cyrillic
     bool cyr = false;
     while (p < e) {
       const auto c0 = static_cast<unsigned char>(*p);
-      if (cyr2(p, e)) {
+      // cyr2(p, e) with one test: lead byte D0..D3, then a continuation byte
+      if (p + 1 < e && ((c0 | (static_cast<unsigned>(static_cast<unsigned char>(p[1])) << 8)) & 0xC0FCu) == 0x80D0u) {
         const int off = ((c0 - 0xD0) << 6) | (static_cast<unsigned char>(p[1]) & 0x3F);
         if (off == 0x82) break;
         const Letter& l = L[off];
@@ -479,10 +488,8 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
         }
         cyr = true;
         nupper += l.upper;
-        nlower += l.cased & (l.upper ^ 1);
+        nlower += l.low;
         prev = l.col;
-        last0 = last1;
-        last1 = l.ends ? l.lower : (l.lower | 0x100);  // 0x100: a letter that ends no ending
         p += 2;
         ++ncp;
         continue;
@@ -501,16 +508,18 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
         while (p < q) *w++ = *p++;
       }
       prev = ncols + 1;
-      last0 = last1;
-      last1 = -1;
       ++ncp;
     }
     if (!cyr) continue;
     const bool allcaps = nupper >= 2 && nlower == 0;
     bool ending = false;
-    if (ncp > 2 && last1 >= 0 && last1 < 0x100 && last0 >= 0) {
-      const int a = last0 & 0xFF;
-      for (const Ending* en = E0; en != E1; ++en) ending |= (en->a == a && en->b == last1);
+    // the last two letters of the word, read back from its end
+    if (kEndings && ncp > 2 && p - ws >= 4 && cyr2(p - 2, p) && cyr2(p - 4, p)) {
+      const Letter& lb = L[offset_of(p - 2)];
+      if (lb.ends) {
+        const int a = L[offset_of(p - 4)].lower;
+        for (const Ending* en = E0; en != E1; ++en) ending |= (en->a == a && en->b == lb.lower);
+      }
     }
     if (allcaps || ending) {
       w = wout;
