@@ -37,6 +37,8 @@ test: build
 
 bench: build
 	benchmarks/ratios.py $(BUILD)/benchmarks/bench_segment --benchmark_min_time=0.5
+	benchmarks/ratios.py $(BUILD)/benchmarks/bench_translit --benchmark_min_time=0.5
+	$(BUILD)/benchmarks/bench_repair
 	$(BUILD)/benchmarks/bench_pipeline
 
 clean:
