@@ -287,6 +287,20 @@ int pair_score(char32_t prev, char32_t c) {
   return 0;
 }
 
+// Is any pair of `s` odd? (badness(s) > 0, stopping at the first one)
+bool any_odd(std::string_view s) {
+  char32_t prev = ' ';
+  const char* q = s.data();
+  const char* end = q + s.size();
+  while (q < end) {
+    const decoded_char d = decode_utf8(q, end);
+    q += d.len;
+    if (pair_score(prev, d.cp) > 0) return true;
+    prev = d.cp;
+  }
+  return false;
+}
+
 int badness(std::string_view s) {
   int bad = 0;
   char32_t prev = ' ';
@@ -519,8 +533,12 @@ struct Reading {
 
 Reading undo_utf8_misread(std::string_view s, int depth = 2, int bad0 = -1) {
   const CodePages& P = pages();
-  if (bad0 < 0) bad0 = badness(s);
-  if (bad0 == 0) return {};
+  // The oddness of `s` itself is needed only when no reading is clean: it is
+  // computed then (a clean reading returns at once, the common case).
+  auto original_badness = [&] {
+    if (bad0 < 0) bad0 = badness(s);
+    return bad0;
+  };
   // scratch space of this thread, one set per depth: no allocation per word
   // once warm
   struct Scratch {
@@ -529,7 +547,8 @@ Reading undo_utf8_misread(std::string_view s, int depth = 2, int bad0 = -1) {
   };
   static thread_local Scratch scratch[3];
   Scratch& sc = scratch[depth < 0 ? 0 : depth > 2 ? 2 : depth];
-  Reading best{{}, bad0};
+  Reading best{{}, -1};
+  bool checked_odd = false;
   for (int k = 0; k < kCodePages; ++k) {
     // cheap rejection first: the first non-ASCII characters must make a
     // UTF-8 sequence (clean Cyrillic fails at its first letter)
@@ -537,7 +556,14 @@ Reading undo_utf8_misread(std::string_view s, int depth = 2, int bad0 = -1) {
     if (!encode(P.cp[k], s, sc.bytes)) continue;
     int multi = 0, b = 0;
     if (!read_utf8(sc.bytes, sc.cand, &multi, &b) || multi == 0) continue;
+    // a text with nothing odd is not read otherwise, however well it decodes
+    if (!checked_odd) {
+      checked_odd = true;
+      if (bad0 == 0 || (bad0 < 0 && !any_odd(s))) return {};
+    }
     if (b == 0) return Reading{sc.cand, 0};  // clean: the pages are tried most common first
+    if (original_badness() == 0) return {};
+    if (best.bad < 0) best.bad = bad0;
     std::string final_text = sc.cand;
     if (depth > 1 && b <= bad0) {
       Reading further = undo_utf8_misread(final_text, depth - 1, b);
@@ -552,6 +578,11 @@ Reading undo_utf8_misread(std::string_view s, int depth = 2, int bad0 = -1) {
     }
   }
   return best.text.empty() ? Reading{} : best;
+}
+
+// Does `s` hold a byte that may start a ligature (EF) or a curly quote (E2)?
+bool may_need_plain(std::string_view s) {
+  return std::memchr(s.data(), '\xEF', s.size()) || std::memchr(s.data(), '\xE2', s.size());
 }
 
 // Ligatures and curly quotes made by a repair become plain letters and
@@ -715,8 +746,10 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
 
 std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits, const RepairOptions& o) {
   std::vector<RepairEdit> found;
-  std::string text = o.mojibake ? repair_mojibake(in, &found) : std::string(in);
-  if (!(o.homoglyphs || o.invisible) || !may_need_letters(in, o)) {
+  const bool want_letters = (o.homoglyphs || o.invisible) && may_need_letters(in, o);
+  std::string text = o.mojibake ? repair_mojibake(in, edits || want_letters ? &found : nullptr)
+                                : std::string(in);
+  if (!want_letters) {
     if (edits) edits->insert(edits->end(), found.begin(), found.end());
     return text;
   }
@@ -762,7 +795,7 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
     if (next.bad == 0) break;  // clean now
   }
   if (changed) {
-    plain(cur);
+    if (may_need_plain(cur)) plain(cur);
     if (edits) {
       // one edit for the changed middle of the text
       std::size_t a = 0;
@@ -822,7 +855,7 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
       if (next.bad == 0) break;
     }
     if (!any) return std::string();
-    plain(text);
+    if (may_need_plain(text)) plain(text);
     return text;
   };
   int line_chain = -1;
