@@ -617,7 +617,7 @@ SymbolOf symbol_of(char32_t c) {
 
 constexpr float kYoStart = -9.21f;  // ln 1e-4: ё hardly ever starts a word
 constexpr float kYoMid = -3.0f;     // ln 0.05: texts mostly write е for ё
-constexpr float kDropped = -1.2f;   // a letter the schema does not write, put back
+constexpr float kDropped = -0.75f;   // a letter the schema does not write, put back
 constexpr float kVerified = 16.f;   // the reading transliterates back to the input
 constexpr float kCopy = -12.f;      // a character no rule reads, kept as it is
 constexpr std::size_t kBeam = 40;
@@ -828,6 +828,9 @@ class Decoder {
     }
     if (h.pend && r.cyr[0] != h.pend) return false;
     if (r.ending && !at_end) return false;
+    // an adjective ending (-ий, -ый) after a stem of fewer than three
+    // letters is rare: "Oly" is Олы, not Олий
+    if (r.ending && h.len < 3) return false;
     return true;
   }
   static bool same(const Hyp& a, const Hyp& b) {
