@@ -9,6 +9,7 @@
 
 #include "skaz/document.hpp"
 #include "skaz/json.hpp"
+#include "skaz/names.hpp"
 #include "skaz/repair.hpp"
 #include "skaz/translit.hpp"
 #include "skaz/text.hpp"
@@ -430,17 +431,29 @@ int skaz_repair_text(const char* utf8, size_t len, uint32_t flags, char* out, si
 }
 
 int skaz_name_key(const char* utf8, size_t len, char* out, size_t cap, size_t* out_len) {
-  (void)out; (void)cap;
-  if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
-  if (!input_ok(utf8, len)) return SKAZ_EINVAL;
-  return fail(SKAZ_ENOTIMPL, "name keys are not implemented yet (issue 5)");
+  return guarded([&]() -> int {
+    if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
+    if (!input_ok(utf8, len)) return SKAZ_EINVAL;
+    const std::string_view in(utf8 ? utf8 : "", len);
+    const std::size_t bad = skaz::find_invalid_utf8(in);
+    if (bad != std::string_view::npos) {
+      return fail(SKAZ_EINVALID_UTF8, ("invalid UTF-8 at byte " + std::to_string(bad)).c_str(), bad);
+    }
+    return deliver(skaz::name_key(in), out, cap, out_len);
+  });
 }
 
 int skaz_name_base(const char* utf8, size_t len, char* out, size_t cap, size_t* out_len) {
-  (void)out; (void)cap;
-  if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
-  if (!input_ok(utf8, len)) return SKAZ_EINVAL;
-  return fail(SKAZ_ENOTIMPL, "name base forms are not implemented yet (issue 5)");
+  return guarded([&]() -> int {
+    if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
+    if (!input_ok(utf8, len)) return SKAZ_EINVAL;
+    const std::string_view in(utf8 ? utf8 : "", len);
+    const std::size_t bad = skaz::find_invalid_utf8(in);
+    if (bad != std::string_view::npos) {
+      return fail(SKAZ_EINVALID_UTF8, ("invalid UTF-8 at byte " + std::to_string(bad)).c_str(), bad);
+    }
+    return deliver(skaz::name_base(in), out, cap, out_len);
+  });
 }
 
 }  // extern "C"

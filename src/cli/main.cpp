@@ -189,10 +189,6 @@ int run_lines(const std::vector<std::string>& inputs_in, const char* what, Fn fn
   return 0;
 }
 
-int not_yet(const char* what, const char* issue) {
-  std::fprintf(stderr, "skaz %s: not implemented yet (%s)\n", what, issue);
-  return kBadInput;
-}
 
 }  // namespace
 
@@ -266,8 +262,16 @@ int main(int argc, char** argv) {
       for (std::string_view n : skaz::translit_schemas()) std::printf("%.*s\n", static_cast<int>(n.size()), n.data());
       return 0;
     }
-    if (*name_key) return not_yet("name-key", "issue 5");
-    if (*name_base) return not_yet("name-base", "issue 5");
+    if (*name_key) {
+      return run_lines(line_inputs, "name-key", [](const std::string& line, std::string& out) {
+        out = skaz::name_key(line);
+      });
+    }
+    if (*name_base) {
+      return run_lines(line_inputs, "name-base", [](const std::string& line, std::string& out) {
+        out = skaz::name_base(line);
+      });
+    }
   } catch (const InputError& e) {
     std::fflush(stdout);
     std::fprintf(stderr, "skaz: %s\n", e.message.c_str());

@@ -220,8 +220,17 @@ static void test_not_implemented(void) {
   CHECK(skaz_repair_text("x", 1, SKAZ_FIX_MOJIBAKE, NULL, 0, &n) == SKAZ_OK && n == 1);
   CHECK(skaz_repair_text("x", 1, 0x100, NULL, 0, &n) == SKAZ_EINVAL);
   CHECK(skaz_repair_text("\xff", 1, SKAZ_FIX_MOJIBAKE, NULL, 0, &n) == SKAZ_EINVALID_UTF8);
-  CHECK(skaz_name_key("x", 1, NULL, 0, &n) == SKAZ_ENOTIMPL);
-  CHECK(skaz_name_base("x", 1, NULL, 0, &n) == SKAZ_ENOTIMPL);
+  {
+    char a[32], b[32];
+    size_t na = 0, nb = 0;
+    /* "Durova" and "Дуров" share a key; "Дурова" has the base "Дуров" */
+    CHECK(skaz_name_key("Durova", 6, a, sizeof a, &na) == SKAZ_OK);
+    CHECK(skaz_name_key("\xD0\x94\xD1\x83\xD1\x80\xD0\xBE\xD0\xB2", 10, b, sizeof b, &nb) == SKAZ_OK);
+    CHECK(na == nb && memcmp(a, b, na) == 0);
+    CHECK(skaz_name_base("\xD0\x94\xD1\x83\xD1\x80\xD0\xBE\xD0\xB2\xD0\xB0", 12, b, sizeof b, &nb) == SKAZ_OK);
+    CHECK(nb == 10 && memcmp(b, "\xD0\x94\xD1\x83\xD1\x80\xD0\xBE\xD0\xB2", 10) == 0);
+    CHECK(skaz_name_key("\xFF", 1, a, sizeof a, &na) == SKAZ_EINVALID_UTF8);
+  }
   CHECK(skaz_name_base(NULL, 3, NULL, 0, &n) == SKAZ_EINVAL);
 }
 

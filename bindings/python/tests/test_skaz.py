@@ -593,16 +593,8 @@ class TextFunctionTest(unittest.TestCase):
             _ffi.read_text(fake_buffer_function(b"\xff", 0), 8, "fake")
 
     def check_text_function(self, call: Callable[[], str], check: Callable[[str], None]) -> None:
-        """Either the library implements it (check the result) or says
-        SKAZ_ENOTIMPL, which must arrive as NotImplementedError."""
-        try:
-            result = call()
-        except skaz.NotImplementedSkazError as exc:
-            self.assertIsInstance(exc, NotImplementedError)
-            self.assertEqual(exc.code, _errors.SKAZ_ENOTIMPL)
-            self.assertTrue(exc.message)
-            return
-        check(result)
+        """Every text function is implemented now: call it and check the result."""
+        check(call())
 
     def test_translit(self) -> None:
         self.check_text_function(

@@ -1,0 +1,261 @@
+// Name keys and surname base forms (docs in skaz/names.hpp). The rules were
+// tuned on name_variants.jsonl and surname_inflection.jsonl of the shared
+// data; they name no string of those sets.
+#include "skaz/names.hpp"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "skaz/text.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+
+namespace {
+
+// Cyrillic letter -> Latin, one scheme for all (а..я, ё, і ї є ґ ў).
+const char* cyr_latin(char32_t c) {
+  static const char* const ru[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k",
+                                   "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh",
+                                   "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
+  if (c >= 0x430 && c <= 0x44F) return ru[c - 0x430];
+  switch (c) {
+    case 0x451: return "e";   // ё
+    case 0x456: return "i";   // і
+    case 0x457: return "i";   // ї
+    case 0x454: return "e";   // є
+    case 0x491: return "g";   // ґ
+    case 0x45E: return "u";   // ў
+    default: return nullptr;
+  }
+}
+
+// Latin letters with a mark that several schemas use for one Russian sound.
+const char* marked_latin(char32_t c) {
+  switch (c) {
+    case 0x10D: return "ch";    // č
+    case 0x161: return "sh";    // š
+    case 0x17E: return "zh";    // ž
+    case 0x15D: return "shch";  // ŝ
+    case 0x107: return "ch";    // ć
+    case 0x109: return "ch";    // ĉ
+    case 0x111: return "dj";    // đ
+    case 0x127: return "h";     // ħ
+    default: return nullptr;
+  }
+}
+
+bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+
+bool ends_with(const std::string& s, std::string_view e) {
+  return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+}
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  std::size_t pos = 0;
+  while ((pos = s.find(from, pos)) != std::string::npos) {
+    s.replace(pos, from.size(), to);
+    pos += to.size();
+  }
+}
+
+// One word folded to plain Latin letters a..z.
+std::string fold_word(std::string_view w) {
+  std::string out;
+  const char* p = w.data();
+  const char* end = p + w.size();
+  while (p < end) {
+    const decoded_char d = decode_utf8(p, end);
+    p += d.len;
+    char32_t c = d.cp;
+    if (c < 0x80) {
+      const char a = static_cast<char>(c | 0x20);
+      if (a >= 'a' && a <= 'z') out.push_back(a);
+      continue;
+    }
+    c = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
+    if (const char* m = marked_latin(c)) { out += m; continue; }
+    if (const char* l = cyr_latin(c)) { out += l; continue; }
+    // other letters: their base letter without marks (é -> e, â -> a)
+    utf8proc_int32_t buf[8];
+    utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), buf, 8, UTF8PROC_DECOMPOSE, nullptr);
+    if (n > 0 && buf[0] < 0x80) {
+      const char a = static_cast<char>(buf[0] | 0x20);
+      if (a >= 'a' && a <= 'z') out.push_back(a);
+    }
+  }
+  return out;
+}
+
+std::string word_key(std::string_view word) {
+  std::string w = fold_word(word);
+  if (w.size() < 2) return {};  // an initial says too little
+  // Russian case endings and the feminine -a of surnames, undone
+  static const char* const stems[] = {"ov", "ev", "iev", "yev", "in", "yn"};
+  static const char* const infl[] = {"ojj", "ymi", "ykh", "oi", "oy", "oj", "ym", "im", "yi", "ou", "ih", "u", "e", "a", "y"};
+  static const char* const sky[] = {"skyjj", "skaia", "skaya", "skaja", "skogo", "skomu", "skijj", "skikh",
+                                    "skim", "skoi", "skoy", "skoj", "skai", "skii", "skiy", "skij", "skyi",
+                                    "skyy", "skyj", "skie", "sky", "ski"};
+  bool done = false;
+  std::size_t best = 0;
+  std::string rep;
+  for (const char* st : stems) {
+    for (const char* e : infl) {
+      const std::string suf = std::string(st) + e;
+      if (suf.size() > best && ends_with(w, suf) && w.size() - suf.size() >= 2) {
+        best = suf.size();
+        rep = st;
+      }
+    }
+  }
+  for (const char* e : sky) {
+    const std::string_view suf(e);
+    if (suf.size() > best && ends_with(w, suf) && w.size() - suf.size() >= 2) {
+      best = suf.size();
+      rep = "ski";
+    }
+  }
+  if (best > 0) {
+    w.replace(w.size() - best, best, rep);
+    done = true;
+  }
+  if (!done) {
+    static const char* const gen[] = {"ogo", "omu", "om", "oi", "oy", "ou", "u", "e", "a", "ym", "im"};
+    for (const char* e : gen) {
+      const std::string_view suf(e);
+      if (ends_with(w, suf) && w.size() - suf.size() >= 3 && !vowel(w[w.size() - suf.size() - 1])) {
+        w.resize(w.size() - suf.size());
+        break;
+      }
+    }
+  }
+  // French j between vowels is ж
+  for (std::size_t i = 1; i + 1 < w.size(); ++i)
+    if (w[i] == 'j' && vowel(w[i - 1]) && w[i + 1] != 'y' && vowel(w[i + 1])) w[i] = 'Z';
+  static const std::pair<const char*, const char*> subs[] = {
+      {"shch", "S"}, {"shtsh", "S"}, {"tsch", "C"}, {"sch", "S"}, {"shh", "S"}, {"tch", "C"},
+      {"sh", "S"},   {"zh", "Z"},    {"kh", "H"},  {"ch", "C"},  {"ts", "c"},   {"tz", "c"},
+      {"tc", "c"},   {"cz", "C"},    {"x", "H"},   {"ph", "f"},  {"w", "v"},    {"q", "k"},
+      {"ou", "u"},   {"dj", "Z"},    {"Sc", "S"}};
+  for (const auto& [from, to] : subs) replace_all(w, from, to);
+  // "sco", "sca", "scu" are English sk (Roscomnadzor): c is ц in the ISO
+  // and GOST schemas everywhere else, and сц is rare in Russian
+  for (std::size_t i = 1; i + 1 < w.size(); ++i) {
+    if (w[i] == 'c' && w[i - 1] == 's' && (w[i + 1] == 'a' || w[i + 1] == 'o' || w[i + 1] == 'u')) w[i] = 'k';
+  }
+  // classes: х, h and г (Herman is German); ш, щ, ч and ц, which schemas
+  // and languages swap
+  for (char& c : w) {
+    if (c == 'h' || c == 'g') c = 'H';
+    else if (c == 'C' || c == 'c') c = 'S';
+  }
+  if (w.empty()) return w;
+  // the skeleton: the first letter (any vowel or j as one class), then the
+  // consonants, doubled ones once
+  std::string k;
+  k.push_back(vowel(w[0]) || w[0] == 'j' ? '_' : w[0]);
+  int groups = 0;  // runs of vowels: the syllables (Путин 2, Потанин 3)
+  bool in_vowels = false;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i];
+    const bool v = vowel(c) || c == 'j';
+    if (v && !in_vowels) ++groups;
+    in_vowels = v;
+    if (i == 0 || v) continue;
+    if (k.back() != c) k.push_back(c);
+  }
+  k.push_back(static_cast<char>('0' + std::min(groups, 9)));
+  return k;
+}
+
+}  // namespace
+
+std::string name_key(std::string_view utf8) {
+  std::vector<std::string> keys;
+  std::size_t i = 0;
+  while (i < utf8.size()) {
+    // words split at spaces and hyphens
+    std::size_t j = i;
+    while (j < utf8.size() && utf8[j] != ' ' && utf8[j] != '-' && utf8[j] != '\t') ++j;
+    if (j > i) {
+      std::string k = word_key(utf8.substr(i, j - i));
+      if (!k.empty()) keys.push_back(std::move(k));
+    }
+    i = j + 1;
+  }
+  std::sort(keys.begin(), keys.end());
+  std::string out;
+  for (const std::string& k : keys) {
+    if (!out.empty()) out.push_back(' ');
+    out += k;
+  }
+  return out;
+}
+
+std::string name_base(std::string_view utf8) {
+  // lower-case copy to match endings; the original keeps its case
+  std::string lower;
+  std::vector<std::size_t> starts;  // byte offset of each character
+  for (const char* p = utf8.data(); p < utf8.data() + utf8.size();) {
+    const decoded_char d = decode_utf8(p, utf8.data() + utf8.size());
+    starts.push_back(static_cast<std::size_t>(p - utf8.data()));
+    append_utf8(lower, static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(d.cp))));
+    p += d.len;
+  }
+  const std::size_t n = starts.size();
+  auto cut = [&](std::size_t chars, std::string_view rep) {  // drop `chars` letters, add rep
+    return std::string(utf8.substr(0, starts[n - chars])) + std::string(rep);
+  };
+  auto ends = [&](std::string_view e) { return lower.size() >= e.size() && lower.compare(lower.size() - e.size(), e.size(), e) == 0; };
+  auto letters = [](std::string_view e) {
+    std::size_t k = 0;
+    for (unsigned char c : e) k += (c & 0xC0) != 0x80;
+    return k;
+  };
+  static const std::pair<const char*, const char*> rules[] = {
+      {"ского", "ский"}, {"скому", "ский"}, {"ским", "ский"}, {"ском", "ский"},
+      {"ской", "ская"},  {"скую", "ская"},  {"цкого", "цкий"}, {"цкому", "цкий"},
+      {"цким", "цкий"},  {"цком", "цкий"},  {"ового", "овый"}, {"овым", "ов"},
+      {"евым", "ев"},    {"ёвым", "ёв"},    {"иным", "ин"},    {"ыным", "ын"},
+      {"овой", "ова"},   {"евой", "ева"},   {"иной", "ина"},   {"ыной", "ына"},
+      {"ову", "ов"},     {"еву", "ев"},     {"ёву", "ёв"},     {"ину", "ин"},
+      {"ыну", "ын"},     {"ове", "ов"},     {"еве", "ев"},     {"ине", "ин"},
+      {"ыне", "ын"},     {"ова", "ов"},     {"ева", "ев"},     {"ёва", "ёв"},
+      {"ина", "ин"},     {"ына", "ын"},     {"ного", "ный"},   {"ному", "ный"},
+      {"ого", "ой"},     {"ому", "ой"},
+      // the same in Latin letters (Durova, Durovym)
+      {"ovoy", "ov"},    {"ovoi", "ov"},    {"ovym", "ov"},    {"ovu", "ov"},
+      {"ova", "ov"},     {"evoy", "ev"},    {"evym", "ev"},    {"evu", "ev"},
+      {"eva", "ev"},     {"inoy", "in"},    {"inym", "in"},    {"inu", "in"},
+      {"ina", "in"},     {"skogo", "sky"},  {"skomu", "sky"},  {"skim", "sky"}};
+  for (const auto& [e, rep] : rules) {
+    if (ends(e) && n > letters(e) + 1) return cut(letters(e), rep);
+  }
+  // a consonant-final name declined: Вагнера, Вагнеру, Вагнером
+  static const char* const generic[] = {"ом", "у", "а"};
+  auto is_vowel_or_soft = [](char32_t c) {
+    switch (c) {
+      case 0x430: case 0x435: case 0x451: case 0x438: case 0x43E: case 0x443: case 0x44B:
+      case 0x44D: case 0x44E: case 0x44F: case 0x44C: case 0x439:
+        return true;
+      default:
+        return false;
+    }
+  };
+  for (const char* e : generic) {
+    const std::size_t k = letters(e);
+    if (ends(e) && n > k + 2) {
+      const char* q = lower.data() + lower.size() - std::string_view(e).size();
+      const char* b = q - 1;
+      while (b > lower.data() && (static_cast<unsigned char>(*b) & 0xC0) == 0x80) --b;
+      const char32_t prev = decode_utf8(b, q).cp;
+      if (prev >= 0x430 && prev <= 0x44F && !is_vowel_or_soft(prev)) return cut(k, "");
+    }
+  }
+  return std::string(utf8);
+}
+
+SKAZ_END_NAMESPACE
+}  // namespace skaz
