@@ -53,14 +53,6 @@ bool ends_with(const std::string& s, std::string_view e) {
   return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
 }
 
-void replace_all(std::string& s, std::string_view from, std::string_view to) {
-  std::size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-}
-
 // One word folded to plain Latin letters a..z.
 std::string fold_word(std::string_view w) {
   std::string out;
@@ -92,34 +84,34 @@ std::string fold_word(std::string_view w) {
 std::string word_key(std::string_view word) {
   std::string w = fold_word(word);
   if (w.size() < 2) return {};  // an initial says too little
-  // Russian case endings and the feminine -a of surnames, undone
-  static const char* const stems[] = {"ov", "ev", "iev", "yev", "in", "yn"};
-  static const char* const infl[] = {"ojj", "ymi", "ykh", "oi", "oy", "oj", "ym", "im", "yi", "ou", "ih", "u", "e", "a", "y"};
-  static const char* const sky[] = {"skyjj", "skaia", "skaya", "skaja", "skogo", "skomu", "skijj", "skikh",
-                                    "skim", "skoi", "skoy", "skoj", "skai", "skii", "skiy", "skij", "skyi",
-                                    "skyy", "skyj", "skie", "sky", "ski"};
+  // Russian case endings and the feminine -a of surnames, undone: the
+  // suffix table is built once, longest first
+  struct Suffix {
+    std::string from;
+    const char* to;
+  };
+  static const std::vector<Suffix> suffixes = [] {
+    std::vector<Suffix> v;
+    static const char* const stems[] = {"ov", "ev", "iev", "yev", "in", "yn"};
+    static const char* const infl[] = {"ojj", "ymi", "ykh", "oi", "oy", "oj", "ym", "im",
+                                       "yi", "ou", "ih", "u", "e", "a", "y"};
+    static const char* const sky[] = {"skyjj", "skaia", "skaya", "skaja", "skogo", "skomu",
+                                      "skijj", "skikh", "skim", "skoi", "skoy", "skoj", "skai",
+                                      "skii", "skiy", "skij", "skyi", "skyy", "skyj", "skie",
+                                      "sky", "ski"};
+    for (const char* st : stems)
+      for (const char* e : infl) v.push_back(Suffix{std::string(st) + e, st});
+    for (const char* e : sky) v.push_back(Suffix{e, "ski"});
+    std::stable_sort(v.begin(), v.end(), [](const Suffix& a, const Suffix& b) { return a.from.size() > b.from.size(); });
+    return v;
+  }();
   bool done = false;
-  std::size_t best = 0;
-  std::string rep;
-  for (const char* st : stems) {
-    for (const char* e : infl) {
-      const std::string suf = std::string(st) + e;
-      if (suf.size() > best && ends_with(w, suf) && w.size() - suf.size() >= 2) {
-        best = suf.size();
-        rep = st;
-      }
+  for (const Suffix& sf : suffixes) {
+    if (ends_with(w, sf.from) && w.size() - sf.from.size() >= 2) {
+      w.replace(w.size() - sf.from.size(), sf.from.size(), sf.to);
+      done = true;
+      break;
     }
-  }
-  for (const char* e : sky) {
-    const std::string_view suf(e);
-    if (suf.size() > best && ends_with(w, suf) && w.size() - suf.size() >= 2) {
-      best = suf.size();
-      rep = "ski";
-    }
-  }
-  if (best > 0) {
-    w.replace(w.size() - best, best, rep);
-    done = true;
   }
   if (!done) {
     static const char* const gen[] = {"ogo", "omu", "om", "oi", "oy", "ou", "u", "e", "a", "ym", "im"};
@@ -138,8 +130,34 @@ std::string word_key(std::string_view word) {
       {"shch", "S"}, {"shtsh", "S"}, {"tsch", "C"}, {"sch", "S"}, {"shh", "S"}, {"tch", "C"},
       {"sh", "S"},   {"zh", "Z"},    {"kh", "H"},  {"ch", "C"},  {"ts", "c"},   {"tz", "c"},
       {"tc", "c"},   {"cz", "C"},    {"x", "H"},   {"ph", "f"},  {"w", "v"},    {"q", "k"},
-      {"ou", "u"},   {"dj", "Z"},    {"Sc", "S"}};
-  for (const auto& [from, to] : subs) replace_all(w, from, to);
+      {"ou", "u"},   {"dj", "Z"}};
+  // one pass: at each position the first pattern of the table that matches
+  // (the table lists longer patterns before their prefixes)
+  {
+    std::string o;
+    o.reserve(w.size());
+    for (std::size_t i = 0; i < w.size();) {
+      bool hit = false;
+      for (const auto& [from, to] : subs) {
+        const std::size_t n = std::char_traits<char>::length(from);
+        if (w.compare(i, n, from) == 0) {
+          o += to;
+          i += n;
+          hit = true;
+          break;
+        }
+      }
+      if (!hit) o.push_back(w[i++]);
+    }
+    w.swap(o);
+    // šč and sch read as one ш: "Sc" -> "S"
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < w.size(); ++i) {
+      if (i > 0 && w[i] == 'c' && w[i - 1] == 'S') continue;
+      w[k++] = w[i];
+    }
+    w.resize(k);
+  }
   // "sco", "sca", "scu" are English sk (Roscomnadzor): c is ц in the ISO
   // and GOST schemas everywhere else, and сц is rare in Russian
   for (std::size_t i = 1; i + 1 < w.size(); ++i) {
