@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "skaz/repair.hpp"
+#include "segment_impl.hpp"
 #include "skaz/segment.hpp"
 
 namespace skaz {
@@ -225,6 +226,9 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
     }
   }
   for (const Span& p : paragraphs) seg.glued(v, p, glued);
+  detail::find_entities(v, zones, sentences, doc.entities);
+  for (Entity& e : doc.entities)
+    for (Span& m : e.mentions) m = view.to_original(m);
 
   doc.paragraphs.reserve(paragraphs.size());
   for (const Span& p : paragraphs) doc.paragraphs.push_back(view.to_original(p));

@@ -55,6 +55,11 @@ void join_english(std::string_view text, const Profile& prof, std::vector<Span>&
 /// never overlap.
 void zones(std::string_view text, const std::vector<Span>& paragraphs, std::vector<Span>& out);
 
+/// Name mentions in the body zones, clustered into entities (spans in
+/// `text`, the analysed view).
+void find_entities(std::string_view text, const std::vector<Span>& zones,
+                   const std::vector<Span>& sentences, std::vector<Entity>& out);
+
 /// Words glued at a script change (EDRiПри) or a case change (photoRoskomnadzor):
 /// appends one Span per glued word, with flags = byte offset of the split.
 void glued_words(std::string_view text, Span range, std::vector<Span>& out);

@@ -1,0 +1,275 @@
+// Document entities: name mentions found by capitalisation, clustered by
+// the name key of their last word, with a canonical name.
+//
+// A mention is a run of capitalised words (Latin or Cyrillic) in a body
+// zone. A known first name (in any transliteration: first names are
+// compared by name key) joins the capitalised word after it, across a
+// particle that machine translation leaves between them ("Kirill to
+// Kallinikova"), into one person mention; other capitalised words are
+// mentions of their own. A word that opens a sentence and is a sentence
+// starter (The, He, В, Но) is no mention. Mentions whose last words share a
+// name key are one entity (Durov, Durova, Pavel Durov; Roskomnadzor,
+// Roscomnadzor). The canonical name is the fullest person mention, its
+// surname in the base form that agrees with the first name's gender
+// (Kirill ... Kallinikova -> Kirill Kallinikov; Natalia Seliverstova stays),
+// or else the most frequent spelling.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "segment_impl.hpp"
+#include "skaz/document.hpp"
+#include "skaz/names.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+namespace detail {
+
+namespace {
+
+// Common Russian first names (Cyrillic), with gender. Compared by name key,
+// so every transliteration (Pavel, Pawel, Павел) is found.
+struct FirstName {
+  const char* name;
+  bool female;
+};
+const FirstName kFirstNames[] = {
+    {"Александр", false}, {"Алексей", false},  {"Анатолий", false}, {"Андрей", false},
+    {"Антон", false},     {"Аркадий", false},  {"Артём", false},    {"Борис", false},
+    {"Вадим", false},     {"Валентин", false}, {"Валерий", false},  {"Василий", false},
+    {"Виктор", false},    {"Виталий", false},  {"Владимир", false}, {"Владислав", false},
+    {"Вячеслав", false},  {"Геннадий", false}, {"Георгий", false},  {"Герман", false},
+    {"Глеб", false},      {"Григорий", false}, {"Денис", false},    {"Дмитрий", false},
+    {"Евгений", false},   {"Егор", false},     {"Иван", false},     {"Игорь", false},
+    {"Илья", false},      {"Кирилл", false},   {"Константин", false}, {"Леонид", false},
+    {"Максим", false},    {"Михаил", false},   {"Никита", false},   {"Николай", false},
+    {"Олег", false},      {"Павел", false},    {"Пётр", false},     {"Роман", false},
+    {"Руслан", false},    {"Сергей", false},   {"Станислав", false}, {"Степан", false},
+    {"Тимур", false},     {"Фёдор", false},    {"Юрий", false},     {"Яков", false},
+    {"Ярослав", false},   {"Эдуард", false},   {"Рамзан", false},   {"Семён", false},
+    {"Александра", true}, {"Алла", true},      {"Анастасия", true}, {"Анна", true},
+    {"Валентина", true},  {"Вера", true},      {"Виктория", true},  {"Галина", true},
+    {"Дарья", true},      {"Екатерина", true}, {"Елена", true},     {"Елизавета", true},
+    {"Ирина", true},      {"Ксения", true},    {"Лариса", true},    {"Любовь", true},
+    {"Людмила", true},    {"Мария", true},     {"Марина", true},    {"Надежда", true},
+    {"Наталья", true},    {"Наталия", true},   {"Ольга", true},     {"Полина", true},
+    {"Светлана", true},   {"Софья", true},     {"Татьяна", true},   {"Юлия", true},
+    {"Майя", true},       {"Евгения", true},   {"Маргарита", true}, {"Зоя", true},
+    // English forms a translation may use
+    {"Alexander", false}, {"Peter", false},    {"Michael", false},  {"Nicholas", false},
+    {"George", false},    {"Gregory", false},  {"Paul", false},     {"Alexandra", true},
+    {"Catherine", true},  {"Helen", true},     {"Mary", true},      {"Natalie", true},
+};
+
+struct NameIndex {
+  std::unordered_map<std::string, bool> female_by_key;  // name key -> female
+  NameIndex() {
+    for (const FirstName& f : kFirstNames) female_by_key.emplace(name_key(f.name), f.female);
+  }
+};
+
+const NameIndex& first_names() {
+  static const NameIndex idx;
+  return idx;
+}
+
+// Particles between a first name and a surname: name particles (de, van,
+// von) and the prepositions machine translation inserts ("Kirill to ...").
+bool particle(std::string_view w) {
+  return w == "to" || w == "de" || w == "van" || w == "von" || w == "da" || w == "di" || w == "le";
+}
+
+struct Word {
+  std::uint32_t start, end;
+  bool cap;          // starts with a capital letter
+  bool acronym;      // two or more capitals, no lower case
+  bool sent_start;   // opens a sentence
+};
+
+}  // namespace
+
+void find_entities(std::string_view text, const std::vector<Span>& zones,
+                   const std::vector<Span>& sentences, std::vector<Entity>& out) {
+  const Profile& en = profile(lang_id::en);
+  const Profile& ru = profile(lang_id::ru);
+  const NameIndex& names = first_names();
+  struct Mention {
+    Span span;
+    std::string key;     // of the last word
+    int words;
+    int first_name = -1; // 1 female, 0 male, -1 none
+    std::string first;   // the first name as written
+    std::string last;    // the last word as written
+    bool sentence_initial = false;  // one word opening a sentence
+  };
+  std::vector<Mention> mentions;
+  std::size_t si = 0;
+  for (const Span& z : zones) {  // every zone: titles and captions name people too
+    // the words of the zone
+    std::vector<Word> words;
+    for (std::uint32_t i = z.start; i < z.end;) {
+      const decoded_char d = decode_utf8(text.data() + i, text.data() + z.end);
+      if (!is_letter(d.cp)) {
+        i += d.len;
+        continue;
+      }
+      Word w{i, i, is_upper(d.cp), false, false};
+      int upper = 0, lower = 0;
+      std::uint32_t j = i;
+      while (j < z.end) {
+        const decoded_char e = decode_utf8(text.data() + j, text.data() + z.end);
+        if (!(is_letter(e.cp) || is_digit(e.cp) || e.cp == '-' || e.cp == '\'' || e.cp == 0x2019)) break;
+        // a hyphen joins names (Jean-Pierre, Йошкар-Ола), not a name and a
+        // word (FSB-tossed)
+        if (e.cp == '-' && j + 1 < z.end) {
+          const decoded_char n = decode_utf8(text.data() + j + 1, text.data() + z.end);
+          if (!is_upper(n.cp)) break;
+        }
+        upper += is_upper(e.cp);
+        lower += is_lower(e.cp);
+        j += e.len;
+      }
+      w.end = j;
+      // an English possessive is not part of the name: Durova's
+      const std::string_view tail = text.substr(i, j - i);
+      if (tail.size() > 3 && (tail.substr(tail.size() - 2) == "'s" || tail.substr(tail.size() - 4) == "\xE2\x80\x99s"))
+        w.end = j - (tail.substr(tail.size() - 2) == "'s" ? 2 : 4);
+      w.acronym = upper >= 2 && lower == 0;
+      while (si < sentences.size() && sentences[si].end <= i) ++si;
+      w.sent_start = si < sentences.size() && sentences[si].start == i;
+      words.push_back(w);
+      i = j;
+    }
+    auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
+    auto usable = [&](const Word& w) {
+      if (!w.cap) return false;
+      const std::string_view s = surface(w);
+      if (w.acronym) return s.size() >= 2;
+      if (w.sent_start && (en.starter(s) || ru.starter(s))) return false;
+      return !(en.starter(s) || ru.starter(s)) || !w.sent_start;
+    };
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const Word& w = words[k];
+      if (!usable(w)) continue;
+      const std::string_view s = surface(w);
+      if (en.starter(s) || ru.starter(s)) continue;  // He, The, In inside a sentence too
+      Mention m;
+      m.span = Span{w.start, w.end, 0, 0};
+      m.words = 1;
+      m.last = std::string(s);
+      auto fn = names.female_by_key.find(name_key(s));
+      if (fn == names.female_by_key.end() && s.find('x') != std::string_view::npos) {
+        // English x is ks (Alexander, Maxim); the keys read x as х
+        std::string ks(s);
+        for (std::size_t p = 0; (p = ks.find('x', p)) != std::string::npos; p += 2) ks.replace(p, 1, "ks");
+        fn = names.female_by_key.find(name_key(ks));
+      }
+      if (fn != names.female_by_key.end() && !w.acronym) {
+        // a first name: the surname after it, across one particle
+        std::size_t n = k + 1;
+        if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
+        if (n < words.size() && words[n].cap && !words[n].acronym &&
+            !names.female_by_key.count(name_key(surface(words[n])))) {
+          // no sentence break between them
+          bool same_sentence = true;
+          for (const Span& st : sentences)
+            if (st.start > w.start && st.start <= words[n].start) same_sentence = false;
+          if (same_sentence) {
+            m.span.end = words[n].end;
+            m.words = 2;
+            m.first = std::string(s);
+            m.first_name = fn->second ? 1 : 0;
+            m.last = std::string(surface(words[n]));
+            k = n;
+          }
+        }
+      }
+      m.key = name_key(m.last);
+      if (m.key.empty()) continue;
+      m.sentence_initial = w.sent_start && m.words == 1;
+      mentions.push_back(std::move(m));
+    }
+  }
+  // one entity per key of the last word; a capitalised word that only ever
+  // opens sentences (Currently, Registration) is no name
+  std::map<std::string, std::vector<std::size_t>> by_key;
+  for (std::size_t i = 0; i < mentions.size(); ++i) by_key[mentions[i].key].push_back(i);
+  for (auto it = by_key.begin(); it != by_key.end();) {
+    bool inside = false;
+    for (std::size_t i : it->second) inside = inside || !mentions[i].sentence_initial;
+    it = inside ? std::next(it) : by_key.erase(it);
+  }
+  // Within one surname, people with different first names are different
+  // entities (a husband and a wife); a bare surname belongs to the person
+  // named last before it, or else to the first one.
+  std::vector<std::vector<std::size_t>> groups;
+  for (const auto& [k, idx] : by_key) {
+    std::vector<std::string> firsts;  // first-name keys, in order of appearance
+    std::vector<std::vector<std::size_t>> sub;
+    for (std::size_t i : idx) {
+      if (mentions[i].first_name < 0) continue;
+      const std::string fk = name_key(mentions[i].first);
+      if (std::find(firsts.begin(), firsts.end(), fk) == firsts.end()) {
+        firsts.push_back(fk);
+        sub.emplace_back();
+      }
+    }
+    if (sub.empty()) sub.emplace_back();
+    std::size_t current = 0;
+    for (std::size_t i : idx) {
+      if (mentions[i].first_name >= 0) {
+        const std::string fk = name_key(mentions[i].first);
+        current = static_cast<std::size_t>(std::find(firsts.begin(), firsts.end(), fk) - firsts.begin());
+      }
+      sub[current].push_back(i);
+    }
+    for (auto& g : sub)
+      if (!g.empty()) groups.push_back(std::move(g));
+  }
+  std::sort(groups.begin(), groups.end(), [&](const auto& x, const auto& y) {
+    return mentions[x.front()].span.start < mentions[y.front()].span.start;
+  });
+  for (const auto& idx : groups) {
+    Entity e;
+    e.id = static_cast<std::int32_t>(out.size());
+    e.key = mentions[idx.front()].key;
+    const Mention* person = nullptr;
+    std::vector<std::pair<std::string, int>> spellings;  // in order of appearance
+    for (std::size_t i : idx) {
+      e.mentions.push_back(mentions[i].span);
+      if (mentions[i].first_name >= 0 && (!person || mentions[i].words > person->words)) person = &mentions[i];
+      auto it = std::find_if(spellings.begin(), spellings.end(),
+                             [&](const auto& sp) { return sp.first == mentions[i].last; });
+      if (it == spellings.end()) spellings.emplace_back(mentions[i].last, 1);
+      else ++it->second;
+    }
+    std::sort(e.mentions.begin(), e.mentions.end(),
+              [](const Span& x, const Span& y) { return x.start < y.start; });
+    if (person) {
+      e.type = entity_type::person;
+      std::string surname = name_base(person->last);
+      if (person->first_name == 1) surname = person->last;  // a woman's surname keeps its -a
+      e.key = name_key(person->first + " " + person->last);
+      e.name = person->first + " " + surname;
+    } else {
+      // the most frequent spelling (the earliest on a tie); acronyms are
+      // organisations
+      std::string best;
+      int bc = 0;
+      for (const auto& [sp, c] : spellings)
+        if (c > bc) best = sp, bc = c;
+      e.name = best;
+      bool acr = !best.empty();
+      for (unsigned char c : best) acr = acr && !(c >= 'a' && c <= 'z');
+      e.type = acr && best.size() >= 2 ? entity_type::organization : entity_type::other;
+    }
+    out.push_back(std::move(e));
+  }
+}
+
+}  // namespace detail
+SKAZ_END_NAMESPACE
+}  // namespace skaz

@@ -1,0 +1,80 @@
+// Document entities on texts written for skaz.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "skaz/document.hpp"
+
+namespace {
+
+skaz::Document analyze(const std::string& text) {
+  auto p = skaz::Pipeline::create({});
+  EXPECT_TRUE(p.ok());
+  auto d = p->analyze(text, "en");
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+const skaz::Entity* find(const skaz::Document& d, const std::string& name) {
+  for (const auto& e : d.entities)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+std::vector<std::string> mentions(const skaz::Document& d, const skaz::Entity& e) {
+  std::vector<std::string> v;
+  for (const auto& m : e.mentions) v.emplace_back(d.slice(m));
+  return v;
+}
+
+TEST(Entities, SurnameFormsJoinTheFullName) {
+  const auto d = analyze(
+      "Founder of the company Pavel Orlov spoke on Monday. Orlov said the service works. "
+      "Critics turned to Orlova personally, and the regulator answered Orlov's letter.");
+  const skaz::Entity* e = find(d, "Pavel Orlov");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, skaz::entity_type::person);
+  EXPECT_EQ(mentions(d, *e), (std::vector<std::string>{"Pavel Orlov", "Orlov", "Orlova", "Orlov"}));
+}
+
+TEST(Entities, GarbledParticleAndGenderAgreement) {
+  const auto d = analyze(
+      "Photo: Sergei to Belova in the photo bank.\n\nThe minister met Anna to Belova, the editor.");
+  // a man named by a feminine surname form: the base form agrees with him
+  EXPECT_NE(find(d, "Sergei Belov"), nullptr);
+  // a woman keeps her surname
+  EXPECT_NE(find(d, "Anna Belova"), nullptr);
+}
+
+TEST(Entities, SpellingVariantsAndAcronyms) {
+  const auto d = analyze(
+      "The agency Roskomnadzor wrote to the FSB. Later Roscomnadzor replied. "
+      "The FSB-led inquiry went on.");
+  const skaz::Entity* r = find(d, "Roskomnadzor");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->mentions.size(), 2u);
+  const skaz::Entity* f = find(d, "FSB");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->type, skaz::entity_type::organization);
+  EXPECT_EQ(f->mentions.size(), 2u);  // FSB-led names the FSB
+}
+
+TEST(Entities, SentenceOpenersAreNoNames) {
+  const auto d = analyze("Currently the port is closed. However, ships wait. Numerous boats left.");
+  EXPECT_EQ(find(d, "Currently"), nullptr);
+  EXPECT_EQ(find(d, "However"), nullptr);
+  EXPECT_EQ(find(d, "Numerous"), nullptr);
+}
+
+TEST(Entities, RussianText) {
+  auto p = skaz::Pipeline::create({});
+  ASSERT_TRUE(p.ok());
+  auto d = p->analyze("Глава ведомства Олег Ведерников заявил об этом. Ведерникова поддержали коллеги.", "ru");
+  ASSERT_TRUE(d.ok());
+  const skaz::Entity* e = find(d.value(), "Олег Ведерников");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->mentions.size(), 2u);
+}
+
+}  // namespace
