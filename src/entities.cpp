@@ -82,6 +82,18 @@ bool particle(std::string_view w) {
   return w == "to" || w == "de" || w == "van" || w == "von" || w == "da" || w == "di" || w == "le";
 }
 
+// Days and months: capitalised, but no names.
+bool calendar_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> words = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+      "January", "February", "March", "April", "May", "June", "July", "August",
+      "September", "October", "November", "December",
+      "Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье",
+      "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь",
+      "Октябрь", "Ноябрь", "Декабрь"};
+  return words.count(w) > 0;
+}
+
 struct Word {
   std::uint32_t start, end;
   bool cap;          // starts with a capital letter
@@ -106,10 +118,12 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     bool sentence_initial = false;  // one word opening a sentence
   };
   std::vector<Mention> mentions;
+  // Pass 1: the words of every zone (titles and captions name people too).
+  std::vector<Word> words;
+  std::vector<std::uint32_t> word_zone, word_sentence;
   std::size_t si = 0;
-  for (const Span& z : zones) {  // every zone: titles and captions name people too
-    // the words of the zone
-    std::vector<Word> words;
+  for (std::uint32_t zi = 0; zi < zones.size(); ++zi) {
+    const Span& z = zones[zi];
     for (std::uint32_t i = z.start; i < z.end;) {
       const decoded_char d = decode_utf8(text.data() + i, text.data() + z.end);
       if (!is_letter(d.cp)) {
@@ -139,59 +153,86 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         w.end = j - (tail.substr(tail.size() - 2) == "'s" ? 2 : 4);
       w.acronym = upper >= 2 && lower == 0;
       while (si < sentences.size() && sentences[si].end <= i) ++si;
-      w.sent_start = si < sentences.size() && sentences[si].start == i;
-      words.push_back(w);
-      i = j;
-    }
-    auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
-    auto usable = [&](const Word& w) {
-      if (!w.cap) return false;
-      const std::string_view s = surface(w);
-      if (w.acronym) return s.size() >= 2;
-      if (w.sent_start && (en.starter(s) || ru.starter(s))) return false;
-      return !(en.starter(s) || ru.starter(s)) || !w.sent_start;
-    };
-    for (std::size_t k = 0; k < words.size(); ++k) {
-      const Word& w = words[k];
-      if (!usable(w)) continue;
-      const std::string_view s = surface(w);
-      if (en.starter(s) || ru.starter(s)) continue;  // He, The, In inside a sentence too
-      Mention m;
-      m.span = Span{w.start, w.end, 0, 0};
-      m.words = 1;
-      m.last = std::string(s);
-      auto fn = names.female_by_key.find(name_key(s));
-      if (fn == names.female_by_key.end() && s.find('x') != std::string_view::npos) {
-        // English x is ks (Alexander, Maxim); the keys read x as х
-        std::string ks(s);
-        for (std::size_t p = 0; (p = ks.find('x', p)) != std::string::npos; p += 2) ks.replace(p, 1, "ks");
-        fn = names.female_by_key.find(name_key(ks));
-      }
-      if (fn != names.female_by_key.end() && !w.acronym) {
-        // a first name: the surname after it, across one particle
-        std::size_t n = k + 1;
-        if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
-        if (n < words.size() && words[n].cap && !words[n].acronym &&
-            !names.female_by_key.count(name_key(surface(words[n])))) {
-          // no sentence break between them
-          bool same_sentence = true;
-          for (const Span& st : sentences)
-            if (st.start > w.start && st.start <= words[n].start) same_sentence = false;
-          if (same_sentence) {
-            m.span.end = words[n].end;
-            m.words = 2;
-            m.first = std::string(s);
-            m.first_name = fn->second ? 1 : 0;
-            m.last = std::string(surface(words[n]));
-            k = n;
+      // the first word of a sentence, after any opening quotes or dashes
+      if (si < sentences.size() && sentences[si].start <= i) {
+        w.sent_start = true;
+        for (std::uint32_t q = sentences[si].start; q < i;) {
+          const decoded_char e = decode_utf8(text.data() + q, text.data() + i);
+          if (is_letter(e.cp) || is_digit(e.cp)) {
+            w.sent_start = false;
+            break;
           }
+          q += e.len;
         }
       }
-      m.key = name_key(m.last);
-      if (m.key.empty()) continue;
-      m.sentence_initial = w.sent_start && m.words == 1;
-      mentions.push_back(std::move(m));
+      words.push_back(w);
+      word_zone.push_back(zi);
+      word_sentence.push_back(static_cast<std::uint32_t>(si));
+      i = j;
     }
+  }
+  auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
+  auto starter = [&](std::string_view s) { return en.starter(s) || ru.starter(s) || calendar_word(s); };
+  // Pass 2: the keys of capitalised words seen alone inside a sentence: a
+  // capitalised word before such a word is a first name (Tomas Brell ...
+  // Brell said).
+  std::unordered_set<std::string> alone;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
+    if (!w.cap || w.acronym || w.sent_start) continue;
+    const bool prev_cap = k > 0 && words[k - 1].cap && word_sentence[k - 1] == word_sentence[k];
+    const bool next_cap = k + 1 < words.size() && words[k + 1].cap && word_sentence[k + 1] == word_sentence[k];
+    if (!prev_cap && !next_cap) alone.insert(name_key(surface(w)));
+  }
+  // Pass 3: mentions.
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
+    if (!w.cap) continue;
+    const std::string_view s = surface(w);
+    if (!w.acronym && starter(s)) continue;  // He, The, In, Monday
+    if (w.acronym && s.size() < 2) continue;
+    Mention m;
+    m.span = Span{w.start, w.end, 0, 0};
+    m.words = 1;
+    m.last = std::string(s);
+    auto fn = names.female_by_key.find(name_key(s));
+    if (fn == names.female_by_key.end() && s.find('x') != std::string_view::npos) {
+      // English x is ks (Alexander, Maxim); the keys read x as х
+      std::string ks(s);
+      for (std::size_t p = 0; (p = ks.find('x', p)) != std::string::npos; p += 2) ks.replace(p, 1, "ks");
+      fn = names.female_by_key.find(name_key(ks));
+    }
+    // the surname after a first name, across one particle, in one sentence
+    std::size_t n = k + 1;
+    if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
+    const bool next_ok = n < words.size() && words[n].cap && !words[n].acronym && !w.acronym &&
+                         word_sentence[n] == word_sentence[k] && word_zone[n] == word_zone[k] &&
+                         !names.female_by_key.count(name_key(surface(words[n]))) &&
+                         !starter(surface(words[n]));
+    int gender = -1;
+    if (next_ok && fn != names.female_by_key.end()) {
+      gender = fn->second ? 1 : 0;
+    } else if (next_ok && n == k + 1 && alone.count(name_key(surface(words[n]))) &&
+               !alone.count(name_key(s))) {
+      // an unknown first name: its surname recurs alone
+      const char last = s.back();
+      gender = (last == 'a' || s.substr(s.size() >= 2 ? s.size() - 2 : 0) == "\xD0\xB0" ||
+                s.substr(s.size() >= 2 ? s.size() - 2 : 0) == "\xD1\x8F")
+                   ? 1
+                   : 0;
+    }
+    if (gender >= 0) {
+      m.span.end = words[n].end;
+      m.words = 2;
+      m.first = std::string(s);
+      m.first_name = gender;
+      m.last = std::string(surface(words[n]));
+      k = n;
+    }
+    m.key = name_key(m.last);
+    if (m.key.empty()) continue;
+    m.sentence_initial = w.sent_start && m.words == 1;
+    mentions.push_back(std::move(m));
   }
   // one entity per key of the last word; a capitalised word that only ever
   // opens sentences (Currently, Registration) is no name
@@ -262,9 +303,14 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       for (const auto& [sp, c] : spellings)
         if (c > bc) best = sp, bc = c;
       e.name = best;
-      bool acr = !best.empty();
-      for (unsigned char c : best) acr = acr && !(c >= 'a' && c <= 'z');
-      e.type = acr && best.size() >= 2 ? entity_type::organization : entity_type::other;
+      int upper = 0, lower = 0;
+      for (const char* q = best.data(); q < best.data() + best.size();) {
+        const decoded_char d = decode_utf8(q, best.data() + best.size());
+        upper += is_upper(d.cp);
+        lower += is_lower(d.cp);
+        q += d.len;
+      }
+      e.type = upper >= 2 && lower == 0 ? entity_type::organization : entity_type::other;
     }
     out.push_back(std::move(e));
   }
