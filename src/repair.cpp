@@ -797,16 +797,57 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
   if (changed) {
     if (may_need_plain(cur)) plain(cur);
     if (edits) {
-      // one edit for the changed middle of the text
-      std::size_t a = 0;
-      while (a < in.size() && a < cur.size() && in[a] == cur[a]) ++a;
-      while (a > 0 && (static_cast<unsigned char>(in[a]) & 0xC0) == 0x80) --a;
-      std::size_t bi = in.size(), bc = cur.size();
-      while (bi > a && bc > a && in[bi - 1] == cur[bc - 1]) --bi, --bc;
-      while (bi < in.size() && (static_cast<unsigned char>(in[bi]) & 0xC0) == 0x80) ++bi, ++bc;
-      edits->push_back(RepairEdit{Span{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(bi), 0, 0},
-                                  static_cast<std::uint32_t>(repair_kind::mojibake),
-                                  cur.substr(a, bc - a)});
+      // An edit per changed word, so that offsets inside the text still map
+      // closely to the original: spaces and line breaks come through a
+      // misread unchanged, so both sides split into as many words. When
+      // they do not (a no-break space became a space), one edit covers the
+      // changed middle of the text.
+      auto split = [](std::string_view t) {
+        std::vector<std::pair<std::size_t, std::size_t>> v;
+        std::size_t i = 0;
+        while (i < t.size()) {
+          while (i < t.size() && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r')) ++i;
+          std::size_t j = i;
+          while (j < t.size() && !(t[j] == ' ' || t[j] == '\t' || t[j] == '\n' || t[j] == '\r')) ++j;
+          if (j > i) v.emplace_back(i, j);
+          i = j;
+        }
+        return v;
+      };
+      const auto wi = split(in);
+      const auto wc = split(cur);
+      if (wi.size() == wc.size()) {
+        for (std::size_t k = 0; k < wi.size(); ++k) {
+          const std::string_view a = in.substr(wi[k].first, wi[k].second - wi[k].first);
+          const std::string_view b = std::string_view(cur).substr(wc[k].first, wc[k].second - wc[k].first);
+          if (a == b) continue;
+          // within the word, only what changed (the apostrophe of "wasnвЂ™t")
+          std::size_t p = 0;
+          while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
+          while (p > 0 && ((p < a.size() && (static_cast<unsigned char>(a[p]) & 0xC0) == 0x80) ||
+                           (p < b.size() && (static_cast<unsigned char>(b[p]) & 0xC0) == 0x80)))
+            --p;
+          std::size_t ea = a.size(), eb = b.size();
+          while (ea > p && eb > p && a[ea - 1] == b[eb - 1]) --ea, --eb;
+          while ((ea < a.size() && (static_cast<unsigned char>(a[ea]) & 0xC0) == 0x80) ||
+                 (eb < b.size() && (static_cast<unsigned char>(b[eb]) & 0xC0) == 0x80))
+            ++ea, ++eb;
+          edits->push_back(RepairEdit{Span{static_cast<std::uint32_t>(wi[k].first + p),
+                                           static_cast<std::uint32_t>(wi[k].first + ea), 0, 0},
+                                      static_cast<std::uint32_t>(repair_kind::mojibake),
+                                      std::string(b.substr(p, eb - p))});
+        }
+      } else {
+        std::size_t a = 0;
+        while (a < in.size() && a < cur.size() && in[a] == cur[a]) ++a;
+        while (a > 0 && a < in.size() && (static_cast<unsigned char>(in[a]) & 0xC0) == 0x80) --a;
+        std::size_t bi = in.size(), bc = cur.size();
+        while (bi > a && bc > a && in[bi - 1] == cur[bc - 1]) --bi, --bc;
+        while (bi < in.size() && (static_cast<unsigned char>(in[bi]) & 0xC0) == 0x80) ++bi, ++bc;
+        edits->push_back(RepairEdit{Span{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(bi), 0, 0},
+                                    static_cast<std::uint32_t>(repair_kind::mojibake),
+                                    cur.substr(a, bc - a)});
+      }
     }
     return cur;
   }

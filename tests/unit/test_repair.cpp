@@ -922,3 +922,20 @@ TEST(RepairRobustness, LinesOfReplacementCharacters) {
 }
 
 }  // namespace
+
+// A long line of mojibake is repaired word by word in the view, so spans
+// inside it map back closely (one edit for the whole line made every
+// mention's span the whole line: output quadratic in the length).
+TEST(RepairPipeline, LongGarbledLineKeepsFineSpans) {
+  std::string word = "\xD0\xA0\xD1\x9F\xD0\xA0\xC2\xB5\xD0\xA1\xE2\x80\x9A\xD0\xA0\xC2\xB5\xD0\xA0\xE2\x80\x9D ";  // "Петер" read as cp1251
+  std::string text;
+  for (int i = 0; i < 3000; ++i) text += word;
+  auto p = skaz::Pipeline::create({});
+  ASSERT_TRUE(p.ok());
+  auto d = p->analyze(text, "ru");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->repairs.size(), 3000u);
+  for (const skaz::Repair& r : d->repairs) ASSERT_LT(r.span.size(), 64u);
+  for (const skaz::Entity& e : d->entities)
+    for (const skaz::Span& m : e.mentions) ASSERT_LT(m.size(), 64u);
+}
