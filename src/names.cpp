@@ -107,6 +107,7 @@ std::string word_key(std::string_view word) {
   }();
   bool done = false;
   for (const Suffix& sf : suffixes) {
+    if (sf.from.back() != w.back()) continue;  // most suffixes fail on their last letter
     if (ends_with(w, sf.from) && w.size() - sf.from.size() >= 2) {
       w.replace(w.size() - sf.from.size(), sf.from.size(), sf.to);
       done = true;
@@ -138,13 +139,19 @@ std::string word_key(std::string_view word) {
     o.reserve(w.size());
     for (std::size_t i = 0; i < w.size();) {
       bool hit = false;
-      for (const auto& [from, to] : subs) {
-        const std::size_t n = std::char_traits<char>::length(from);
-        if (w.compare(i, n, from) == 0) {
-          o += to;
-          i += n;
-          hit = true;
-          break;
+      const char c = w[i];
+      // every pattern starts with one of these letters
+      if (c == 's' || c == 't' || c == 'z' || c == 'k' || c == 'c' || c == 'x' || c == 'p' ||
+          c == 'w' || c == 'q' || c == 'o' || c == 'd') {
+        for (const auto& [from, to] : subs) {
+          if (from[0] != c) continue;
+          const std::size_t n = std::char_traits<char>::length(from);
+          if (w.compare(i, n, from) == 0) {
+            o += to;
+            i += n;
+            hit = true;
+            break;
+          }
         }
       }
       if (!hit) o.push_back(w[i++]);
