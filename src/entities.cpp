@@ -153,18 +153,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         w.end = j - (tail.substr(tail.size() - 2) == "'s" ? 2 : 4);
       w.acronym = upper >= 2 && lower == 0;
       while (si < sentences.size() && sentences[si].end <= i) ++si;
-      // the first word of a sentence, after any opening quotes or dashes
-      if (si < sentences.size() && sentences[si].start <= i) {
-        w.sent_start = true;
-        for (std::uint32_t q = sentences[si].start; q < i;) {
-          const decoded_char e = decode_utf8(text.data() + q, text.data() + i);
-          if (is_letter(e.cp) || is_digit(e.cp)) {
-            w.sent_start = false;
-            break;
-          }
-          q += e.len;
-        }
-      }
+      // the first word of a sentence (after any opening quotes or dashes)
+      w.sent_start = si < sentences.size() && sentences[si].start <= i &&
+                     (word_sentence.empty() || word_sentence.back() != si || words.empty() ||
+                      words.back().end <= sentences[si].start);
       words.push_back(w);
       word_zone.push_back(zi);
       word_sentence.push_back(static_cast<std::uint32_t>(si));
@@ -173,6 +165,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   }
   auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
   auto starter = [&](std::string_view s) { return en.starter(s) || ru.starter(s) || calendar_word(s); };
+  // the name key of each capitalised word, computed once
+  std::vector<std::string> keys(words.size());
+  for (std::size_t k = 0; k < words.size(); ++k)
+    if (words[k].cap) keys[k] = name_key(surface(words[k]));
   // Pass 2: the keys of capitalised words seen alone inside a sentence: a
   // capitalised word before such a word is a first name (Tomas Brell ...
   // Brell said).
@@ -182,7 +178,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (!w.cap || w.acronym || w.sent_start) continue;
     const bool prev_cap = k > 0 && words[k - 1].cap && word_sentence[k - 1] == word_sentence[k];
     const bool next_cap = k + 1 < words.size() && words[k + 1].cap && word_sentence[k + 1] == word_sentence[k];
-    if (!prev_cap && !next_cap) alone.insert(name_key(surface(w)));
+    if (!prev_cap && !next_cap) alone.insert(keys[k]);
   }
   // Pass 3: mentions.
   for (std::size_t k = 0; k < words.size(); ++k) {
@@ -195,7 +191,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     m.span = Span{w.start, w.end, 0, 0};
     m.words = 1;
     m.last = std::string(s);
-    auto fn = names.female_by_key.find(name_key(s));
+    auto fn = names.female_by_key.find(keys[k]);
     if (fn == names.female_by_key.end() && s.find('x') != std::string_view::npos) {
       // English x is ks (Alexander, Maxim); the keys read x as х
       std::string ks(s);
@@ -207,13 +203,12 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
     const bool next_ok = n < words.size() && words[n].cap && !words[n].acronym && !w.acronym &&
                          word_sentence[n] == word_sentence[k] && word_zone[n] == word_zone[k] &&
-                         !names.female_by_key.count(name_key(surface(words[n]))) &&
+                         !names.female_by_key.count(keys[n]) &&
                          !starter(surface(words[n]));
     int gender = -1;
     if (next_ok && fn != names.female_by_key.end()) {
       gender = fn->second ? 1 : 0;
-    } else if (next_ok && n == k + 1 && alone.count(name_key(surface(words[n]))) &&
-               !alone.count(name_key(s))) {
+    } else if (next_ok && n == k + 1 && alone.count(keys[n]) && !alone.count(keys[k])) {
       // an unknown first name: its surname recurs alone
       const char last = s.back();
       gender = (last == 'a' || s.substr(s.size() >= 2 ? s.size() - 2 : 0) == "\xD0\xB0" ||
@@ -227,9 +222,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       m.first = std::string(s);
       m.first_name = gender;
       m.last = std::string(surface(words[n]));
+      m.key = keys[n];
       k = n;
+    } else {
+      m.key = keys[k];
     }
-    m.key = name_key(m.last);
     if (m.key.empty()) continue;
     m.sentence_initial = w.sent_start && m.words == 1;
     mentions.push_back(std::move(m));
