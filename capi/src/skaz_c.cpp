@@ -123,6 +123,20 @@ int check_version(std::uint32_t version, std::uint32_t current, const char* what
 
 const skaz::Document* docp(const skaz_document* d) { return d ? &d->doc : nullptr; }
 
+// A text function's input and output: checks the arguments and the UTF-8,
+// then delivers fn(text) into the caller's buffer.
+template <class Fn>
+int text_call(const char* utf8, size_t len, char* out, size_t cap, size_t* out_len, Fn&& fn) {
+  if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
+  if (!input_ok(utf8, len)) return SKAZ_EINVAL;
+  const std::string_view in(utf8 ? utf8 : "", len);
+  const std::size_t bad = skaz::find_invalid_utf8(in);
+  if (bad != std::string_view::npos) {
+    return fail(SKAZ_EINVALID_UTF8, ("invalid UTF-8 at byte " + std::to_string(bad)).c_str(), bad);
+  }
+  return deliver(fn(in), out, cap, out_len);
+}
+
 }  // namespace
 
 extern "C" {
@@ -388,17 +402,11 @@ void skaz_translit_free(skaz_translit* translit) { delete translit; }
 int skaz_translit_run(const skaz_translit* translit, const char* utf8, size_t len, char* out,
                       size_t cap, size_t* out_len) {
   return guarded([&]() -> int {
-    if (!translit || !out_len) return fail(SKAZ_EINVAL, "translit or out_len is NULL");
-    if (!input_ok(utf8, len)) return SKAZ_EINVAL;
-    const std::string_view in(utf8 ? utf8 : "", len);
-    const std::size_t bad = skaz::find_invalid_utf8(in);
-    if (bad != std::string_view::npos) {
-      return fail(SKAZ_EINVALID_UTF8, ("invalid UTF-8 at byte " + std::to_string(bad)).c_str(), bad);
-    }
-    const std::string result = translit->direction == SKAZ_TRANSLIT_REVERSE
-                                   ? translit->engine.reverse_best(in)
-                                   : translit->engine.forward(in);
-    return deliver(result, out, cap, out_len);
+    if (!translit) return fail(SKAZ_EINVAL, "translit is NULL");
+    return text_call(utf8, len, out, cap, out_len, [&](std::string_view in) {
+      return translit->direction == SKAZ_TRANSLIT_REVERSE ? translit->engine.reverse_best(in)
+                                                          : translit->engine.forward(in);
+    });
   });
 }
 
@@ -413,46 +421,26 @@ const char* skaz_translit_schema_name(size_t index) {
 int skaz_repair_text(const char* utf8, size_t len, uint32_t flags, char* out, size_t cap,
                      size_t* out_len) {
   return guarded([&]() -> int {
-    if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
-    if (!input_ok(utf8, len)) return SKAZ_EINVAL;
     constexpr uint32_t known = SKAZ_FIX_MOJIBAKE | SKAZ_FIX_HOMOGLYPHS | SKAZ_FIX_INVISIBLE;
     if (flags & ~known) return fail(SKAZ_EINVAL, "unknown bits in flags");
-    const std::string_view in(utf8 ? utf8 : "", len);
-    const std::size_t bad = skaz::find_invalid_utf8(in);
-    if (bad != std::string_view::npos) {
-      return fail(SKAZ_EINVALID_UTF8, ("invalid UTF-8 at byte " + std::to_string(bad)).c_str(), bad);
-    }
     skaz::RepairOptions o;
     o.mojibake = (flags & SKAZ_FIX_MOJIBAKE) != 0;
     o.homoglyphs = (flags & SKAZ_FIX_HOMOGLYPHS) != 0;
     o.invisible = (flags & SKAZ_FIX_INVISIBLE) != 0;
-    return deliver(skaz::repair_text(in, nullptr, o), out, cap, out_len);
+    return text_call(utf8, len, out, cap, out_len,
+                     [&](std::string_view in) { return skaz::repair_text(in, nullptr, o); });
   });
 }
 
 int skaz_name_key(const char* utf8, size_t len, char* out, size_t cap, size_t* out_len) {
   return guarded([&]() -> int {
-    if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
-    if (!input_ok(utf8, len)) return SKAZ_EINVAL;
-    const std::string_view in(utf8 ? utf8 : "", len);
-    const std::size_t bad = skaz::find_invalid_utf8(in);
-    if (bad != std::string_view::npos) {
-      return fail(SKAZ_EINVALID_UTF8, ("invalid UTF-8 at byte " + std::to_string(bad)).c_str(), bad);
-    }
-    return deliver(skaz::name_key(in), out, cap, out_len);
+    return text_call(utf8, len, out, cap, out_len, [](std::string_view in) { return skaz::name_key(in); });
   });
 }
 
 int skaz_name_base(const char* utf8, size_t len, char* out, size_t cap, size_t* out_len) {
   return guarded([&]() -> int {
-    if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
-    if (!input_ok(utf8, len)) return SKAZ_EINVAL;
-    const std::string_view in(utf8 ? utf8 : "", len);
-    const std::size_t bad = skaz::find_invalid_utf8(in);
-    if (bad != std::string_view::npos) {
-      return fail(SKAZ_EINVALID_UTF8, ("invalid UTF-8 at byte " + std::to_string(bad)).c_str(), bad);
-    }
-    return deliver(skaz::name_base(in), out, cap, out_len);
+    return text_call(utf8, len, out, cap, out_len, [](std::string_view in) { return skaz::name_base(in); });
   });
 }
 

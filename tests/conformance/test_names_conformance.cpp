@@ -10,22 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "common.hpp"
 #include "skaz/names.hpp"
 
 using nlohmann::json;
 
 namespace {
 
-const std::string kData = std::getenv("SKAZ_SHARED_DATA") ? std::getenv("SKAZ_SHARED_DATA")
-                                                          : SKAZ_SHARED_DATA;
-
-std::vector<json> read_jsonl(const std::string& path) {
-  std::vector<json> rows;
-  std::ifstream f(path);
-  for (std::string line; std::getline(f, line);)
-    if (!line.empty()) rows.push_back(json::parse(line));
-  return rows;
-}
+const std::string& kData = skaz_conformance::data_dir();
+using skaz_conformance::read_jsonl;
 
 // Pairwise precision and recall of the keys over the variant clusters, as
 // skaz-eval counts them.

@@ -9,22 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "common.hpp"
 #include "skaz/repair.hpp"
 
 using nlohmann::json;
 
 namespace {
 
-const std::string kData = std::getenv("SKAZ_SHARED_DATA") ? std::getenv("SKAZ_SHARED_DATA")
-                                                          : SKAZ_SHARED_DATA;
-
-std::vector<json> read_jsonl(const std::string& path) {
-  std::vector<json> rows;
-  std::ifstream f(path);
-  for (std::string line; std::getline(f, line);)
-    if (!line.empty()) rows.push_back(json::parse(line));
-  return rows;
-}
+const std::string& kData = skaz_conformance::data_dir();
+using skaz_conformance::read_jsonl;
 
 TEST(ConformanceRepair, MojibakeWordsEveryChain) {
   const auto rows = read_jsonl(kData + "/translit/mojibake_words.jsonl");

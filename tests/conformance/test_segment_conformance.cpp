@@ -10,24 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "common.hpp"
 #include "skaz/document.hpp"
 
 using nlohmann::json;
 
 namespace {
 
-// SKAZ_SHARED_DATA in the environment overrides the configured location.
-const std::string kData = std::getenv("SKAZ_SHARED_DATA") ? std::getenv("SKAZ_SHARED_DATA")
-                                                          : SKAZ_SHARED_DATA;
-
-std::vector<json> read_jsonl(const std::string& path, std::size_t limit = SIZE_MAX) {
-  std::vector<json> rows;
-  std::ifstream f(path);
-  for (std::string line; rows.size() < limit && std::getline(f, line);) {
-    if (!line.empty()) rows.push_back(json::parse(line));
-  }
-  return rows;
-}
+const std::string& kData = skaz_conformance::data_dir();
+using skaz_conformance::read_jsonl;
 
 // Whitespace-normalised, as the scorer compares: runs of spaces become one.
 std::string ws(std::string_view s) {
