@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 #include "skaz/text.hpp"
@@ -105,9 +106,15 @@ std::string word_key(std::string_view word) {
     std::stable_sort(v.begin(), v.end(), [](const Suffix& a, const Suffix& b) { return a.from.size() > b.from.size(); });
     return v;
   }();
+  // the suffixes by their last letter, longest first
+  static const std::array<std::vector<const Suffix*>, 128> by_last = [] {
+    std::array<std::vector<const Suffix*>, 128> b;
+    for (const Suffix& sf : suffixes) b[static_cast<unsigned char>(sf.from.back()) & 0x7F].push_back(&sf);
+    return b;
+  }();
   bool done = false;
-  for (const Suffix& sf : suffixes) {
-    if (sf.from.back() != w.back()) continue;  // most suffixes fail on their last letter
+  for (const Suffix* sfp : by_last[static_cast<unsigned char>(w.back()) & 0x7F]) {
+    const Suffix& sf = *sfp;
     if (ends_with(w, sf.from) && w.size() - sf.from.size() >= 2) {
       w.replace(w.size() - sf.from.size(), sf.from.size(), sf.to);
       done = true;
@@ -127,11 +134,11 @@ std::string word_key(std::string_view word) {
   // French j between vowels is ж
   for (std::size_t i = 1; i + 1 < w.size(); ++i)
     if (w[i] == 'j' && vowel(w[i - 1]) && w[i + 1] != 'y' && vowel(w[i + 1])) w[i] = 'Z';
-  static const std::pair<const char*, const char*> subs[] = {
-      {"shch", "S"}, {"shtsh", "S"}, {"tsch", "C"}, {"sch", "S"}, {"shh", "S"}, {"tch", "C"},
-      {"sh", "S"},   {"zh", "Z"},    {"kh", "H"},  {"ch", "C"},  {"ts", "c"},   {"tz", "c"},
-      {"tc", "c"},   {"cz", "C"},    {"x", "H"},   {"ph", "f"},  {"w", "v"},    {"q", "k"},
-      {"ou", "u"},   {"dj", "Z"}};
+  static constexpr std::pair<std::string_view, char> subs[] = {
+      {"shch", 'S'}, {"shtsh", 'S'}, {"tsch", 'C'}, {"sch", 'S'}, {"shh", 'S'}, {"tch", 'C'},
+      {"sh", 'S'},   {"zh", 'Z'},    {"kh", 'H'},  {"ch", 'C'},  {"ts", 'c'},   {"tz", 'c'},
+      {"tc", 'c'},   {"cz", 'C'},    {"x", 'H'},   {"ph", 'f'},  {"w", 'v'},    {"q", 'k'},
+      {"ou", 'u'},   {"dj", 'Z'}};
   // one pass: at each position the first pattern of the table that matches
   // (the table lists longer patterns before their prefixes)
   {
@@ -145,9 +152,9 @@ std::string word_key(std::string_view word) {
           c == 'w' || c == 'q' || c == 'o' || c == 'd') {
         for (const auto& [from, to] : subs) {
           if (from[0] != c) continue;
-          const std::size_t n = std::char_traits<char>::length(from);
-          if (w.compare(i, n, from) == 0) {
-            o += to;
+          const std::size_t n = from.size();
+          if (w.size() - i >= n && std::string_view(w).substr(i, n) == from) {
+            o.push_back(to);
             i += n;
             hit = true;
             break;
