@@ -94,6 +94,97 @@ bool calendar_word(std::string_view w) {
   return words.count(w) > 0;
 }
 
+// Nouns that name a role or office (en, ru); a role phrase before a person's
+// name is an apposition: "the head of Roskomnadzor Alexander Zharov".
+bool role_noun(std::string_view w) {
+  static const std::unordered_set<std::string_view> nouns = {
+      "head", "chief", "director", "founder", "co-founder", "minister", "president", "spokesman",
+      "spokeswoman", "spokesperson", "adviser", "advisor", "ombudsman", "chairman", "chairwoman",
+      "governor", "mayor", "leader", "secretary", "ambassador", "editor", "owner", "CEO", "deputy",
+      "commander", "prosecutor", "judge", "senator", "analyst", "expert", "captain", "master",
+      "глава", "руководитель", "директор", "основатель", "министр", "президент", "председатель",
+      "губернатор", "мэр", "лидер", "секретарь", "посол", "советник", "представитель", "редактор",
+      "владелец", "заместитель", "командующий", "прокурор", "судья", "сенатор", "аналитик",
+      "эксперт", "капитан", "омбудсмен"};
+  std::string lower;
+  for (char c : w) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
+  if (nouns.count(lower)) return true;
+  // Cyrillic: compare the word as written and with its first letter lowered
+  if (nouns.count(w)) return true;
+  if (w.size() >= 2 && static_cast<unsigned char>(w[0]) == 0xD0) {
+    std::string l(w);
+    const auto b = static_cast<unsigned char>(l[1]);
+    if (b >= 0x90 && b <= 0x9F) l[1] = static_cast<char>(b + 0x20);
+    else if (b >= 0xA0 && b <= 0xAF) { l[0] = static_cast<char>(0xD1); l[1] = static_cast<char>(b - 0x20); }
+    if (nouns.count(l)) return true;
+  }
+  return false;
+}
+
+// The role phrase that ends right before `at` (a person mention) in the
+// same sentence, or empty: from the last role noun (with the capitalised
+// words right before it: "Internet Ombudsman", "General Director") to `at`.
+std::string role_before(std::string_view text, std::uint32_t from, std::uint32_t at) {
+  if (at <= from) return {};
+  const std::uint32_t lo = at - from > 120 ? at - 120 : from;
+  std::string_view win = text.substr(lo, at - lo);
+  // the phrase may not cross a quotation mark or a full stop
+  for (std::size_t k = win.size(); k > 0; --k) {
+    const char c = win[k - 1];
+    if (c == '.' || c == '"' || c == ';' || c == '(' || c == ')') {
+      win = win.substr(k);
+      break;
+    }
+  }
+  // words of the window
+  std::vector<std::pair<std::size_t, std::size_t>> ws;
+  for (std::size_t i = 0; i < win.size();) {
+    while (i < win.size() && (win[i] == ' ' || win[i] == ',')) ++i;
+    std::size_t j = i;
+    while (j < win.size() && win[j] != ' ' && win[j] != ',') ++j;
+    if (j > i) ws.emplace_back(i, j);
+    i = j;
+  }
+  const auto word = [&](std::size_t i) { return win.substr(ws[i].first, ws[i].second - ws[i].first); };
+  const auto capital = [&](std::string_view p) {
+    const decoded_char d = decode_utf8(p.data(), p.data() + p.size());
+    return is_upper(d.cp);
+  };
+  // words that may link a role noun to the name without ending the phrase
+  static const std::unordered_set<std::string_view> links = {
+      "of", "the", "to", "on", "for", "at", "in", "de", "на", "по", "при", "в"};
+  std::size_t content = 0;  // lowercase content words between noun and name
+  for (std::size_t k = ws.size(); k > 0; --k) {
+    const std::string_view w = word(k - 1);
+    if (!role_noun(w)) {
+      // a clause ("called the team and personally") is no apposition; a
+      // modifier or two ("development", "information-analytical") is
+      if (!capital(w) && !links.count(w) && ++content > 2) return {};
+      continue;
+    }
+    std::size_t first = k - 1;
+    for (;;) {
+      // capitalised words join a capitalised noun only ("Internet Ombudsman";
+      // not "told RIA Novosti adviser")
+      while (first > 0 && capital(word(first))) {
+        const std::string_view p = word(first - 1);
+        // "The" opens the phrase; it is not part of the role
+        if (!capital(p) || role_noun(p) || p == "The") break;
+        --first;
+      }
+      // a role of a role: "adviser of RF President"
+      if (first >= 2 && (word(first - 1) == "of" || word(first - 1) == "to") && role_noun(word(first - 2)))
+        first -= 2;
+      else
+        break;
+    }
+    std::string_view role = win.substr(ws[first].first);
+    while (!role.empty() && (role.back() == ' ' || role.back() == ',')) role.remove_suffix(1);
+    return std::string(role);
+  }
+  return {};
+}
+
 struct Word {
   std::uint32_t start, end;
   bool cap;          // starts with a capital letter
@@ -116,6 +207,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     std::string first;   // the first name as written
     std::string last;    // the last word as written
     bool sentence_initial = false;  // one word opening a sentence
+    std::string role;    // a role phrase in apposition before it
   };
   std::vector<Mention> mentions;
   // Pass 1: the words of every zone (titles and captions name people too).
@@ -229,6 +321,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     }
     if (m.key.empty()) continue;
     m.sentence_initial = w.sent_start && m.words == 1;
+    if (m.first_name >= 0) {
+      const std::uint32_t sstart = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].start : 0;
+      m.role = role_before(text, std::min(sstart, m.span.start), m.span.start);
+    }
     mentions.push_back(std::move(m));
   }
   // one entity per key of the last word; a capitalised word that only ever
@@ -292,6 +388,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       if (person->first_name == 1) surname = person->last;  // a woman's surname keeps its -a
       e.key = name_key(person->first + " " + person->last);
       e.name = person->first + " " + surname;
+      for (std::size_t i : idx) {
+        const std::string& r = mentions[i].role;
+        if (!r.empty() && std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
+      }
     } else {
       // the most frequent spelling (the earliest on a tie); acronyms are
       // organisations

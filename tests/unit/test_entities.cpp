@@ -77,4 +77,20 @@ TEST(Entities, RussianText) {
   EXPECT_EQ(e->mentions.size(), 2u);
 }
 
+TEST(Entities, RolesInApposition) {
+  const auto d = analyze(
+      "Founder of the company Pavel Orlov spoke on Monday. Later the Internet Ombudsman Ivan Belov "
+      "answered. \"We agree,\" Maria Sokolova said.");
+  const skaz::Entity* orlov = find(d, "Pavel Orlov");
+  ASSERT_NE(orlov, nullptr);
+  EXPECT_EQ(orlov->roles, (std::vector<std::string>{"Founder of the company"}));
+  const skaz::Entity* belov = find(d, "Ivan Belov");
+  ASSERT_NE(belov, nullptr);
+  EXPECT_EQ(belov->roles, (std::vector<std::string>{"Internet Ombudsman"}));
+  // a quotation before a name is no role
+  const skaz::Entity* sokolova = find(d, "Maria Sokolova");
+  ASSERT_NE(sokolova, nullptr);
+  EXPECT_TRUE(sokolova->roles.empty());
+}
+
 }  // namespace
