@@ -17,8 +17,9 @@ SKAZ_BEGIN_NAMESPACE
 namespace {
 
 // Cyrillic letter -> Latin, one scheme for all (а..я, ё, і ї є ґ ў).
-const char* cyr_latin(char32_t c) {
-  static const char* const ru[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k",
+// (string views: their length is known; a null data() means no mapping)
+std::string_view cyr_latin(char32_t c) {
+  static constexpr std::string_view ru[] = {"a", "b", "v", "g", "d", "e", "zh", "z", "i", "i", "k",
                                    "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "kh",
                                    "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"};
   if (c >= 0x430 && c <= 0x44F) return ru[c - 0x430];
@@ -29,12 +30,12 @@ const char* cyr_latin(char32_t c) {
     case 0x454: return "e";   // є
     case 0x491: return "g";   // ґ
     case 0x45E: return "u";   // ў
-    default: return nullptr;
+    default: return {};
   }
 }
 
 // Latin letters with a mark that several schemas use for one Russian sound.
-const char* marked_latin(char32_t c) {
+std::string_view marked_latin(char32_t c) {
   switch (c) {
     case 0x10D: return "ch";    // č
     case 0x161: return "sh";    // š
@@ -44,14 +45,21 @@ const char* marked_latin(char32_t c) {
     case 0x109: return "ch";    // ĉ
     case 0x111: return "dj";    // đ
     case 0x127: return "h";     // ħ
-    default: return nullptr;
+    default: return {};
   }
 }
 
 bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
 
+// Short literals compared inline: a memcmp call costs more than the compare.
+bool same(const char* a, const char* b, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 bool ends_with(const std::string& s, std::string_view e) {
-  return s.size() >= e.size() && s.compare(s.size() - e.size(), e.size(), e) == 0;
+  return s.size() >= e.size() && same(s.data() + s.size() - e.size(), e.data(), e.size());
 }
 
 // One word folded to plain Latin letters a..z.
@@ -68,9 +76,12 @@ std::string fold_word(std::string_view w) {
       if (a >= 'a' && a <= 'z') out.push_back(a);
       continue;
     }
-    c = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
-    if (const char* m = marked_latin(c)) { out += m; continue; }
-    if (const char* l = cyr_latin(c)) { out += l; continue; }
+    // Cyrillic capitals are the common case: lowered without a table lookup
+    if (c >= 0x410 && c <= 0x42F) c += 0x20;
+    else if (c >= 0x400 && c <= 0x40F) c += 0x50;
+    else if (c < 0x430 || c > 0x45F) c = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
+    if (const std::string_view m = marked_latin(c); m.data()) { out += m; continue; }
+    if (const std::string_view l = cyr_latin(c); l.data()) { out += l; continue; }
     // other letters: their base letter without marks (é -> e, â -> a)
     utf8proc_int32_t buf[8];
     utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), buf, 8, UTF8PROC_DECOMPOSE, nullptr);
@@ -89,7 +100,7 @@ std::string word_key(std::string_view word) {
   // suffix table is built once, longest first
   struct Suffix {
     std::string from;
-    const char* to;
+    std::string_view to;
   };
   static const std::vector<Suffix> suffixes = [] {
     std::vector<Suffix> v;
@@ -122,9 +133,8 @@ std::string word_key(std::string_view word) {
     }
   }
   if (!done) {
-    static const char* const gen[] = {"ogo", "omu", "om", "oi", "oy", "ou", "u", "e", "a", "ym", "im"};
-    for (const char* e : gen) {
-      const std::string_view suf(e);
+    static constexpr std::string_view gen[] = {"ogo", "omu", "om", "oi", "oy", "ou", "u", "e", "a", "ym", "im"};
+    for (const std::string_view suf : gen) {
       if (ends_with(w, suf) && w.size() - suf.size() >= 3 && !vowel(w[w.size() - suf.size() - 1])) {
         w.resize(w.size() - suf.size());
         break;
@@ -144,16 +154,20 @@ std::string word_key(std::string_view word) {
   {
     std::string o;
     o.reserve(w.size());
+    // the patterns by their first letter, in table order
+    static const std::array<std::vector<const std::pair<std::string_view, char>*>, 128> by_first = [] {
+      std::array<std::vector<const std::pair<std::string_view, char>*>, 128> b;
+      for (const auto& sub : subs) b[static_cast<unsigned char>(sub.first[0])].push_back(&sub);
+      return b;
+    }();
     for (std::size_t i = 0; i < w.size();) {
       bool hit = false;
       const char c = w[i];
-      // every pattern starts with one of these letters
-      if (c == 's' || c == 't' || c == 'z' || c == 'k' || c == 'c' || c == 'x' || c == 'p' ||
-          c == 'w' || c == 'q' || c == 'o' || c == 'd') {
-        for (const auto& [from, to] : subs) {
-          if (from[0] != c) continue;
+      {
+        for (const auto* sub : by_first[static_cast<unsigned char>(c) & 0x7F]) {
+          const auto& [from, to] = *sub;
           const std::size_t n = from.size();
-          if (w.size() - i >= n && std::string_view(w).substr(i, n) == from) {
+          if (w.size() - i >= n && same(w.data() + i, from.data(), n)) {
             o.push_back(to);
             i += n;
             hit = true;
@@ -205,7 +219,17 @@ std::string word_key(std::string_view word) {
 }  // namespace
 
 std::string name_key(std::string_view utf8) {
-  std::vector<std::string> keys;
+  // most names have a few words: their keys live on the stack
+  struct Keys {
+    std::array<std::string, 6> small;
+    std::vector<std::string> more;
+    std::size_t n = 0;
+    void push_back(std::string k) {
+      if (n < small.size()) small[n] = std::move(k);
+      else more.push_back(std::move(k));
+      ++n;
+    }
+  } keys;
   std::size_t i = 0;
   while (i < utf8.size()) {
     // words split at spaces and hyphens
@@ -217,11 +241,19 @@ std::string name_key(std::string_view utf8) {
     }
     i = j + 1;
   }
-  std::sort(keys.begin(), keys.end());
+  std::array<const std::string*, 6> order_small{};
+  std::vector<const std::string*> order_more;
+  const std::string** order = order_small.data();
+  if (keys.n > order_small.size()) {
+    order_more.resize(keys.n);
+    order = order_more.data();
+  }
+  for (std::size_t k = 0; k < keys.n; ++k) order[k] = k < keys.small.size() ? &keys.small[k] : &keys.more[k - keys.small.size()];
+  std::sort(order, order + keys.n, [](const std::string* a, const std::string* b) { return *a < *b; });
   std::string out;
-  for (const std::string& k : keys) {
+  for (std::size_t k = 0; k < keys.n; ++k) {
     if (!out.empty()) out.push_back(' ');
-    out += k;
+    out += *order[k];
   }
   return out;
 }
