@@ -93,9 +93,10 @@ std::string fold_word(std::string_view w) {
   return out;
 }
 
-std::string word_key(std::string_view word) {
+// Appends the key of one word to `out` (nothing for an initial).
+void word_key(std::string_view word, std::string& out) {
   std::string w = fold_word(word);
-  if (w.size() < 2) return {};  // an initial says too little
+  if (w.size() < 2) return;  // an initial says too little
   // Russian case endings and the feminine -a of surnames, undone: the
   // suffix table is built once, longest first
   struct Suffix {
@@ -197,11 +198,10 @@ std::string word_key(std::string_view word) {
     if (c == 'h' || c == 'g') c = 'H';
     else if (c == 'C' || c == 'c') c = 'S';
   }
-  if (w.empty()) return w;
+  if (w.empty()) return;
   // the skeleton: the first letter (any vowel or j as one class), then the
   // consonants, doubled ones once
-  std::string k;
-  k.push_back(vowel(w[0]) || w[0] == 'j' ? '_' : w[0]);
+  out.push_back(vowel(w[0]) || w[0] == 'j' ? '_' : w[0]);
   int groups = 0;  // runs of vowels: the syllables (Путин 2, Потанин 3)
   bool in_vowels = false;
   for (std::size_t i = 0; i < w.size(); ++i) {
@@ -210,50 +210,49 @@ std::string word_key(std::string_view word) {
     if (v && !in_vowels) ++groups;
     in_vowels = v;
     if (i == 0 || v) continue;
-    if (k.back() != c) k.push_back(c);
+    if (out.back() != c) out.push_back(c);
   }
-  k.push_back(static_cast<char>('0' + std::min(groups, 9)));
-  return k;
+  out.push_back(static_cast<char>('0' + std::min(groups, 9)));
 }
 
 }  // namespace
 
 std::string name_key(std::string_view utf8) {
-  // most names have a few words: their keys live on the stack
-  struct Keys {
-    std::array<std::string, 6> small;
-    std::vector<std::string> more;
-    std::size_t n = 0;
-    void push_back(std::string k) {
-      if (n < small.size()) small[n] = std::move(k);
-      else more.push_back(std::move(k));
-      ++n;
-    }
-  } keys;
+  // the word keys, one after another in one buffer, then sorted as views
+  std::string buf;
+  std::array<std::pair<std::size_t, std::size_t>, 8> small{};
+  std::vector<std::pair<std::size_t, std::size_t>> more;  // names of many words
+  std::size_t n = 0;
   std::size_t i = 0;
   while (i < utf8.size()) {
     // words split at spaces and hyphens
     std::size_t j = i;
     while (j < utf8.size() && utf8[j] != ' ' && utf8[j] != '-' && utf8[j] != '\t') ++j;
     if (j > i) {
-      std::string k = word_key(utf8.substr(i, j - i));
-      if (!k.empty()) keys.push_back(std::move(k));
+      const std::size_t at = buf.size();
+      word_key(utf8.substr(i, j - i), buf);
+      if (buf.size() > at) {
+        const std::pair<std::size_t, std::size_t> key{at, buf.size() - at};
+        if (n < small.size()) small[n] = key;
+        else {
+          if (more.empty()) more.assign(small.begin(), small.end());
+          more.push_back(key);
+        }
+        ++n;
+      }
     }
     i = j + 1;
   }
-  std::array<const std::string*, 6> order_small{};
-  std::vector<const std::string*> order_more;
-  const std::string** order = order_small.data();
-  if (keys.n > order_small.size()) {
-    order_more.resize(keys.n);
-    order = order_more.data();
-  }
-  for (std::size_t k = 0; k < keys.n; ++k) order[k] = k < keys.small.size() ? &keys.small[k] : &keys.more[k - keys.small.size()];
-  std::sort(order, order + keys.n, [](const std::string* a, const std::string* b) { return *a < *b; });
+  auto* keys = n <= small.size() ? small.data() : more.data();
+  const std::string_view all(buf);
+  std::sort(keys, keys + n, [all](const auto& a, const auto& b) {
+    return all.substr(a.first, a.second) < all.substr(b.first, b.second);
+  });
   std::string out;
-  for (std::size_t k = 0; k < keys.n; ++k) {
-    if (!out.empty()) out.push_back(' ');
-    out += *order[k];
+  out.reserve(buf.size() + n);
+  for (std::size_t k = 0; k < n; ++k) {
+    if (k > 0) out.push_back(' ');
+    out += all.substr(keys[k].first, keys[k].second);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 // Name keys and surname base forms, on cases written for skaz.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,24 @@ TEST(NameKey, EmptyAndOddInput) {
   EXPECT_EQ(name_key("123 !!"), "");
   EXPECT_EQ(name_key("A."), "");  // an initial says too little
   EXPECT_EQ(name_key(std::string(10000, 'a')).empty(), false);
+}
+
+TEST(NameKey, ManyWordsInAnyOrder) {
+  // more words than the key buffer keeps on the stack
+  const std::string forward = "Ivan Petrov Sidorov Kuznetsov Orlov Belov Sokolov Volkov Lebedev Morozov";
+  const std::string backward = "Morozov Lebedev Volkov Sokolov Belov Orlov Kuznetsov Sidorov Petrov Ivan";
+  const std::string k = name_key(forward);
+  EXPECT_EQ(k, name_key(backward));
+  EXPECT_EQ(std::count(k.begin(), k.end(), ' '), 9);
+  // the keys are sorted: each word's key is at least the one before it
+  std::vector<std::string> parts;
+  for (std::size_t i = 0, j; i <= k.size(); i = j + 1) {
+    j = k.find(' ', i);
+    if (j == std::string::npos) j = k.size();
+    parts.push_back(k.substr(i, j - i));
+  }
+  EXPECT_TRUE(std::is_sorted(parts.begin(), parts.end()));
+  EXPECT_EQ(name_key("Petrov Ivan"), name_key("Ivan Petrov"));
 }
 
 TEST(NameBase, RussianSurnameInflection) {
