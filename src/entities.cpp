@@ -14,6 +14,7 @@
 // (Kirill ... Kallinikova -> Kirill Kallinikov; Natalia Seliverstova stays),
 // or else the most frequent spelling.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -106,9 +107,10 @@ bool role_noun(std::string_view w) {
       "губернатор", "мэр", "лидер", "секретарь", "посол", "советник", "представитель", "редактор",
       "владелец", "заместитель", "командующий", "прокурор", "судья", "сенатор", "аналитик",
       "эксперт", "капитан", "омбудсмен"};
-  std::string lower;
-  for (char c : w) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c);
-  if (nouns.count(lower)) return true;
+  char buf[32];  // the longest noun is 22 bytes
+  if (w.size() > sizeof buf) return false;
+  for (std::size_t i = 0; i < w.size(); ++i) buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i];
+  if (nouns.count(std::string_view(buf, w.size()))) return true;
   // Cyrillic: compare the word as written and with its first letter lowered
   if (nouns.count(w)) return true;
   if (w.size() >= 2 && static_cast<unsigned char>(w[0]) == 0xD0) {
@@ -121,6 +123,86 @@ bool role_noun(std::string_view w) {
   return false;
 }
 
+// The words of a window of at most 120 bytes (so at most 61 words), kept
+// on the stack: these run for every person mention.
+template <class T>
+struct WindowWords {
+  std::array<T, 64> items;
+  std::size_t n = 0;
+  void push_back(T v) {
+    if (n < items.size()) items[n++] = v;
+  }
+  template <class... A>
+  void emplace_back(A... a) { push_back(T(a...)); }
+  std::size_t size() const { return n; }
+  const T& operator[](std::size_t i) const { return items[i]; }
+};
+
+// What ends an apposition: sentence and clause punctuation, quotation
+// marks (ASCII, guillemets, curly) and dashes. Returns the length of the
+// stop that starts at p[i], or 0.
+std::size_t phrase_stop(std::string_view p, std::size_t i) {
+  const auto b = static_cast<unsigned char>(p[i]);
+  switch (b) {
+    case '.': case '"': case ';': case '(': case ')': case ':': case '!': case '?': return 1;
+    case 0xC2:  // « »
+      return i + 1 < p.size() && (p[i + 1] == '\xAB' || p[i + 1] == '\xBB') ? 2 : 0;
+    case 0xE2: {  // “ ” „ — –
+      if (i + 2 >= p.size() || p[i + 1] != '\x80') return 0;
+      const auto c = static_cast<unsigned char>(p[i + 2]);
+      return c == 0x9C || c == 0x9D || c == 0x9E || c == 0x94 || c == 0x93 ? 3 : 0;
+    }
+    default: return 0;
+  }
+}
+
+bool capitalised(std::string_view p) {
+  const decoded_char d = decode_utf8(p.data(), p.data() + p.size());
+  return is_upper(d.cp);
+}
+
+// Words that may link a role noun to a name or an organisation.
+bool link_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> links = {
+      "of", "the", "to", "on", "for", "at", "in", "de", "на", "по", "при", "в"};
+  return links.count(w) > 0;
+}
+
+// The role phrase in apposition right after a mention that ends at `at`:
+// ", the founder of Telegram," / ", глава ведомства," — from the comma to
+// the next comma or full stop, opening with a role noun (after at most two
+// capitalised words: ", Telegram founder,") and holding no clause.
+std::string role_after(std::string_view text, std::uint32_t at, std::uint32_t to) {
+  if (to > text.size() || at >= to || text[at] != ',') return {};
+  std::string_view win = text.substr(at + 1, std::min<std::uint32_t>(to - at - 1, 120));
+  std::size_t end = win.find(',');
+  const std::size_t stop = win.find('.');
+  if (stop < end) end = stop;
+  if (end == std::string_view::npos) return {};  // not closed inside the window
+  win = win.substr(0, end);
+  for (std::size_t i = 0; i < win.size(); ++i)
+    if (phrase_stop(win, i)) return {};
+  while (!win.empty() && win.front() == ' ') win.remove_prefix(1);
+  while (!win.empty() && win.back() == ' ') win.remove_suffix(1);
+  WindowWords<std::string_view> ws;
+  for (std::size_t i = 0; i < win.size();) {
+    std::size_t j = win.find(' ', i);
+    if (j == std::string_view::npos) j = win.size();
+    if (j > i) ws.push_back(win.substr(i, j - i));
+    i = j + 1;
+  }
+  std::size_t k = 0;
+  if (k < ws.size() && (ws[k] == "the" || ws[k] == "a" || ws[k] == "an" || ws[k] == "its" || ws[k] == "his" || ws[k] == "her")) ++k;
+  const std::size_t open = k;
+  while (k < ws.size() && k < open + 2 && !role_noun(ws[k]) && capitalised(ws[k])) ++k;
+  if (k >= ws.size() || !role_noun(ws[k])) return {};
+  std::size_t content = 0;
+  for (std::size_t i = k + 1; i < ws.size(); ++i)
+    if (!capitalised(ws[i]) && !link_word(ws[i]) && !role_noun(ws[i]) && ++content > 2) return {};
+  const std::size_t from = static_cast<std::size_t>(ws[open].data() - win.data());
+  return std::string(win.substr(from));
+}
+
 // The role phrase that ends right before `at` (a person mention) in the
 // same sentence, or empty: from the last role noun (with the capitalised
 // words right before it: "Internet Ombudsman", "General Director") to `at`.
@@ -128,16 +210,23 @@ std::string role_before(std::string_view text, std::uint32_t from, std::uint32_t
   if (at <= from) return {};
   const std::uint32_t lo = at - from > 120 ? at - 120 : from;
   std::string_view win = text.substr(lo, at - lo);
-  // the phrase may not cross a quotation mark or a full stop
+  // the phrase may not cross a quotation mark, a dash or a full stop
   for (std::size_t k = win.size(); k > 0; --k) {
-    const char c = win[k - 1];
-    if (c == '.' || c == '"' || c == ';' || c == '(' || c == ')') {
-      win = win.substr(k);
+    if (const std::size_t n = phrase_stop(win, k - 1)) {
+      win = win.substr(k - 1 + n);
       break;
     }
   }
+  // a comma may stand right before the name ("founder of Telegram, Pavel
+  // Durov"); one further back closes a clause: "the head, said that Durov"
+  {
+    std::string_view body = win;
+    while (!body.empty() && (body.back() == ' ' || body.back() == ',')) body.remove_suffix(1);
+    const std::size_t comma = body.rfind(',');
+    if (comma != std::string_view::npos) win = win.substr(comma + 1);
+  }
   // words of the window
-  std::vector<std::pair<std::size_t, std::size_t>> ws;
+  WindowWords<std::pair<std::size_t, std::size_t>> ws;
   for (std::size_t i = 0; i < win.size();) {
     while (i < win.size() && (win[i] == ' ' || win[i] == ',')) ++i;
     std::size_t j = i;
@@ -146,20 +235,14 @@ std::string role_before(std::string_view text, std::uint32_t from, std::uint32_t
     i = j;
   }
   const auto word = [&](std::size_t i) { return win.substr(ws[i].first, ws[i].second - ws[i].first); };
-  const auto capital = [&](std::string_view p) {
-    const decoded_char d = decode_utf8(p.data(), p.data() + p.size());
-    return is_upper(d.cp);
-  };
-  // words that may link a role noun to the name without ending the phrase
-  static const std::unordered_set<std::string_view> links = {
-      "of", "the", "to", "on", "for", "at", "in", "de", "на", "по", "при", "в"};
+  const auto capital = capitalised;
   std::size_t content = 0;  // lowercase content words between noun and name
   for (std::size_t k = ws.size(); k > 0; --k) {
     const std::string_view w = word(k - 1);
     if (!role_noun(w)) {
       // a clause ("called the team and personally") is no apposition; a
       // modifier or two ("development", "information-analytical") is
-      if (!capital(w) && !links.count(w) && ++content > 2) return {};
+      if (!capital(w) && !link_word(w) && ++content > 2) return {};
       continue;
     }
     std::size_t first = k - 1;
@@ -324,6 +407,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (m.first_name >= 0) {
       const std::uint32_t sstart = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].start : 0;
       m.role = role_before(text, std::min(sstart, m.span.start), m.span.start);
+    }
+    if (m.role.empty()) {
+      const std::uint32_t send = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].end : static_cast<std::uint32_t>(text.size());
+      m.role = role_after(text, m.span.end, std::max(send, m.span.end));
     }
     mentions.push_back(std::move(m));
   }

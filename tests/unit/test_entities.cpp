@@ -75,6 +75,7 @@ TEST(Entities, RussianText) {
   const skaz::Entity* e = find(d.value(), "Олег Ведерников");
   ASSERT_NE(e, nullptr);
   EXPECT_EQ(e->mentions.size(), 2u);
+  EXPECT_EQ(e->roles, (std::vector<std::string>{"Глава ведомства"}));
 }
 
 TEST(Entities, RolesInApposition) {
@@ -88,6 +89,30 @@ TEST(Entities, RolesInApposition) {
   ASSERT_NE(belov, nullptr);
   EXPECT_EQ(belov->roles, (std::vector<std::string>{"Internet Ombudsman"}));
   // a quotation before a name is no role
+  const skaz::Entity* sokolova = find(d, "Maria Sokolova");
+  ASSERT_NE(sokolova, nullptr);
+  EXPECT_TRUE(sokolova->roles.empty());
+  // nor across guillemets or a dash
+  const auto g = analyze("The head said \u00AByes\u00BB Anna Petrova answered. The head \u2014 Oleg Volkov agreed.");
+  for (const char* name : {"Anna Petrova", "Oleg Volkov"}) {
+    const skaz::Entity* e = find(g, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_TRUE(e->roles.empty()) << name;
+  }
+}
+
+TEST(Entities, RolesAfterTheName) {
+  const auto d = analyze(
+      "Pavel Orlov, the founder of the company, spoke on Monday. Orlov, a Telegram founder, answered. "
+      "Ivan Belov, who was there, left. Maria Sokolova, founder and owner of the firm that was sold "
+      "to buyers in Asia last year, said.");
+  const skaz::Entity* orlov = find(d, "Pavel Orlov");
+  ASSERT_NE(orlov, nullptr);
+  EXPECT_EQ(orlov->roles, (std::vector<std::string>{"founder of the company", "Telegram founder"}));
+  // a relative clause and a long clause are no appositions
+  const skaz::Entity* belov = find(d, "Ivan Belov");
+  ASSERT_NE(belov, nullptr);
+  EXPECT_TRUE(belov->roles.empty());
   const skaz::Entity* sokolova = find(d, "Maria Sokolova");
   ASSERT_NE(sokolova, nullptr);
   EXPECT_TRUE(sokolova->roles.empty());
