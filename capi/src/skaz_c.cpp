@@ -299,6 +299,23 @@ int skaz_doc_entity_mention(const skaz_document* doc, size_t entity, size_t ment
   return SKAZ_OK;
 }
 
+size_t skaz_doc_entity_role_count(const skaz_document* doc, size_t entity) {
+  const skaz::Document* d = docp(doc);
+  if (!d || entity >= d->entities.size()) return 0;
+  return d->entities[entity].roles.size();
+}
+
+int skaz_doc_entity_role(const skaz_document* doc, size_t entity, size_t role, const char** out, size_t* len) {
+  const skaz::Document* d = docp(doc);
+  if (!d || !out) return fail(SKAZ_EINVAL, "doc or out is NULL");
+  if (entity >= d->entities.size()) return fail(SKAZ_ERANGE, "entity index out of range");
+  const auto& roles = d->entities[entity].roles;
+  if (role >= roles.size()) return fail(SKAZ_ERANGE, "role index out of range");
+  *out = roles[role].c_str();
+  if (len) *len = roles[role].size();
+  return SKAZ_OK;
+}
+
 int skaz_doc_quote(const skaz_document* doc, size_t index, skaz_quote* out) {
   const skaz::Document* d = docp(doc);
   if (!d || !out) return fail(SKAZ_EINVAL, "doc or out is NULL");

@@ -195,6 +195,33 @@ static void test_repair(void) {
   CHECK(n == 6 && memcmp(out, "\xD0\xB4\xD0\xBE\xD0\xBC", 6) == 0 && out[6] == '\0');
 }
 
+static void test_entity_roles(void) {
+  static const char text[] = "The head of the agency Pavel Orlov spoke on Monday.";
+  skaz_pipeline* p = NULL;
+  skaz_document* d = NULL;
+  const char* role = NULL;
+  size_t len = 0, i, found = 0;
+  CHECK(skaz_pipeline_new(NULL, &p) == SKAZ_OK);
+  CHECK(skaz_analyze(p, text, sizeof text - 1, "en", &d) == SKAZ_OK);
+  for (i = 0; i < skaz_doc_count(d, SKAZ_ITEM_ENTITY); ++i) {
+    skaz_entity e;
+    CHECK(skaz_doc_entity(d, i, &e) == SKAZ_OK);
+    if (strcmp(e.name, "Pavel Orlov") != 0) continue;
+    ++found;
+    CHECK(skaz_doc_entity_role_count(d, i) == 1);
+    CHECK(skaz_doc_entity_role(d, i, 0, &role, &len) == SKAZ_OK);
+    CHECK(role != NULL && len == 18 && strcmp(role, "head of the agency") == 0);
+    CHECK(skaz_doc_entity_role(d, i, 1, &role, &len) == SKAZ_ERANGE);
+  }
+  CHECK(found == 1);
+  CHECK(skaz_doc_entity_role_count(d, 999) == 0);
+  CHECK(skaz_doc_entity_role(d, 999, 0, &role, &len) == SKAZ_ERANGE);
+  CHECK(skaz_doc_entity_role(d, 0, 0, NULL, &len) == SKAZ_EINVAL);
+  CHECK(skaz_doc_entity_role_count(NULL, 0) == 0);
+  skaz_doc_free(d);
+  skaz_pipeline_free(p);
+}
+
 static void test_not_implemented(void) {
   size_t n = 0;
   skaz_translit* t = NULL;
@@ -240,6 +267,7 @@ int main(void) {
   test_analyze();
   test_replace_policy();
   test_repair();
+  test_entity_roles();
   test_not_implemented();
   printf("%d checks, %d failed\n", checks, failures);
   return failures ? 1 : 0;

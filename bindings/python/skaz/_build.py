@@ -83,15 +83,21 @@ def build_document(handle: DocumentHandle, text: str, data: bytes) -> Document:
         sentences = _spans(ptr, _ffi.SKAZ_ITEM_SENTENCE)
         tokens = _spans(ptr, _ffi.SKAZ_ITEM_TOKEN)
 
-        entities: list[tuple[int, str, int, str, list[_RawSpan]]] = []
+        entities: list[tuple[int, str, int, str, list[_RawSpan], tuple[str, ...]]] = []
         e = _ffi.skaz_entity()
         m = _ffi.skaz_span()
+        role_ptr = ctypes.c_void_p()
+        role_len = ctypes.c_size_t()
         for i in range(_ffi.skaz_doc_count(ptr, _ffi.SKAZ_ITEM_ENTITY)):
             _ffi.skaz_doc_entity(ptr, i, byref(e))
             mentions: list[_RawSpan] = []
             for j in range(e.mention_count):
                 _ffi.skaz_doc_entity_mention(ptr, i, j, byref(m))
                 mentions.append((m.start, m.end, m.kind, m.flags))
+            roles: list[str] = []
+            for j in range(_ffi.skaz_doc_entity_role_count(ptr, i)):
+                _ffi.skaz_doc_entity_role(ptr, i, j, byref(role_ptr), byref(role_len))
+                roles.append(_string(role_ptr.value, role_len.value, "entity role"))
             entities.append(
                 (
                     e.id,
@@ -99,6 +105,7 @@ def build_document(handle: DocumentHandle, text: str, data: bytes) -> Document:
                     e.type,
                     _string(e.key, e.key_len, "entity key"),
                     mentions,
+                    tuple(roles),
                 )
             )
 
@@ -171,8 +178,8 @@ def build_document(handle: DocumentHandle, text: str, data: bytes) -> Document:
         return Token(a, b, text[a:b], kind_name(TOKEN_KINDS, s[2]), s[0], s[1], s[3])
 
     entity_objs = tuple(
-        Entity(eid, name, kind_name(ENTITY_TYPES, etype), key, tuple(map(span, ms)))
-        for eid, name, etype, key, ms in entities
+        Entity(eid, name, kind_name(ENTITY_TYPES, etype), key, tuple(map(span, ms)), roles)
+        for eid, name, etype, key, ms, roles in entities
     )
 
     def quote(qt: tuple[Any, ...]) -> Quote:

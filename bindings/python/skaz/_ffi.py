@@ -334,6 +334,15 @@ skaz_doc_entity = _fn(
 skaz_doc_entity_mention = _fn(
     "skaz_doc_entity_mention", [DocumentP, c_size_t, c_size_t, SpanP], c_int, _check
 )
+skaz_doc_entity_role_count = _fn(
+    "skaz_doc_entity_role_count", [DocumentP, c_size_t], c_size_t
+)
+skaz_doc_entity_role = _fn(
+    "skaz_doc_entity_role",
+    [DocumentP, c_size_t, c_size_t, POINTER(c_void_p), _size_out],
+    c_int,
+    _check,
+)
 skaz_doc_quote = _fn(
     "skaz_doc_quote", [DocumentP, c_size_t, POINTER(skaz_quote)], c_int, _check
 )

@@ -104,13 +104,16 @@ class Token:
 @dataclass(frozen=True, slots=True)
 class Entity:
     """A person, organization, role or other entity of the document, with all
-    its mentions. ``key`` is the same for every spelling of one name."""
+    its mentions. ``key`` is the same for every spelling of one name;
+    ``roles`` are the appositions found beside a person's name ("head of
+    Roskomnadzor")."""
 
     id: int
     name: str
     type: str
     key: str
     mentions: tuple[Span, ...]
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,6 +159,14 @@ class AnalyzeTest(SpanChecks):
             self.assertEqual(doc.language, "de")  # other codes: generic rules
             self.check_document(doc)
 
+    def test_entity_roles(self) -> None:
+        text = "The head of the agency Pavel Orlov spoke. Orlov, a Telegram founder, left."
+        with skaz.Pipeline(lang="en") as p, p.analyze(text) as doc:
+            (orlov,) = [e for e in doc.entities if e.name == "Pavel Orlov"]
+            self.assertEqual(orlov.roles, ("head of the agency", "Telegram founder"))
+            others = [e for e in doc.entities if e.name != "Pavel Orlov"]
+            self.assertTrue(all(e.roles == () for e in others))
+
     def test_non_bmp_offsets_match_c_conversion(self) -> None:
         with skaz.Pipeline(tokens=True) as p, p.analyze(EMOJI) as doc:
             self.check_document(doc)
@@ -285,6 +293,13 @@ class FakeDocumentTest(SpanChecks):
             r.kind, r.replacement, r.replacement_len = 3, ctypes.cast(text, ctypes.c_void_p), 1
             return 0
 
+        def role(ptr: Any, entity: int, index: int, out: Any, length: Any) -> int:
+            text = "основатель Telegram".encode()
+            keep.append(text)
+            out._obj.value = ctypes.cast(text, ctypes.c_void_p).value
+            length._obj.value = len(text)
+            return 0
+
         counts = {_ffi.SKAZ_ITEM_ENTITY: 1, _ffi.SKAZ_ITEM_QUOTE: 2, _ffi.SKAZ_ITEM_REPAIR: 1}
         return {
             "skaz_doc_language": lambda ptr: b"ru",
@@ -292,6 +307,8 @@ class FakeDocumentTest(SpanChecks):
             "skaz_doc_count": lambda ptr, item: counts.get(item, 0),
             "skaz_doc_entity": entity,
             "skaz_doc_entity_mention": mention,
+            "skaz_doc_entity_role_count": lambda ptr, entity: 1,
+            "skaz_doc_entity_role": role,
             "skaz_doc_quote": quote,
             "skaz_doc_repair": repair,
         }
@@ -312,6 +329,7 @@ class FakeDocumentTest(SpanChecks):
             (0, "Павел Дуров", "person", "durov"),
         )
         self.assertEqual([(m.start, m.end, m.text) for m in durov.mentions], [(0, 5, "Дуров")])
+        self.assertEqual(durov.roles, ("основатель Telegram",))
         direct, scare = doc.quotes
         self.assertEqual(
             (direct.text, direct.kind, direct.rule), ("Привет, мир", "direct", "colon_before")

@@ -228,6 +228,13 @@ SKAZ_API int skaz_doc_entity(const skaz_document* doc, size_t index,
                              skaz_entity* out);
 SKAZ_API int skaz_doc_entity_mention(const skaz_document* doc, size_t entity,
                                      size_t mention, skaz_span* out);
+/** Number of roles of entity `entity` (appositions such as "head of
+ *  Roskomnadzor"); 0 for a NULL document or an index out of range. */
+SKAZ_API size_t skaz_doc_entity_role_count(const skaz_document* doc, size_t entity);
+/** Role `role` of entity `entity`: *out is NUL-terminated UTF-8 owned by the
+ *  document, *len (when not NULL) its byte length. */
+SKAZ_API int skaz_doc_entity_role(const skaz_document* doc, size_t entity,
+                                  size_t role, const char** out, size_t* len);
 
 enum {
   SKAZ_QUOTE_DIRECT = 0,
