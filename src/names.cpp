@@ -289,6 +289,8 @@ std::string name_base(std::string_view utf8) {
       {"ина", "ин"},     {"ына", "ын"},     {"ного", "ный"},   {"ному", "ный"},
       {"ского", "ский"}, {"ских", "ский"},  {"цких", "цкий"},  {"цкой", "цкая"},
       {"ьным", "ьный"},  {"ого", "ой"},     {"ому", "ой"},
+      // nominative feminine adjectival surnames stay: Ямпольская
+      {"ская", "ская"},  {"цкая", "цкая"},
       // -й and -ь names: Карзая, Карзаем, Врангеля
       {"аем", "ай"},     {"ая", "ай"},      {"ея", "ей"},      {"ля", "ль"},
       {"лем", "ль"},
@@ -311,6 +313,16 @@ std::string name_base(std::string_view utf8) {
         return false;
     }
   };
+  // the genitive of a name in -а: Обамы, Маехары (-ы after a hard
+  // consonant ends no Russian nominative surname)
+  if (ends("овы") || ends("евы") || ends("ины") || ends("ыны")) {
+    if (n > 4) return cut(1, "");  // the plural of a family: Петровы
+  } else if (ends("ы") && n > 3) {
+    const char* q = lower.data() + lower.size() - 2;
+    const char32_t prev = decode_utf8(q - 2, q).cp;
+    if (prev >= 0x430 && prev <= 0x44F && !is_vowel_or_soft(prev) && prev != 0x436 && prev != 0x448 && prev != 0x446)
+      return cut(1, (static_cast<unsigned char>(utf8[utf8.size() - 1]) == 0xAB && utf8[utf8.size() - 2] == '\xD0') ? "\u0410" : "\u0430");
+  }
   for (const char* e : generic) {
     const std::size_t k = letters(e);
     if (ends(e) && n > k + 2) {

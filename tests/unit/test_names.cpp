@@ -74,6 +74,15 @@ TEST(NameBase, RussianSurnameInflection) {
   EXPECT_EQ(name_base("Чайковского"), "Чайковский");
   EXPECT_EQ(name_base("Вагнера"), "Вагнер");
   EXPECT_EQ(name_base("Вагнером"), "Вагнер");
+  // a feminine nominative stays; its oblique cases lead to it
+  EXPECT_EQ(name_base("Ямпольская"), "Ямпольская");
+  EXPECT_EQ(name_base("Ямпольской"), "Ямпольская");
+  EXPECT_EQ(name_base("Крижанская"), "Крижанская");
+  // the genitive of a name in -а, and the plural of a family
+  EXPECT_EQ(name_base("Обамы"), "Обама");
+  EXPECT_EQ(name_base("ОБАМЫ"), "ОБАМА");
+  EXPECT_EQ(name_base("Петровы"), "Петров");
+  EXPECT_EQ(name_base("Гаршины"), "Гаршин");
 }
 
 TEST(NameBase, LatinAndUnchanged) {
