@@ -40,6 +40,8 @@ bench: build
 	benchmarks/ratios.py $(BUILD)/benchmarks/bench_translit --benchmark_min_time=0.5
 	$(BUILD)/benchmarks/bench_repair
 	$(BUILD)/benchmarks/bench_pipeline
+	$(BUILD)/benchmarks/bench_names
+	$(BUILD)/benchmarks/bench_hostile
 
 clean:
 	rm -rf $(BUILD)

@@ -516,7 +516,9 @@ bool suspicious(std::string_view s) {
       i += d.len;
       continue;
     }
-    if (marks_garbling(s, i, d)) return true;
+    // U+FFFD alone is an invalid byte, not mojibake: a garbled text that
+    // lost bytes ("Ð�") shows other marks too
+    if (d.cp != 0xFFFD && marks_garbling(s, i, d)) return true;
     i += d.len;
   }
   return false;
