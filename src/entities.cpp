@@ -114,11 +114,11 @@ bool role_noun(std::string_view w) {
   // Cyrillic: compare the word as written and with its first letter lowered
   if (nouns.count(w)) return true;
   if (w.size() >= 2 && static_cast<unsigned char>(w[0]) == 0xD0) {
-    std::string l(w);
-    const auto b = static_cast<unsigned char>(l[1]);
-    if (b >= 0x90 && b <= 0x9F) l[1] = static_cast<char>(b + 0x20);
-    else if (b >= 0xA0 && b <= 0xAF) { l[0] = static_cast<char>(0xD1); l[1] = static_cast<char>(b - 0x20); }
-    if (nouns.count(l)) return true;
+    std::copy(w.begin(), w.end(), buf);
+    const auto b = static_cast<unsigned char>(buf[1]);
+    if (b >= 0x90 && b <= 0x9F) buf[1] = static_cast<char>(b + 0x20);
+    else if (b >= 0xA0 && b <= 0xAF) { buf[0] = static_cast<char>(0xD1); buf[1] = static_cast<char>(b - 0x20); }
+    if (nouns.count(std::string_view(buf, w.size()))) return true;
   }
   return false;
 }
