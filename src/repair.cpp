@@ -783,21 +783,28 @@ std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits, con
 
 namespace {
 
-std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits) {
-  if (!suspicious(in)) return std::string(in);
-  // Whole text first (mojibake usually garbles all of it), up to three
-  // rounds for double encodings.
-  std::string cur(in);
-  bool changed = false;
+// `t` with UTF-8 misreads undone, up to three rounds for double encodings;
+// empty when no reading is better.
+std::string undo_in_rounds(std::string_view t) {
+  std::string text(t);
+  bool any = false;
   for (int round = 0; round < 3; ++round) {
-    Reading next = undo_utf8_misread(cur);
+    Reading next = undo_utf8_misread(text);
     if (next.text.empty()) break;
-    cur.swap(next.text);
-    changed = true;
+    text.swap(next.text);
+    any = true;
     if (next.bad == 0) break;  // clean now
   }
-  if (changed) {
-    if (may_need_plain(cur)) plain(cur);
+  if (!any) return std::string();
+  if (may_need_plain(text)) plain(text);
+  return text;
+}
+
+std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits) {
+  if (!suspicious(in)) return std::string(in);
+  // Whole text first: mojibake usually garbles all of it.
+  std::string cur = undo_in_rounds(in);
+  if (!cur.empty()) {
     if (edits) {
       // An edit per changed word, so that offsets inside the text still map
       // closely to the original: spaces and line breaks come through a
@@ -858,12 +865,13 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
     std::size_t a, b;   // [a, b) in `in`
     std::string fixed;  // empty: unchanged
     int chain = -1;     // 8-bit chain that fixed it
+    bool merged = false;  // joined to the word before it
   };
   std::vector<Word> words;
   for (std::size_t i = 0; i < in.size();) {
     std::size_t j = i;
     while (j < in.size() && in[j] != ' ' && in[j] != '\t' && in[j] != '\n' && in[j] != '\r') ++j;
-    if (j > i) words.push_back(Word{i, j, {}, -1});
+    if (j > i) words.push_back(Word{i, j, {}, -1, false});
     i = j + 1;
   }
   // Marks around a word (quotes, brackets, dashes, ASCII punctuation) are
@@ -887,23 +895,10 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
     }
     return std::pair<std::size_t, std::size_t>{a, b};
   };
-  auto undo_rounds = [](std::string_view t) {
-    std::string text(t);
-    bool any = false;
-    for (int round = 0; round < 3; ++round) {
-      Reading next = undo_utf8_misread(text);
-      if (next.text.empty()) break;
-      text.swap(next.text);
-      any = true;
-      if (next.bad == 0) break;
-    }
-    if (!any) return std::string();
-    if (may_need_plain(text)) plain(text);
-    return text;
-  };
   int line_chain = -1;
   for (std::size_t n = 0; n < words.size(); ++n) {
     Word& wd = words[n];
+    if (wd.merged) continue;
     const std::string_view w = in.substr(wd.a, wd.b - wd.a);
     // "Р оснефти": a lead byte whose no-break space became a space
     if (n + 1 < words.size() && wd.b + 1 == words[n + 1].a && in[wd.b] == ' ') {
@@ -911,11 +906,11 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
       if (d.len == w.size() && (d.cp == 0x420 || d.cp == 0x421 || d.cp == 0xD0 || d.cp == 0xD1 ||
                                 d.cp == 0xC3 || d.cp == 0xC2) &&
           suspicious(in.substr(words[n + 1].a, words[n + 1].b - words[n + 1].a))) {
-        std::string both = undo_rounds(in.substr(wd.a, words[n + 1].b - wd.a));
+        std::string both = undo_in_rounds(in.substr(wd.a, words[n + 1].b - wd.a));
         if (!both.empty()) {
           wd.fixed = both;
           wd.b = words[n + 1].b;
-          words.erase(words.begin() + static_cast<std::ptrdiff_t>(n) + 1);
+          words[n + 1].merged = true;  // not erased: that would be quadratic
           continue;
         }
       }
@@ -925,15 +920,14 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
     // was tried above)
     const auto [ca, cb] = core_of(wd.a, wd.b);
     if (cb > ca && (ca > wd.a || cb < wd.b)) {
-      std::string core = undo_rounds(in.substr(ca, cb - ca));
+      std::string core = undo_in_rounds(in.substr(ca, cb - ca));
       if (!core.empty()) {
-        wd.fixed = std::string(in.substr(wd.a, ca - wd.a)) + core + std::string(in.substr(cb, wd.b - cb));
         wd.a = ca;  // the edit covers what changed
         wd.b = cb;
-        wd.fixed = core;
+        wd.fixed = std::move(core);
       }
     }
-    if (wd.fixed.empty() && w.size() != in.size()) wd.fixed = undo_rounds(w);
+    if (wd.fixed.empty() && w.size() != in.size()) wd.fixed = undo_in_rounds(w);
     if (wd.fixed.empty()) {
       Fix8 f = fix_8bit_word(in.substr(ca, cb - ca));
       if (!f.text.empty()) {
@@ -948,7 +942,7 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
   // capitals under KOI8-R/cp1251 and show no mark of their own).
   if (line_chain >= 0) {
     for (Word& wd : words) {
-      if (!wd.fixed.empty()) continue;
+      if (wd.merged || !wd.fixed.empty()) continue;
       const auto [ca, cb] = core_of(wd.a, wd.b);
       if (cb <= ca) continue;
       Fix8 f = fix_8bit_word(in.substr(ca, cb - ca), line_chain);
@@ -960,7 +954,7 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
   out.reserve(in.size());
   std::size_t pos = 0;
   for (const Word& wd : words) {
-    if (wd.fixed.empty() || in.substr(wd.a, wd.b - wd.a) == wd.fixed) continue;
+    if (wd.merged || wd.fixed.empty() || in.substr(wd.a, wd.b - wd.a) == wd.fixed) continue;
     out.append(in.substr(pos, wd.a - pos));
     out += wd.fixed;
     if (edits)

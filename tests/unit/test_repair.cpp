@@ -401,6 +401,23 @@ TEST(RepairMojibake, CapitalErWhoseNoBreakSpaceBecameASpaceInCleanLine) {
   EXPECT_TRUE(EditsConsistent(in, out, edits));
 }
 
+// Many such words in one clean line: each joins the word after it (this
+// used to erase from the middle of the word list, quadratic in the line).
+TEST(RepairMojibake, ManyCapitalErsWhoseNoBreakSpaceBecameASpace) {
+  std::string garbled = kRosneftiCp1251;
+  garbled.replace(garbled.find("\xC2\xA0"), 2, " ");
+  std::string in, want;
+  for (int i = 0; i < 2000; ++i) {
+    in += garbled + " дом ";
+    want += "Роснефти дом ";
+  }
+  std::vector<RepairEdit> edits;
+  const std::string out = skaz::repair_text(in, &edits);
+  EXPECT_EQ(out, want);
+  EXPECT_EQ(edits.size(), 2000u);
+  EXPECT_TRUE(EditsConsistent(in, out, edits));
+}
+
 // repair_text takes any text, not only one line: a garbled word at the start
 // of the second line.
 TEST(RepairMojibake, GarbledWordAtStartOfSecondLine) {
