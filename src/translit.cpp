@@ -41,41 +41,10 @@
 #include <utility>
 
 #include "skaz/text.hpp"
+#include "translit_data.hpp"
 
 namespace skaz {
 SKAZ_BEGIN_NAMESPACE
-namespace detail {
-namespace translit_data {
-// Must match the definitions in src/translit_tables.cpp (generated).
-struct Rule {
-  std::uint8_t kind;
-  char16_t a, b;
-  const char* lower;
-  const char* cap;
-  const char* upper;
-};
-struct Schema {
-  const char* name;
-  const char* canonical;
-  const Rule* rules;
-  std::uint16_t count;
-};
-extern const Schema kSchemas[];
-extern const std::size_t kSchemaCount;
-extern const char16_t kCyrLower[256];
-extern const char16_t kCyrUpper[256];
-extern const char32_t kLatinLower[][2];
-extern const std::size_t kLatinLowerCount;
-extern const double kLmStep;
-extern const int kLmSymbols;
-extern const char* const kLm3[];
-extern const std::size_t kLm3Parts, kLm3Size;
-extern const char* const kLm4Count[];
-extern const std::size_t kLm4CountParts, kLm4CountSize;
-extern const char* const kLm4[];
-extern const std::size_t kLm4Parts, kLm4Size;
-}  // namespace translit_data
-}  // namespace detail
 
 namespace {
 

@@ -32,31 +32,12 @@
 // Kept as iuliia has it: 8 schemas write ё as the Cyrillic ё (U+0451) in
 // their Latin output, and iuliia's own samples expect it:
 //   ala_lc, bgn_pcgn, bgn_pcgn_alt, bs_2979, gost_16876, gost_779, scientific, ungegn_1987.
-#include <cstddef>
-#include <cstdint>
-
-#include "skaz/detail/config.hpp"
+#include "translit_data.hpp"
 
 namespace skaz {
 SKAZ_BEGIN_NAMESPACE
 namespace detail {
 namespace translit_data {
-
-// kind: 0 letter a; 1 letter b after a (a = 0: at a word start); 2 letter a
-// before b; 3 word ending a b. Outputs in lower, capitalised and upper case.
-struct Rule {
-  std::uint8_t kind;
-  char16_t a, b;
-  const char* lower;
-  const char* cap;
-  const char* upper;
-};
-struct Schema {
-  const char* name;
-  const char* canonical;  // the schema an alias stands for (itself otherwise)
-  const Rule* rules;
-  std::uint16_t count;
-};
 
 const Rule kAlaLc[] = {
     {0, 0x0430, 0x0000, "a", "A", "A"},
