@@ -26,17 +26,20 @@ struct InputError {
 };
 
 // Reads a whole file ("-" = stdin) as bytes.
+// The stream of `path`: standard input for "-", else `file` opened on it.
+std::istream& open_input(const std::string& path, std::ifstream& file) {
+  if (path == "-") return std::cin;
+  file.open(path, std::ios::binary);
+  if (!file) throw InputError{path + ": cannot open file"};
+  return file;
+}
+
 std::string read_all(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError{path + ": cannot open file"};
+  std::ifstream file;
+  std::istream& in = open_input(path, file);
   std::ostringstream ss;
-  ss << f.rdbuf();
-  if (f.bad()) throw InputError{path + ": read error"};
+  ss << in.rdbuf();
+  if (in.bad()) throw InputError{path + ": read error"};
   return ss.str();
 }
 
@@ -97,12 +100,7 @@ int run_analyze(const AnalyzeArgs& a) {
     }
     // JSONL: {"id", "text", "lang"?} per line; the analysis plus "id" out.
     std::ifstream file;
-    std::istream* in = &std::cin;
-    if (path != "-") {
-      file.open(path, std::ios::binary);
-      if (!file) throw InputError{path + ": cannot open file"};
-      in = &file;
-    }
+    std::istream* in = &open_input(path, file);
     std::string line;
     std::size_t lineno = 0;
     while (std::getline(*in, line)) {
@@ -159,12 +157,7 @@ int run_lines(const std::vector<std::string>& inputs_in, const char* what, Fn fn
   for (const std::string& path : inputs) {
     const std::string name = path == "-" ? "<stdin>" : path;
     std::ifstream file;
-    std::istream* in = &std::cin;
-    if (path != "-") {
-      file.open(path, std::ios::binary);
-      if (!file) throw InputError{path + ": cannot open file"};
-      in = &file;
-    }
+    std::istream* in = &open_input(path, file);
     std::string line;
     std::size_t lineno = 0;
     while (std::getline(*in, line)) {
