@@ -8,22 +8,13 @@
 #include <vector>
 
 #include "skaz/skaz.hpp"
+#include "corpus.hpp"
 
 namespace {
 
 // The "text" fields of a JSONL corpus, up to `limit` bytes.
 std::vector<std::string> load(const char* name, std::size_t limit = 8u << 20) {
-  std::vector<std::string> out;
-  std::ifstream f(std::string(SKAZ_CORPUS) + "/" + name);
-  std::size_t total = 0;
-  for (std::string line; total < limit && std::getline(f, line);) {
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_object() && j.contains("text")) {
-      out.push_back(j["text"].get<std::string>());
-      total += out.back().size();
-    }
-  }
-  return out;
+  return skaz_bench::corpus_texts(name, limit);
 }
 
 void run(benchmark::State& state, const char* corpus, bool json) {

@@ -20,24 +20,11 @@
 
 #include "skaz/segment.hpp"
 #include "skaz/text.hpp"
+#include "corpus.hpp"
 
 namespace {
 
-const std::string& corpus(const std::string& name) {
-  static std::map<std::string, std::string> cache;
-  auto it = cache.find(name);
-  if (it != cache.end()) return it->second;
-  std::string all;
-  std::ifstream f(std::string(SKAZ_CORPUS) + "/" + name + ".jsonl");
-  for (std::string line; all.size() < (8u << 20) && std::getline(f, line);) {
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_object() && j.contains("text") && j["text"].is_string()) {
-      all += j["text"].get<std::string>();
-      all += "\n\n";
-    }
-  }
-  return cache.emplace(name, std::move(all)).first->second;
-}
+const std::string& corpus(const std::string& name) { return skaz_bench::corpus(name, 8u << 20); }
 
 const char* lang_of(const std::string& name) {
   return name.find("_ru") != std::string::npos ? "ru" : "en";

@@ -14,24 +14,11 @@
 #include <string>
 
 #include "skaz/translit.hpp"
+#include "corpus.hpp"
 
 namespace {
 
-const std::string& corpus(const std::string& name) {
-  static std::map<std::string, std::string> cache;
-  auto it = cache.find(name);
-  if (it != cache.end()) return it->second;
-  std::string all;
-  std::ifstream f(std::string(SKAZ_CORPUS) + "/" + name + ".jsonl");
-  for (std::string line; all.size() < (4u << 20) && std::getline(f, line);) {
-    auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_object() && j.contains("text") && j["text"].is_string()) {
-      all += j["text"].get<std::string>();
-      all += "\n\n";
-    }
-  }
-  return cache.emplace(name, std::move(all)).first->second;
-}
+const std::string& corpus(const std::string& name) { return skaz_bench::corpus(name, 4u << 20); }
 
 void skaz_forward(benchmark::State& state, const std::string& name, const std::string& schema) {
   const std::string& text = corpus(name);
