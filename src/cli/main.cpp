@@ -25,7 +25,6 @@ struct InputError {
   std::string message;
 };
 
-// Reads a whole file ("-" = stdin) as bytes.
 // The stream of `path`: standard input for "-", else `file` opened on it.
 std::istream& open_input(const std::string& path, std::ifstream& file) {
   if (path == "-") return std::cin;
@@ -34,6 +33,7 @@ std::istream& open_input(const std::string& path, std::ifstream& file) {
   return file;
 }
 
+// Reads a whole file ("-" = stdin) as bytes.
 std::string read_all(const std::string& path) {
   std::ifstream file;
   std::istream& in = open_input(path, file);
