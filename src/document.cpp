@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "skaz/repair.hpp"
+#include "quotes_impl.hpp"
 #include "segment_impl.hpp"
 #include "skaz/segment.hpp"
 
@@ -227,8 +228,14 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
   }
   for (const Span& p : paragraphs) seg.glued(v, p, glued);
   detail::find_entities(v, zones, sentences, doc.entities);
+  detail::find_quotes(v, zones, sentences, doc.entities, doc.quotes);
   for (Entity& e : doc.entities)
     for (Span& m : e.mentions) m = view.to_original(m);
+  for (Quote& q : doc.quotes) {
+    q.span = view.to_original(q.span);
+    if (q.speaker.start != no_offset) q.speaker = view.to_original(q.speaker);
+    if (q.cue.start != no_offset) q.cue = view.to_original(q.cue);
+  }
 
   doc.paragraphs.reserve(paragraphs.size());
   for (const Span& p : paragraphs) doc.paragraphs.push_back(view.to_original(p));

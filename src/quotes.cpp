@@ -1,0 +1,1344 @@
+// Quotes: who said what. A sieve of named rules over the body sentences.
+//
+//   1. Marked quotes with their attribution next to them: after the closing
+//      mark (`«…», — сказал X.`, `"…," said X`, `"…" she said`), before the
+//      opening mark (`X said: "…"`, `X: «…»`, `X said "…"`), or inside
+//      (`«A, — написал он. — B»`, split into two quotes).
+//   2. Indirect speech by its cue: `X said (that) …`, `X заявил, что …`,
+//      `…, X said.`, `…, — сказал X.`, `according to X, …`, `по словам X, …`,
+//      `In his opinion, …`, `как сообщил X, …`, `Об этом заявил X` (the
+//      sentence before), `…, saying …`.
+//   3. The other marked quotes: titles and names (capitalised and short:
+//      «Vkontakte», «Газпром»), partial quotes inside reported speech or next
+//      to a cue (calling it «technically impossible»), scare quotes (short,
+//      no cue), and direct quotes whose speaker carries over from the quote
+//      before.
+//   4. Speakers: the noun phrase next to the cue (pronoun, person mention,
+//      capitalised run, role noun), linked to an entity by its mention, by a
+//      role ("the head of Roskomnadzor"), or for a pronoun by the last
+//      speaker or person of the same gender before it.
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "quotes_impl.hpp"
+#include "skaz/names.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+namespace detail {
+
+namespace {
+
+// ------------------------------------------------------------- lexicons
+
+// Cue flags.
+enum : std::uint16_t {
+  kSpeech = 1,     // heads reported speech: X said (that) ..., ..., X said
+  kNaming = 2,     // only next to a partial quote: called it «...»
+  kColon = 4,      // only before a colon: placards reading: "..."
+  kPart = 8,       // participle: ..., saying (that) ...
+  kBare = 16,      // may take a clause without "that": police said he ...
+  kImpersonal = 32,  // сообщается, отмечается: the speaker is after it
+  kMale = 64, kFemale = 128, kPlural = 256,
+};
+
+// Pronoun codes.
+enum : std::uint8_t { p_none = 0, p_he, p_she, p_they, p_it };
+
+struct Lex {
+  std::uint16_t cue = 0;
+  std::uint8_t pron = 0;
+  bool pron_poss = false;
+  bool role = false;
+  bool stop = false;     // ends a noun phrase (that, который, ...)
+  bool adverb = false;   // skipped between a speaker and a cue (also, later)
+  bool clause = false;   // may open a clause after a bare cue (he, the, ...)
+};
+
+struct RuStem {
+  const char* stem;
+  const char* endings;  // space-separated, "_" is the empty ending
+  std::uint16_t flags;
+};
+
+class Lexicon {
+ public:
+  Lexicon() {
+    // English reporting verbs: every form that reports speech or opinion.
+    add_words(
+        "say says said tell tells told write writes wrote written add adds added state states "
+        "stated explain explains explained believe believes believed accuse accuses accused note "
+        "notes noted report reports reported claim claims claimed announce announces announced "
+        "warn warns warned insist insists insisted argue argues argued stress stresses stressed "
+        "emphasize emphasizes emphasized emphasise emphasised recall recalls recalled confirm "
+        "confirms confirmed deny denies denied admit admits admitted suggest suggests suggested "
+        "reply replies replied respond responds responded acknowledge acknowledges acknowledged "
+        "think thinks thought feel feels felt predict predicts predicted promise promises promised "
+        "declare declares declared comment comments commented tweet tweets tweeted urge urges urged "
+        "complain complains complained conclude concludes concluded remark remarks remarked mention "
+        "mentions mentioned assure assures assured agree agrees agreed hope hopes hoped expect "
+        "expects expected vow vows vowed pledge pledges pledged concede concedes conceded indicate "
+        "indicates indicated observe observes observed reiterate reiterates reiterated recount "
+        "recounts recounted estimate estimates estimated assert asserts asserted allege alleges "
+        "alleged testify testifies testified maintain maintains maintained contend contends "
+        "contended disclose discloses disclosed reveal reveals revealed ask asks asked wonder "
+        "wonders wondered shout shouts shouted cry cries cried whisper whispers whispered joke "
+        "joked quip quipped boast boasted point points pointed explain stressed writes",
+        kSpeech);
+    add_words(
+        "says said believes believed thinks thought feels felt argues argued claims claimed notes "
+        "noted reported reports added adds warned warns insisted insists estimated estimates "
+        "predicted predicts stated states confirmed confirms admitted admits wrote writes",
+        kBare);
+    add_words("saying adding noting stating explaining arguing warning claiming insisting telling "
+              "writing asking suggesting",
+              kSpeech | kPart);
+    add_words(
+        "call calls called calling describe describes described describing dub dubs dubbed label "
+        "labels labelled labeled brand brands branded term terms termed thank thanks thanked "
+        "praise praises praised condemn condemns condemned criticize criticizes criticized "
+        "criticise criticised slam slams slammed hail hails hailed",
+        kNaming);
+    add_words("reading read reads chanting chanted titled entitled headlined", kColon);
+
+    static const RuStem ru[] = {
+        {"сказа", "л ла ли ло в", kSpeech},
+        {"говори", "л ла ли ло", kSpeech},
+        {"говор", "ит ят", kSpeech},
+        {"заяви", "л ла ли ло в вший вшая вшие", kSpeech},
+        {"заявля", "ет ют л ла ли ется", kSpeech},
+        {"отмети", "л ла ли ло в вший вшая вшие", kSpeech},
+        {"отмеча", "ет ют л ла ли ется", kSpeech},
+        {"подчеркну", "л ла ли ло в вший", kSpeech},
+        {"подчеркива", "ет ют л ла ли ется", kSpeech},
+        {"поясни", "л ла ли ло в вший", kSpeech},
+        {"поясня", "ет ют л ла ли ется", kSpeech},
+        {"написа", "л ла ли ло в вший", kSpeech},
+        {"пиш", "ет ут", kSpeech},
+        {"счита", "ет ют л ла ли ло ющий", kSpeech},
+        {"сообщи", "л ла ли ло в вший вшая вшие", kSpeech},
+        {"сообща", "ет ют л ла ли ется лось", kSpeech},
+        {"рассказа", "л ла ли ло в вший", kSpeech},
+        {"рассказыва", "ет ют л ла ли", kSpeech},
+        {"добави", "л ла ли ло в вший", kSpeech},
+        {"добавля", "ет ют л ла ли ется", kSpeech},
+        {"призна", "л ла ли ло лся лась лись в", kSpeech},
+        {"признаё", "т тся", kSpeech},
+        {"признае", "т тся", kSpeech},
+        {"уточни", "л ла ли ло в", kSpeech},
+        {"уточня", "ет ют ется", kSpeech},
+        {"объясни", "л ла ли ло в", kSpeech},
+        {"объясня", "ет ют л ла ли ется", kSpeech},
+        {"указа", "л ла ли ло в", kSpeech},
+        {"указыва", "ет ют л ла ли ется", kSpeech},
+        {"замети", "л ла ли ло в", kSpeech},
+        {"замеча", "ет ют л ла ли", kSpeech},
+        {"предупреди", "л ла ли ло в", kSpeech},
+        {"предупрежда", "ет ют л ла ли", kSpeech},
+        {"полага", "ет ют л ла ли", kSpeech},
+        {"утвержда", "ет ют л ла ли ется", kSpeech},
+        {"ответи", "л ла ли ло в", kSpeech},
+        {"отвеча", "ет ют л ла ли", kSpeech},
+        {"констатирова", "л ла ли ло в", kSpeech},
+        {"переда", "ет ёт ют л ла ли ло", kSpeech},
+        {"напомни", "л ла ли ло в", kSpeech},
+        {"напомина", "ет ют л ла ли ется", kSpeech},
+        {"обеща", "ет ют л ла ли", kSpeech},
+        {"пообеща", "л ла ли ло в", kSpeech},
+        {"завери", "л ла ли ло в", kSpeech},
+        {"заверя", "ет ют л ла ли", kSpeech},
+        {"высказа", "л ла ли лся лась лись в", kSpeech},
+        {"подтверди", "л ла ли ло в", kSpeech},
+        {"подтвержда", "ет ют л ла ли ется", kSpeech},
+        {"возрази", "л ла ли ло в", kSpeech},
+        {"прокомментирова", "л ла ли ло в", kSpeech},
+        {"опроверг", "_ ла ли ло", kSpeech},
+        {"дума", "ет ют л ла ли", kSpeech},
+        {"спроси", "л ла ли ло в", kSpeech},
+        {"предположи", "л ла ли ло в", kSpeech},
+        {"предполага", "ет ют л ла ли", kSpeech},
+        {"доложи", "л ла ли ло в", kSpeech},
+        {"выррази", "л", kSpeech},
+        {"вырази", "л ла ли ло в вший вшая вшие", kSpeech},
+        {"выража", "ет ют л ла ли", kSpeech},
+        {"цитиру", "ет ют", kSpeech},
+        {"заключи", "л ла ли ло в", kSpeech},
+        {"увер", "ен ена ены", kSpeech},
+        {"убежд", "ен ена ены ён", kSpeech},
+        {"уверя", "ет ют л ла ли", kSpeech},
+        {"вспомина", "ет ют л ла ли", kSpeech},
+        {"вспомни", "л ла ли ло в", kSpeech},
+        {"призыва", "ет ют л ла ли", kNaming},
+        {"назва", "л ла ли ло в вший вшая вшие", kNaming},
+        {"называ", "ет ют л ла ли ется", kNaming},
+        {"охарактеризова", "л ла ли ло в вший вшая вшие", kNaming},
+        {"поблагодари", "л ла ли ло в", kNaming},
+    };
+    for (const RuStem& s : ru) add_stem(s);
+    for (const char* w : {"сообщается", "отмечается", "говорится", "утверждается",
+                          "подчеркивается", "указывается", "заявляется", "поясняется"})
+      lex_[w].cue |= kImpersonal;
+
+    for (const char* w : {"he", "он"}) lex_[w].pron = p_he;
+    for (const char* w : {"she", "она"}) lex_[w].pron = p_she;
+    for (const char* w : {"they", "они"}) lex_[w].pron = p_they;
+    lex_["it"].pron = p_it;
+    for (const char* w : {"his", "его"}) { lex_[w].pron = p_he; lex_[w].pron_poss = true; }
+    for (const char* w : {"her", "ее", "её"}) { lex_[w].pron = p_she; lex_[w].pron_poss = true; }
+    for (const char* w : {"their", "их"}) { lex_[w].pron = p_they; lex_[w].pron_poss = true; }
+
+    add_flag(
+        "head chief director founder co-founder minister president spokesman spokeswoman "
+        "spokesperson spokespeople adviser advisor ombudsman chairman chairwoman governor mayor "
+        "leader leaders secretary ambassador editor owner ceo deputy commander prosecutor "
+        "prosecutors judge senator analyst analysts expert experts captain official officials "
+        "police source sources authorities ministry department agency service government office "
+        "company lawyer lawyers attorney coach representative representatives witness witnesses "
+        "residents protesters activists organizers organisers doctors scientists researchers "
+        "investigators manager executive economist economists journalist journalists reporter "
+        "officer officers sheriff coroner regulator watchdog commission committee council court "
+        "prime general colonel student students teacher people spokesmen aide aides campaigners "
+        "diplomat diplomats observers critics opponents supporters lawmakers legislators "
+        "scientist agencies ministries",
+        &Lex::role);
+    add_flag(
+        "that which who whom whose что который которая которое которые чтобы because as if "
+        "whether when while although though where",
+        &Lex::stop);
+    add_flag(
+        "also later then still further finally already reportedly previously earlier once again "
+        "too himself herself themselves itself recently subsequently repeatedly publicly "
+        "ранее также позже позднее уже тоже сам сама сами еще ещё затем впоследствии неоднократно "
+        "публично вновь снова однако же лишь",
+        &Lex::adverb);
+    add_flag("he she they it we i you the a an this these those there his her their its our my",
+             &Lex::clause);
+  }
+
+  // Russian nouns of roles, prefix-matched on the folded word (глава,
+  // главы, главой; эксперт, эксперты, экспертов).
+  bool ru_role(std::string_view w) const {
+    static const char* const stems[] = {
+        "глав", "лидер", "адвокат", "представител", "пресс-секретар", "министр", "министерств",
+        "президент", "премьер", "директор", "эксперт", "аналитик", "источник", "председател",
+        "спикер", "депутат", "губернатор", "мэр", "посол", "полици", "шериф", "судь", "прокурор",
+        "следовател", "очевид", "свидетел", "ведомств", "служб", "офис", "коронер",
+        "патологоанатом", "менеджер", "хоккеист", "чемпион", "журналист", "координатор",
+        "основател", "советник", "омбудсмен", "сотрудник", "чиновник", "учен", "врач", "генерал",
+        "командир", "власт", "правительств", "администраци", "компани", "агентств", "сенатор",
+        "участник", "жител", "организатор", "руководител", "начальник", "глав", "секретар",
+        "замглав", "заместител", "пресс-служб", "канцеляри", "кремл", "мид", "минобороны",
+        "оппозиционер", "активист", "правозащитник", "политолог", "экономист", "специалист",
+        "исследовател", "тренер", "игрок", "спортсмен", "певиц", "актер", "актёр", "писател",
+        "режиссер", "режиссёр", "адмирал", "полицейск", "военн", "солдат", "бизнесмен",
+        "предпринимател", "банкир", "инвестор", "дипломат", "посл", "премьер-министр",
+        "вице-премьер", "вице-президент", "пресс-атташе", "губернатор", "мэри", "суд",
+        "прокуратур", "министр", "ведомств", "комитет", "комисси", "совет", "партия", "парти",
+        "союз", "организаци", "агентств", "телеканал", "издани", "газет"};
+    for (const char* s : stems) {
+      const std::size_t n = std::strlen(s);
+      if (w.size() >= n && w.size() <= n + 8 && w.compare(0, n, s) == 0) return true;
+    }
+    return false;
+  }
+
+ private:
+  void add_words(const char* list, std::uint16_t flags) {
+    for_each_word(list, [&](std::string_view w) { lex_[std::string(w)].cue |= flags; });
+  }
+  void add_flag(const char* list, bool Lex::*flag) {
+    for_each_word(list, [&](std::string_view w) { lex_[std::string(w)].*flag = true; });
+  }
+  void add_stem(const RuStem& s) {
+    for_each_word(s.endings, [&](std::string_view e) {
+      std::string w = s.stem;
+      if (e != "_") w.append(e);
+      std::uint16_t g = 0;
+      if (e == "л" || e == "лся" || e == "_") g = kMale;
+      else if (e == "ла" || e == "лась") g = kFemale;
+      else if (e == "ли" || e == "лись" || e == "ют" || e == "ят" || e == "ут") g = kPlural;
+      std::uint16_t f = s.flags | g;
+      if (e == "в" || e == "вший" || e == "вшая" || e == "вшие") f |= kPart;
+      if (e == "ется" || e == "лось") f |= kImpersonal;
+      lex_[w].cue |= f;
+    });
+  }
+  template <class F>
+  static void for_each_word(const char* list, F f) {
+    std::string_view s(list);
+    std::size_t a = 0;
+    while (a < s.size()) {
+      std::size_t b = s.find(' ', a);
+      if (b == std::string_view::npos) b = s.size();
+      if (b > a) f(s.substr(a, b - a));
+      a = b + 1;
+    }
+  }
+
+  // Keys are owned by the map's nodes; lookups take a folded view.
+  struct Hash {
+    std::size_t operator()(std::string_view s) const noexcept {
+      std::size_t h = 1469598103934665603ull;
+      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+      return h;
+    }
+  };
+  std::unordered_map<std::string, Lex> lex_;
+  // heterogeneous lookup is C++20; this view map indexes lex_ for C++17
+ public:
+  void index() {
+    for (auto& kv : lex_) view_[kv.first] = &kv.second;
+  }
+  const Lex* lookup(std::string_view w) const {
+    auto it = view_.find(w);
+    return it == view_.end() ? nullptr : it->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, const Lex*, Hash> view_;
+};
+
+const Lexicon& lexicon() {
+  static const Lexicon lex = [] {
+    Lexicon l;
+    l.index();
+    return l;
+  }();
+  return lex;
+}
+
+// Lower-cases Latin and Cyrillic letters (ё -> е, ’ -> ') into buf; returns
+// an empty view when the word does not fit.
+std::string_view fold(std::string_view w, char* buf, std::size_t cap) {
+  std::size_t n = 0;
+  const char* p = w.data();
+  const char* end = p + w.size();
+  while (p < end) {
+    const decoded_char d = decode_utf8(p, end);
+    char32_t c = d.cp;
+    p += d.len;
+    if (c >= 'A' && c <= 'Z') c += 32;
+    else if (c >= 0x410 && c <= 0x42F) c += 0x20;
+    else if (c == 0x401 || c == 0x451) c = 0x435;
+    else if (c == 0x2019) c = '\'';
+    if (c < 0x80) {
+      if (n + 1 > cap) return {};
+      buf[n++] = static_cast<char>(c);
+    } else if (c < 0x800) {
+      if (n + 2 > cap) return {};
+      buf[n++] = static_cast<char>(0xC0 | (c >> 6));
+      buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      if (n + 3 > cap || c > 0xFFFF) return {};
+      buf[n++] = static_cast<char>(0xE0 | (c >> 12));
+      buf[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return std::string_view(buf, n);
+}
+
+// ------------------------------------------------------------- tokens
+
+enum tk : std::uint8_t { W, NUM, COMMA, COLON, SEMI, DASH, END, DOT, OPEN, CLOSE, LPAR, RPAR, OTHER };
+
+struct Tok {
+  std::uint32_t s, e;
+  std::uint8_t kind;
+  bool caps = false;
+  bool inq = false;  // inside the content of a marked quote
+  const Lex* lex = nullptr;
+  bool ru_role = false;
+  bool cyr = false;
+
+  std::uint16_t cue() const { return lex ? lex->cue : 0; }
+  bool speech() const { return (cue() & kSpeech) != 0; }
+  std::uint8_t pron() const { return lex ? lex->pron : 0; }
+  bool role() const { return (lex && lex->role) || ru_role; }
+  bool stop() const { return lex && lex->stop; }
+  bool adverb() const { return lex && lex->adverb; }
+};
+
+struct Mark {
+  std::uint32_t pos;
+  std::uint8_t kind;  // OPEN or CLOSE
+};
+
+class Ctx {
+ public:
+  Ctx(std::string_view t, const std::vector<Span>& sentences, const std::vector<Entity>& ents)
+      : t_(t), sents_(sentences), ents_(ents) {
+    for (std::size_t i = 0; i < ents.size(); ++i)
+      for (const Span& m : ents[i].mentions) ments_.push_back(M{m.start, m.end, static_cast<int>(i)});
+    std::sort(ments_.begin(), ments_.end(), [](const M& a, const M& b) { return a.s < b.s; });
+  }
+
+  std::string_view t_;
+  const std::vector<Span>& sents_;
+  const std::vector<Entity>& ents_;
+  struct M {
+    std::uint32_t s, e;
+    int ent;
+  };
+  std::vector<M> ments_;
+  std::vector<Mark> marks_;         // every paired mark, sorted
+  std::vector<Span> outer_;         // contents of depth-0 pairs, sorted
+
+  // the sentence holding byte `pos` (or the last one before it)
+  std::size_t sentence_at(std::uint32_t pos) const {
+    auto it = std::upper_bound(sents_.begin(), sents_.end(), pos,
+                               [](std::uint32_t x, const Span& s) { return x < s.start; });
+    return it == sents_.begin() ? 0 : static_cast<std::size_t>(it - sents_.begin() - 1);
+  }
+  bool inside_quote(std::uint32_t pos) const {
+    auto it = std::upper_bound(outer_.begin(), outer_.end(), pos,
+                               [](std::uint32_t x, const Span& s) { return x < s.start; });
+    return it != outer_.begin() && pos < (it - 1)->end;
+  }
+  int mark_kind(std::uint32_t pos) const {
+    auto it = std::lower_bound(marks_.begin(), marks_.end(), pos,
+                               [](const Mark& m, std::uint32_t x) { return m.pos < x; });
+    return it != marks_.end() && it->pos == pos ? it->kind : -1;
+  }
+  // the entity of a mention overlapping [s, e), preferring persons
+  int entity_at(std::uint32_t s, std::uint32_t e, Span* mention = nullptr) const {
+    auto it = std::lower_bound(ments_.begin(), ments_.end(), s > 200 ? s - 200 : 0,
+                               [](const M& m, std::uint32_t x) { return m.s < x; });
+    int best = -1;
+    for (; it != ments_.end() && it->s < e; ++it) {
+      if (it->e <= s) continue;
+      const bool person = ents_[static_cast<std::size_t>(it->ent)].type == entity_type::person;
+      if (best < 0 || person) {
+        best = it->ent;
+        if (mention) *mention = Span{it->s, it->e, 0, 0};
+        if (person) break;
+      }
+    }
+    return best;
+  }
+
+  void tokenize(std::uint32_t a, std::uint32_t b, std::vector<Tok>& out) const {
+    out.clear();
+    const Lexicon& lex = lexicon();
+    const char* base = t_.data();
+    std::uint32_t i = a;
+    while (i < b) {
+      const decoded_char d = decode_utf8(base + i, base + b);
+      const char32_t c = d.cp;
+      if (is_space(c)) {
+        i += d.len;
+        continue;
+      }
+      Tok k{};
+      k.s = i;
+      if (is_letter(c) || is_digit(c)) {
+        std::uint32_t j = i + d.len;
+        bool digits = !is_letter(c);
+        while (j < b) {
+          const decoded_char x = decode_utf8(base + j, base + b);
+          if (is_letter(x.cp) || is_digit(x.cp)) {
+            digits = digits && !is_letter(x.cp);
+            j += x.len;
+            continue;
+          }
+          // inner hyphen or apostrophe joins letters (co-founder, don't)
+          if ((x.cp == '-' || x.cp == '\'' || x.cp == 0x2019) && j + x.len < b) {
+            const decoded_char y = decode_utf8(base + j + x.len, base + b);
+            if (is_letter(y.cp) && mark_kind(j) < 0) {
+              j += x.len + y.len;
+              continue;
+            }
+          }
+          break;
+        }
+        k.e = j;
+        k.kind = digits ? NUM : W;
+        k.caps = is_upper(c);
+        k.cyr = c >= 0x400 && c <= 0x4FF;
+        if (!digits) {
+          char buf[96];
+          const std::string_view f = fold(t_.substr(i, j - i), buf, sizeof buf);
+          if (!f.empty()) {
+            k.lex = lex.lookup(f);
+            if (k.cyr && !k.caps) k.ru_role = lex.ru_role(f);
+            else if (k.cyr && k.caps && f.size() <= 8) k.ru_role = f == "мид";
+          }
+        }
+        k.inq = inside_quote(i);
+        out.push_back(k);
+        i = j;
+        continue;
+      }
+      k.e = i + d.len;
+      const int mk = mark_kind(i);
+      if (mk >= 0) k.kind = static_cast<std::uint8_t>(mk);
+      else if (c == ',') k.kind = COMMA;
+      else if (c == ':') k.kind = COLON;
+      else if (c == ';') k.kind = SEMI;
+      else if (c == 0x2014 || c == 0x2013 || (c == '-' && i > a && is_space(base[i - 1] & 0x7F)))
+        k.kind = DASH;
+      else if (c == '.') k.kind = DOT;
+      else if (c == '!' || c == '?' || c == 0x2026) k.kind = END;
+      else if (c == '(' || c == '[') k.kind = LPAR;
+      else if (c == ')' || c == ']') k.kind = RPAR;
+      else k.kind = OTHER;
+      k.inq = inside_quote(i);
+      out.push_back(k);
+      i += d.len;
+    }
+  }
+};
+
+// ------------------------------------------------------------- speakers
+
+struct Speaker {
+  Span mention{no_offset, no_offset, 0, 0};
+  Span cue{no_offset, no_offset, 0, 0};
+  std::uint8_t pron = 0;
+  std::uint16_t cue_flags = 0;
+  double conf = 0.0;
+  bool found() const { return mention.start != no_offset; }
+};
+
+bool is_word(const Tok& k) { return k.kind == W || k.kind == NUM; }
+
+// Is token k the word w (w folded: lower case)?
+bool t_eq(const Ctx& cx, const Tok& k, std::string_view w) {
+  if (k.kind != W || k.e - k.s > 64) return false;
+  char buf[96];
+  return fold(cx.t_.substr(k.s, k.e - k.s), buf, sizeof buf) == w;
+}
+
+// Noun phrase of the speaker in toks[a, b) (a region next to a cue at
+// toks[v]): a pronoun next to the cue, a person's mention, a role phrase
+// ("the head of Roskomnadzor"), a capitalised run, a role noun, or the
+// region itself when it is short. `before` says the region precedes the cue.
+Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, std::size_t b,
+                   bool before) {
+  Speaker sp;
+  if (a >= b) return sp;
+  auto set = [&](std::size_t i, std::size_t j, double conf) {
+    sp.mention = Span{toks[i].s, toks[j].e, 0, 0};
+    sp.conf = conf;
+  };
+  // pronoun: adjacent to the cue (skipping adverbs)
+  {
+    std::size_t i = before ? b : a;
+    if (before) {
+      while (i > a && toks[i - 1].adverb()) --i;
+      if (i > a && toks[i - 1].pron() && !toks[i - 1].lex->pron_poss) {
+        set(i - 1, i - 1, 0.8);
+        sp.pron = toks[i - 1].pron();
+        return sp;
+      }
+    } else {
+      while (i < b && toks[i].adverb()) ++i;
+      if (i < b && toks[i].pron() && !toks[i].lex->pron_poss && i <= a + 1) {
+        set(i, i, 0.8);
+        sp.pron = toks[i].pron();
+        return sp;
+      }
+    }
+  }
+  // a person's mention: the nearest to the cue
+  {
+    int best = -1;
+    std::size_t bi = 0, bj = 0;
+    for (std::size_t i = a; i < b; ++i) {
+      if (toks[i].kind != W || !toks[i].caps || toks[i].inq) continue;
+      Span m;
+      const int e = cx.entity_at(toks[i].s, toks[i].e, &m);
+      if (e < 0 || cx.ents_[static_cast<std::size_t>(e)].type != entity_type::person) continue;
+      std::size_t j = i;
+      while (j + 1 < b && toks[j + 1].s < m.end) ++j;
+      if (best < 0 || before) {
+        best = e;
+        bi = i;
+        bj = j;
+        if (!before) break;
+      }
+      i = j;
+    }
+    if (best >= 0) {
+      set(bi, bj, 0.95);
+      return sp;
+    }
+  }
+  // a capitalised run or a role phrase: the nearest to the cue
+  auto caps_word = [&](std::size_t i) {
+    return toks[i].kind == W && toks[i].caps && !toks[i].inq && !toks[i].stop() &&
+           !(toks[i].lex && (toks[i].lex->clause || toks[i].lex->adverb || toks[i].cue()));
+  };
+  auto role_word = [&](std::size_t i) { return toks[i].kind == W && toks[i].role() && !toks[i].inq; };
+  std::size_t ri = b, rj = b;  // best run [ri, rj]
+  {
+    std::size_t i = a;
+    while (i < b) {
+      if (!caps_word(i) && !role_word(i)) {
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      // role phrase: head of X, глава МИД; a run of capitalised words
+      while (j + 1 < b) {
+        if (caps_word(j + 1) || role_word(j + 1)) {
+          ++j;
+        } else if (j + 2 < b && toks[j + 1].kind == W && !toks[j + 1].caps && !toks[j + 1].cyr &&
+                   (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for")) &&
+                   (caps_word(j + 2) || role_word(j + 2))) {
+          j += 2;
+        } else if (toks[j + 1].kind == DOT && j + 2 < b && caps_word(j + 2) &&
+                   toks[j].e - toks[j].s <= 2) {
+          j += 2;  // an initial: V. Putin
+        } else {
+          break;
+        }
+      }
+      bool any_caps = false, any_role = false;
+      for (std::size_t k = i; k <= j; ++k) {
+        any_caps = any_caps || caps_word(k);
+        any_role = any_role || role_word(k);
+      }
+      if (any_caps || any_role) {
+        if (before || ri == b) {
+          ri = i;
+          rj = j;
+        }
+        if (!before) break;
+      }
+      i = j + 1;
+    }
+  }
+  if (ri < b) {
+    // "The head of ...": the article belongs to the phrase
+    if (ri > a && toks[ri - 1].kind == W && toks[ri - 1].lex && toks[ri - 1].lex->clause &&
+        !toks[ri - 1].pron())
+      --ri;
+    set(ri, rj, 0.85);
+    return sp;
+  }
+  // a possessive pronoun (his page, в его телеграмме)
+  for (std::size_t i = a; i < b; ++i) {
+    if (toks[i].pron() && toks[i].lex->pron_poss && !toks[i].inq) {
+      set(i, i, 0.7);
+      sp.pron = toks[i].pron();
+      return sp;
+    }
+  }
+  // a short region: its words
+  std::size_t i = a, j = b;
+  while (i < j && !is_word(toks[i])) ++i;
+  while (j > i && !is_word(toks[j - 1])) --j;
+  if (i < j && j - i <= 5) {
+    std::size_t words = 0;
+    for (std::size_t k = i; k < j; ++k) words += is_word(toks[k]);
+    if (words >= 1) set(i, j - 1, 0.5);
+  }
+  return sp;
+}
+
+// Start of the stretch that ends at toks[v]: after the last comma, colon,
+// semicolon, dash, mark or stop word. A parenthetical (", in turn,",
+// ", в свою очередь,") or a comma before adverbs only is looked through.
+bool paren_word(const Ctx& cx, const Tok& k) {
+  static const char* const words[] = {"in", "turn", "however", "meanwhile", "though", "particular",
+                                      "в", "свою", "очередь", "однако", "впрочем", "частности",
+                                      "his", "her", "its", "their", "own"};
+  if (k.adverb()) return true;
+  for (const char* w : words)
+    if (t_eq(cx, k, w)) return true;
+  return false;
+}
+
+std::size_t clause_start(const Ctx& cx, const std::vector<Tok>& toks, std::size_t lo,
+                         std::size_t v) {
+  std::size_t i = v;
+  while (i > lo) {
+    const Tok& k = toks[i - 1];
+    if (k.kind == COMMA) {
+      // only parenthetical words up to the previous comma: look through
+      std::size_t j = i - 1;
+      std::size_t words = 0;
+      bool paren = true;
+      while (j > lo && toks[j - 1].kind != COMMA && i - 1 - j < 5) {
+        paren = paren && toks[j - 1].kind == W && paren_word(cx, toks[j - 1]);
+        ++words;
+        --j;
+      }
+      if (paren && words > 0 && j > lo && toks[j - 1].kind == COMMA && i < v + 1) {
+        i = j - 1;
+        continue;
+      }
+      // a comma before adverbs only ("Experts interviewed by X, also felt")
+      bool adverbs = i < v;
+      for (std::size_t m = i; m < v; ++m) adverbs = adverbs && toks[m].adverb();
+      if (adverbs) {
+        --i;
+        continue;
+      }
+      return i;
+    }
+    if (k.kind == COLON || k.kind == SEMI || k.kind == DASH || k.kind == OPEN || k.kind == CLOSE ||
+        k.kind == END || k.kind == LPAR || k.kind == RPAR || k.stop())
+      return i;
+    --i;
+  }
+  return lo;
+}
+
+// End of the stretch after the cue at toks[v] where its speaker may stand.
+std::size_t region_after(const std::vector<Tok>& toks, std::size_t v, std::size_t hi) {
+  std::size_t i = v + 1;
+  std::size_t words = 0;
+  while (i < hi) {
+    const Tok& k = toks[i];
+    if (k.kind == END || k.kind == DASH || k.kind == COLON || k.kind == SEMI || k.stop()) break;
+    if (k.kind == DOT && !(i > 0 && toks[i - 1].kind == W && toks[i - 1].e - toks[i - 1].s <= 2))
+      break;
+    if (k.kind == COMMA && words > 0) break;
+    if (k.kind == W && k.speech() && words > 0) break;
+    words += is_word(k);
+    ++i;
+  }
+  return i;
+}
+
+struct Found {
+  Span span;
+  quote_kind kind;
+  Speaker sp;
+  const char* rule;
+  std::uint32_t zone;  // index of its body zone, for carrying speakers over
+};
+
+// Trims whitespace, marks and punctuation from the content's ends.
+Span trim(std::string_view t, std::uint32_t s, std::uint32_t e) {
+  auto edge = [](char32_t c) {
+    return is_space(c) || c == ',' || c == ';' || c == ':' || c == 0x2014 || c == 0x2013;
+  };
+  while (s < e) {
+    const decoded_char d = decode_utf8(t.data() + s, t.data() + e);
+    if (!edge(d.cp)) break;
+    s += d.len;
+  }
+  while (e > s) {
+    std::uint32_t b = e - 1;
+    while (b > s && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) --b;
+    const decoded_char d = decode_utf8(t.data() + b, t.data() + e);
+    if (!edge(d.cp)) break;
+    e = b;
+  }
+  return Span{s, e, 0, 0};
+}
+
+class Finder {
+ public:
+  Finder(Ctx& cx, const std::vector<Span>& zones) : cx_(cx), zones_(zones) {}
+
+  void run(std::vector<QuotePair>& pairs, std::vector<Found>& out) {
+    used_.clear();
+    for (const QuotePair& p : pairs) marked(p, out);
+    for (std::size_t si = 0; si < cx_.sents_.size(); ++si) indirect(si, out);
+    std::sort(indirect_.begin(), indirect_.end(),
+              [](const Found& a, const Found& b) { return a.span.start < b.span.start; });
+    for (const QuotePair& p : pairs) rest(p, out);
+    std::sort(out.begin(), out.end(),
+              [](const Found& a, const Found& b) { return a.span.start < b.span.start; });
+    carry(out);
+  }
+
+ private:
+  std::uint32_t zone_of(std::uint32_t pos) const {
+    auto it = std::upper_bound(zones_.begin(), zones_.end(), pos,
+                               [](std::uint32_t x, const Span& z) { return x < z.start; });
+    return it == zones_.begin() ? 0 : static_cast<std::uint32_t>(it - zones_.begin() - 1);
+  }
+  bool used(std::uint32_t pos) const { return used_.count(pos) > 0; }
+  void use(const Tok& v) { used_.insert(v.s); }
+
+  Speaker with_cue(Speaker sp, const Tok& v) {
+    sp.cue = Span{v.s, v.e, 0, 0};
+    sp.cue_flags = v.cue();
+    return sp;
+  }
+
+  // The speaker of the cue toks[v]: before it, else after it.
+  Speaker speaker_of(const std::vector<Tok>& toks, std::size_t lo, std::size_t v, std::size_t hi) {
+    Speaker sp;
+    if (!(toks[v].cue() & kImpersonal)) {
+      const std::size_t a = clause_start(cx_, toks, lo, v);
+      sp = speaker_in(cx_, toks, a, v, true);
+    }
+    if (!sp.found()) sp = speaker_in(cx_, toks, v + 1, region_after(toks, v, hi), false);
+    return with_cue(sp, toks[v]);
+  }
+
+  void add(std::vector<Found>& out, Span s, quote_kind k, const Speaker& sp, const char* rule) {
+    if (s.empty()) return;
+    out.push_back(Found{s, k, sp, rule, zone_of(s.start)});
+    if (k == quote_kind::indirect) indirect_.push_back(out.back());
+  }
+
+  // Rule 1: a marked quote with its attribution next to it.
+  void marked(const QuotePair& p, std::vector<Found>& out) {
+    done_.push_back(false);
+    if (p.depth > 0) return;
+    const std::string_view t = cx_.t_;
+    // inside: «A, — написал он. — B»
+    cx_.tokenize(p.content_start, p.content_end, toks_);
+    for (std::size_t d = 1; d + 1 < toks_.size(); ++d) {
+      if (toks_[d].kind != DASH || !toks_[d + 1].speech() || toks_[d + 1].inq != toks_[d].inq)
+        continue;
+      const Tok& prev = toks_[d - 1];
+      if (prev.kind != COMMA && prev.kind != END && prev.kind != DOT) continue;
+      std::size_t d2 = d + 2;
+      while (d2 < toks_.size() && toks_[d2].kind != DASH && d2 < d + 12) ++d2;
+      if (d2 + 1 >= toks_.size() || toks_[d2].kind != DASH) continue;
+      const Speaker sp = with_cue(speaker_in(cx_, toks_, d + 2, d2, false), toks_[d + 1]);
+      if (!sp.found()) continue;
+      use(toks_[d + 1]);
+      add(out, trim(t, p.content_start, prev.s), quote_kind::direct, sp, "interrupted");
+      add(out, trim(t, toks_[d2].e, p.content_end), quote_kind::direct, sp, "interrupted");
+      done_.back() = true;
+      return;
+    }
+    const Span content = trim(t, p.content_start, p.content_end);
+    if (content.empty()) return;
+    const char32_t last = cp_last(content);
+    const bool ends_punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026;
+    // after: «…», — сказал X. / "…," said X / "…" she said
+    {
+      const std::uint32_t from = p.close + (p.missing_open ? 0 : mark_len(p.close));
+      const std::size_t si = cx_.sentence_at(from);
+      std::uint32_t to = si < cx_.sents_.size() ? cx_.sents_[si].end : from;
+      if (to < from) to = from;
+      cx_.tokenize(from, std::min<std::uint32_t>(to, from + 400), toks_);
+      std::size_t i = 0;
+      bool lead = false;
+      while (i < toks_.size() && (toks_[i].kind == COMMA || toks_[i].kind == DASH ||
+                                  toks_[i].kind == DOT || toks_[i].kind == END)) {
+        lead = lead || toks_[i].kind == COMMA || toks_[i].kind == DASH;
+        ++i;
+      }
+      const std::size_t first = i;
+      if (ends_punct || lead) {
+        std::size_t words = 0;
+        for (; i < toks_.size() && words < 10; ++i) {
+          const Tok& k = toks_[i];
+          if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kImpersonal)) && !(k.cue() & kPart)) {
+            Speaker sp = speaker_of(toks_, first, i, toks_.size());
+            if (!sp.found()) break;
+            use(k);
+            const bool dash = first > 0 && toks_[first - 1].kind == DASH;
+            add(out, content, quote_kind::direct, sp, dash ? "dash_cue" : "after_cue");
+            done_.back() = true;
+            return;
+          }
+          if (k.kind == OPEN || k.kind == COLON || k.kind == SEMI || k.kind == END || k.stop() ||
+              (k.kind == COMMA && words > 0) || (k.kind == DOT && words > 0 && (k.e - k.s) > 0 &&
+                                                 !(toks_[i - 1].e - toks_[i - 1].s <= 2)))
+            break;
+          words += is_word(k);
+        }
+      }
+    }
+    // before: X said: «…» / X: «…» / X said "…"
+    {
+      std::size_t si = cx_.sentence_at(p.open);
+      std::uint32_t from = si < cx_.sents_.size() ? cx_.sents_[si].start : p.open;
+      if (from >= p.open && si > 0) from = cx_.sents_[si - 1].start;  // "… said:" ¶ «…»
+      if (from > p.open) from = p.open;
+      if (p.open - from > 600) from = p.open - 600;
+      while (from < p.open && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
+      cx_.tokenize(from, p.open, toks_);
+      if (!toks_.empty()) {
+        std::size_t n = toks_.size();
+        if (toks_[n - 1].kind == COLON) {
+          for (std::size_t v = n - 1; v-- > 0;) {
+            const Tok& k = toks_[v];
+            if (k.kind == END || k.kind == OPEN || k.kind == CLOSE) break;
+            if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kColon | kImpersonal))) {
+              Speaker sp = speaker_of(toks_, 0, v, n - 1);
+              if (!sp.found()) break;
+              use(k);
+              add(out, content, quote_kind::direct, sp, "colon_cue");
+              done_.back() = true;
+              return;
+            }
+          }
+          const std::size_t a = clause_start(cx_, toks_, 0, n - 1);
+          if (n - 1 - a <= 6) {
+            Speaker sp = speaker_in(cx_, toks_, a, n - 1, true);
+            if (sp.found() && sp.conf >= 0.7) {
+              add(out, content, quote_kind::direct, sp, "colon_name");
+              done_.back() = true;
+              return;
+            }
+          }
+        } else {
+          std::size_t v = n - 1;
+          if (toks_[v].kind == COMMA && v > 0) --v;
+          const Tok& k = toks_[v];
+          if (k.kind == W && !k.inq && (k.cue() & kSpeech) && !(k.cue() & kPart) && starts_upper(content)) {
+            Speaker sp = speaker_of(toks_, 0, v, n);
+            if (sp.found()) {
+              use(k);
+              add(out, content, quote_kind::direct, sp, "before_cue");
+              done_.back() = true;
+              return;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  // Rule 2: indirect speech in sentence si.
+  void indirect(std::size_t si, std::vector<Found>& out) {
+    const Span s = cx_.sents_[si];
+    if (!body(s.start)) return;
+    cx_.tokenize(s.start, s.end, toks_);
+    const std::size_t n = toks_.size();
+    if (n < 3) return;
+    Speaker last;  // the last speaker found in this sentence
+    std::size_t n_end = n;
+    while (n_end > 0 && (toks_[n_end - 1].kind == END || toks_[n_end - 1].kind == DOT ||
+                         toks_[n_end - 1].kind == CLOSE))
+      --n_end;
+    if (n_end < n && toks_[n_end].kind == CLOSE) n_end = n;
+    auto clause = [&](std::size_t a, std::size_t b) -> Span {
+      while (a < b && (toks_[a].kind == COMMA || toks_[a].kind == DASH || toks_[a].kind == COLON ||
+                       t_eq(cx_, toks_[a], "that") || t_eq(cx_, toks_[a], "что")))
+        ++a;
+      while (b > a && (toks_[b - 1].kind == COMMA || toks_[b - 1].kind == END ||
+                       toks_[b - 1].kind == DOT || toks_[b - 1].kind == DASH))
+        --b;
+      if (b <= a) return Span{};
+      std::size_t words = 0;
+      for (std::size_t k = a; k < b; ++k) words += is_word(toks_[k]);
+      if (words < 3) return Span{};
+      return Span{toks_[a].s, toks_[b - 1].e, 0, 0};
+    };
+    // the clause after toks[k] runs to the end of the sentence or to a
+    // participle that opens the next report (", calling it", ", заявив")
+    auto clause_end = [&](std::size_t k) {
+      for (std::size_t j = k + 1; j + 1 < n_end; ++j)
+        if (toks_[j].kind == COMMA && (toks_[j + 1].cue() & (kPart | kNaming)) && !toks_[j + 1].inq)
+          return j;
+      return n_end;
+    };
+    // a quote that is all marked (the marked rules have it) is no indirect quote
+    auto all_marked = [&](Span c) {
+      return !c.empty() && cx_.inside_quote(c.start) && cx_.inside_quote(c.end - 1) &&
+             quote_covering(c);
+    };
+
+    // prepositional: according to X, … / по словам X, … / In his opinion, …
+    for (std::size_t i = 0; i + 2 < n_end; ++i) {
+      if (toks_[i].inq) continue;
+      std::size_t np = 0;  // first token of X
+      bool poss = false;
+      if ((t_eq(cx_, toks_[i], "according") && t_eq(cx_, toks_[i + 1], "to")) ||
+          (t_eq(cx_, toks_[i], "по") &&
+           (t_eq(cx_, toks_[i + 1], "словам") || t_eq(cx_, toks_[i + 1], "мнению") ||
+            t_eq(cx_, toks_[i + 1], "данным") || t_eq(cx_, toks_[i + 1], "информации") ||
+            t_eq(cx_, toks_[i + 1], "оценке") || t_eq(cx_, toks_[i + 1], "оценкам") ||
+            t_eq(cx_, toks_[i + 1], "утверждению") || t_eq(cx_, toks_[i + 1], "сведениям")))) {
+        np = i + 2;
+      } else if (t_eq(cx_, toks_[i], "по") && toks_[i + 1].pron() && toks_[i + 1].lex->pron_poss &&
+                 (t_eq(cx_, toks_[i + 2], "словам") || t_eq(cx_, toks_[i + 2], "мнению"))) {
+        np = i + 1;
+        poss = true;
+      } else if (t_eq(cx_, toks_[i], "in") && toks_[i + 1].pron() && toks_[i + 1].lex->pron_poss &&
+                 (t_eq(cx_, toks_[i + 2], "opinion") || t_eq(cx_, toks_[i + 2], "view") ||
+                  t_eq(cx_, toks_[i + 2], "words"))) {
+        np = i + 1;
+        poss = true;
+      } else {
+        continue;
+      }
+      std::size_t c = np;
+      while (c < n_end && toks_[c].kind != COMMA && c < np + 10) ++c;
+      Speaker sp;
+      if (poss) {
+        sp.mention = Span{toks_[np].s, toks_[np].e, 0, 0};
+        sp.pron = toks_[np].pron();
+        sp.conf = 0.75;
+      } else {
+        // X must be someone: a name, a role, a pronoun (not "the register")
+        std::size_t h = np;
+        while (h < c && toks_[h].kind == W && toks_[h].lex && toks_[h].lex->clause &&
+               !toks_[h].pron())
+          ++h;
+        if (h >= c || !(toks_[h].caps || toks_[h].role() || toks_[h].pron())) continue;
+        sp = speaker_in(cx_, toks_, np, c, false);
+      }
+      if (!sp.found()) continue;
+      sp.cue = Span{toks_[i].s, toks_[np - 1 + (poss ? 2 : 0)].e, 0, 0};
+      Span cl;
+      if (c < n_end && (i == 0 || toks_[i - 1].kind == COMMA || toks_[i - 1].adverb() ||
+                        i <= 2)) {
+        cl = clause(c + 1, clause_end(c));
+      } else if (c >= n_end && i > 0 && toks_[i - 1].kind == COMMA) {
+        cl = clause(0, i - 1);  // …, according to X.
+      }
+      if (cl.empty() || all_marked(cl)) continue;
+      add(out, cl, quote_kind::indirect, sp, "according_to");
+      last = sp;
+    }
+
+    for (std::size_t v = 0; v < n_end; ++v) {
+      const Tok& k = toks_[v];
+      if (k.kind != W || k.inq || !(k.cue() & kSpeech) || used(k.s)) continue;
+      // как сообщил X, … / as X said, …
+      if (v > 0 && (t_eq(cx_, toks_[v - 1], "как") )) {
+        std::size_t c = v + 1;
+        while (c < n_end && toks_[c].kind != COMMA && c < v + 12) ++c;
+        if (c < n_end) {
+          Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, c, false), k);
+          const Span cl = clause(c + 1, clause_end(c));
+          if (sp.found() && !cl.empty() && !all_marked(cl)) {
+            use(k);
+            add(out, cl, quote_kind::indirect, sp, "as_cue");
+            last = sp;
+            continue;
+          }
+        }
+      }
+      // об этом заявил X: the sentence before is the report
+      if (v >= 2 && t_eq(cx_, toks_[v - 2], "об") && t_eq(cx_, toks_[v - 1], "этом") && si > 0 &&
+          zone_of(cx_.sents_[si - 1].start) == zone_of(s.start)) {
+        Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, region_after(toks_, v, n_end), false), k);
+        const Span prev = cx_.sents_[si - 1];
+        const Span cl = trim_sentence(prev);
+        if (sp.found() && !cl.empty() && !all_marked(cl)) {
+          use(k);
+          add(out, cl, quote_kind::indirect, sp, "about_this");
+          continue;
+        }
+      }
+      // participle: …, saying (that) … / …, заявив, что …
+      if (k.cue() & kPart) {
+        if (v == 0 || toks_[v - 1].kind != COMMA) continue;
+        std::size_t a = v + 1;
+        if (a < n_end && toks_[a].kind == COMMA) ++a;
+        if (a < n_end && (t_eq(cx_, toks_[a], "that") || t_eq(cx_, toks_[a], "что"))) ++a;
+        else if (k.cyr) continue;  // заявив о … is no report of speech
+        const Span cl = clause(a, clause_end(a));
+        if (cl.empty() || all_marked(cl)) continue;
+        Speaker sp = last;
+        if (!sp.found()) sp = speaker_in(cx_, toks_, 0, v - 1, false);
+        if (!sp.found()) continue;
+        sp = with_cue(sp, k);
+        use(k);
+        add(out, cl, quote_kind::indirect, sp, "participle");
+        continue;
+      }
+      // tail: …, X said. / …, said X. / …, — сказал X.
+      {
+        std::size_t c = v;
+        while (c > 0 && v - c < 7 && toks_[c - 1].kind != COMMA && is_np_tok(toks_[c - 1])) --c;
+        const bool dash = c > 0 && toks_[c - 1].kind == DASH;
+        std::size_t cc = dash ? c - 1 : c;
+        if (cc > 0 && toks_[cc - 1].kind == COMMA && cc - 1 >= 3) {
+          bool tail = true;  // nothing after the cue but its speaker and adverbials
+          for (std::size_t j = v + 1; j < n_end && tail; ++j)
+            tail = !(toks_[j].stop() || (toks_[j].speech() && !toks_[j].inq) || toks_[j].kind == COLON);
+          if (tail) {
+            const Span cl = clause(0, cc - 1);
+            if (!cl.empty() && !all_marked(cl) && !cx_.inside_quote(toks_[0].s)) {
+              Speaker sp = speaker_of(toks_, c, v, n_end);
+              if (sp.found()) {
+                use(k);
+                add(out, cl, quote_kind::indirect, sp, dash ? "dash_tail" : "cue_tail");
+                last = sp;
+                continue;
+              }
+            }
+          }
+        }
+      }
+      // forward: X said (that) … / X заявил, что …
+      {
+        std::size_t j = v + 1;
+        std::size_t that = 0;
+        for (; j < n_end && j < v + 10; ++j) {
+          const Tok& x = toks_[j];
+          if (t_eq(cx_, x, "that") || t_eq(cx_, x, "что")) {
+            that = j;
+            break;
+          }
+          if (x.kind == END || x.kind == COLON || x.kind == SEMI || x.kind == OPEN ||
+              (x.kind == W && x.speech() && !x.inq))
+            break;
+        }
+        std::size_t a = 0;
+        if (that) {
+          // "что" after a comma (заявил, что), "that" anywhere before
+          if (toks_[that].cyr && toks_[that - 1].kind != COMMA) continue;
+          a = that + 1;
+        } else if ((k.cue() & kBare) && v + 1 < n_end && !k.cyr) {
+          std::size_t b = v + 1;
+          while (b < n_end && toks_[b].adverb()) ++b;
+          if (b < n_end && toks_[b].kind == W && ((toks_[b].lex && toks_[b].lex->clause) ||
+                                                   toks_[b].caps))
+            a = b;
+        }
+        if (!a) continue;
+        const Span cl = clause(a, clause_end(a));
+        if (cl.empty()) continue;
+        Speaker sp = speaker_of(toks_, 0, v, that ? that : v + 1);
+        if (!sp.found()) continue;
+        use(k);
+        add(out, cl, quote_kind::indirect, sp, that ? "cue_that" : "cue_bare");
+        last = sp;
+      }
+    }
+  }
+
+  // Rule 3: the other marked quotes.
+  void rest(const QuotePair& p, std::vector<Found>& out) {
+    const std::size_t idx = done_i_++;
+    if (done_[idx]) return;
+    const std::string_view t = cx_.t_;
+    const Span content = trim(t, p.content_start, p.content_end);
+    if (content.empty() || !body(content.start)) return;
+    cx_.tokenize(content.start, content.end, toks_);
+    std::size_t words = 0, caps = 0;
+    for (const Tok& k : toks_) {
+      words += is_word(k);
+      caps += k.kind == W && k.caps;
+    }
+    const char32_t last = cp_last(content);
+    const bool sentence_end = last == '.' || last == '!' || last == '?' || last == 0x2026;
+    Speaker none;
+    // titles and names: capitalised and short
+    if (!sentence_end && words <= 6 && caps > 0 && (starts_upper(content) || words <= 4)) {
+      add(out, content, quote_kind::title, none, "title");
+      return;
+    }
+    if (p.depth > 0 && words <= 6) {
+      add(out, content, quote_kind::scare, none, "scare");
+      return;
+    }
+    // partial: inside reported speech, or in a sentence with a cue before it
+    {
+      // the indirect quotes are sorted by start and never nest deeply: the
+      // last few that start before this one are the candidates
+      auto it = std::upper_bound(indirect_.begin(), indirect_.end(), content.start,
+                                 [](std::uint32_t x, const Found& f) { return x < f.span.start; });
+      for (int k = 0; k < 4 && it != indirect_.begin(); ++k) {
+        const Found& f = *--it;
+        if (f.span.start <= content.start && content.end <= f.span.end && f.sp.found()) {
+          add(out, content, quote_kind::partial, f.sp, "inside_indirect");
+          return;
+        }
+      }
+    }
+    {
+      const std::size_t si = cx_.sentence_at(p.open);
+      std::uint32_t from = si < cx_.sents_.size() ? std::min(cx_.sents_[si].start, p.open) : p.open;
+      if (p.open - from > 600) from = p.open - 600;
+      while (from < p.open && (static_cast<unsigned char>(cx_.t_[from]) & 0xC0) == 0x80) ++from;
+      cx_.tokenize(from, p.open, toks_);
+      for (std::size_t v = toks_.size(); v-- > 0;) {
+        const Tok& k = toks_[v];
+        if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kNaming))) {
+          Speaker sp = speaker_of(toks_, 0, v, toks_.size());
+          if (!sp.found()) break;
+          add(out, content, quote_kind::partial, sp, "partial_cue");
+          return;
+        }
+      }
+    }
+    if (words <= 4 && !sentence_end) {
+      add(out, content, quote_kind::scare, none, "scare");
+      return;
+    }
+    add(out, content, quote_kind::direct, none, "unattributed");
+  }
+
+  // A direct quote with no attribution of its own takes the speaker of the
+  // speech just before it, in its own body zone or the one before.
+  void carry(std::vector<Found>& out) {
+    const Found* prev = nullptr;
+    for (Found& f : out) {
+      if (f.kind == quote_kind::scare || f.kind == quote_kind::title) continue;
+      if (f.kind == quote_kind::direct && !f.sp.found() && prev && f.zone <= prev->zone + 1) {
+        f.sp = prev->sp;
+        f.sp.conf *= 0.7;
+        f.rule = "carry";
+      }
+      if (f.sp.found()) prev = &f;
+    }
+  }
+
+  bool body(std::uint32_t pos) const {
+    const std::uint32_t z = zone_of(pos);
+    return z < zones_.size() && zones_[z].kind == static_cast<std::uint32_t>(zone_kind::body) &&
+           zones_[z].start <= pos && pos < zones_[z].end;
+  }
+  bool quote_covering(Span c) const {
+    // a depth-0 pair whose content is most of c
+    auto it = std::upper_bound(cx_.outer_.begin(), cx_.outer_.end(), c.start,
+                               [](std::uint32_t x, const Span& s) { return x < s.start; });
+    if (it == cx_.outer_.begin()) return false;
+    --it;
+    const std::uint32_t ov = std::min(it->end, c.end) - std::max(it->start, c.start);
+    return it->end > c.start && ov * 10 >= c.size() * 8;
+  }
+  Span trim_sentence(Span s) {
+    std::vector<Tok> tk;
+    cx_.tokenize(s.start, s.end, tk);
+    std::size_t b = tk.size();
+    while (b > 0 && (tk[b - 1].kind == END || tk[b - 1].kind == DOT)) --b;
+    if (b < 3) return Span{};
+    return Span{tk[0].s, tk[b - 1].e, 0, 0};
+  }
+  static bool is_np_tok(const Tok& k) {
+    return (k.kind == W && !k.stop() && !(k.speech() && !k.inq)) || k.kind == OPEN ||
+           k.kind == CLOSE || k.kind == DOT;
+  }
+  char32_t cp_last(Span s) const {
+    std::uint32_t b = s.end - 1;
+    while (b > s.start && (static_cast<unsigned char>(cx_.t_[b]) & 0xC0) == 0x80) --b;
+    return decode_utf8(cx_.t_.data() + b, cx_.t_.data() + s.end).cp;
+  }
+  bool starts_upper(Span s) const {
+    const decoded_char d = decode_utf8(cx_.t_.data() + s.start, cx_.t_.data() + s.end);
+    return is_upper(d.cp) || is_digit(d.cp);
+  }
+  std::uint32_t mark_len(std::uint32_t pos) const {
+    const auto b = static_cast<unsigned char>(cx_.t_[pos]);
+    return b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
+  }
+
+  Ctx& cx_;
+  const std::vector<Span>& zones_;
+  std::vector<Tok> toks_;
+  std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
+  std::vector<Found> indirect_;
+  std::vector<bool> done_;
+  std::size_t done_i_ = 0;
+};
+
+// ------------------------------------------------------------- entities
+
+bool female_name(std::string_view name) {
+  // the surname's ending (-ова, -ина, -ая; -ova, -ina, -aya) or a first name in -а/-я
+  auto ends = [&](std::string_view w, std::string_view suf) {
+    return w.size() >= suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+  };
+  const std::size_t sp = name.rfind(' ');
+  const std::string_view last = sp == std::string_view::npos ? name : name.substr(sp + 1);
+  const std::string_view first = sp == std::string_view::npos ? std::string_view() : name.substr(0, name.find(' '));
+  for (const char* s : {"ova", "eva", "ina", "aya", "ова", "ева", "ёва", "ина", "ая", "ына"})
+    if (ends(last, s)) return true;
+  if (!first.empty() && (ends(first, "a") || ends(first, "а") || ends(first, "я")) &&
+      first != "Ilya" && first != "Илья" && first != "Nikita" && first != "Никита" &&
+      first != "Foma" && first != "Фома")
+    return true;
+  return false;
+}
+
+}  // namespace
+
+void find_quotes(std::string_view text, const std::vector<Span>& zones,
+                 const std::vector<Span>& sentences, const std::vector<Entity>& entities,
+                 std::vector<Quote>& out) {
+  std::vector<Span> units;
+  for (const Span& z : zones)
+    if (z.kind == static_cast<std::uint32_t>(zone_kind::body)) units.push_back(z);
+  std::vector<QuotePair> pairs;
+  pair_marks(text, units, pairs);
+
+  Ctx cx(text, sentences, entities);
+  for (const QuotePair& p : pairs) {
+    if (!p.missing_open) cx.marks_.push_back(Mark{p.open, OPEN});
+    if (!p.missing_close) cx.marks_.push_back(Mark{p.close, CLOSE});
+    if (p.depth == 0) cx.outer_.push_back(Span{p.content_start, p.content_end, 0, 0});
+  }
+  std::sort(cx.marks_.begin(), cx.marks_.end(), [](const Mark& a, const Mark& b) { return a.pos < b.pos; });
+
+  std::vector<Found> found;
+  Finder f(cx, zones);
+  f.run(pairs, found);
+
+  // speakers to entities: by mention, by role, a pronoun by the last
+  // speaker or person of its gender before it
+  std::vector<char> female(entities.size(), 0);
+  for (std::size_t i = 0; i < entities.size(); ++i)
+    female[i] = entities[i].type == entity_type::person && female_name(entities[i].name);
+  int last_speaker = -1;
+  std::uint32_t last_at = 0;
+  for (const Found& q : found) {
+    Quote o;
+    o.span = q.span;
+    o.kind = q.kind;
+    o.rule = q.rule;
+    if (q.sp.found()) {
+      o.speaker = q.sp.mention;
+      o.cue = q.sp.cue;
+      o.confidence = q.sp.conf;
+      const Span m = q.sp.mention;
+      int e = -1;
+      if (q.sp.pron == p_he || q.sp.pron == p_she) {
+        const bool want_f = q.sp.pron == p_she || (q.sp.cue_flags & kFemale);
+        auto ok = [&](int x) {
+          return x >= 0 && entities[static_cast<std::size_t>(x)].type == entity_type::person &&
+                 (female[static_cast<std::size_t>(x)] != 0) == want_f;
+        };
+        if (ok(last_speaker) && m.start >= last_at && m.start - last_at < 3000) {
+          e = last_speaker;
+        } else {
+          // the nearest person mention before it, at most 3000 bytes back
+          auto it = std::lower_bound(cx.ments_.begin(), cx.ments_.end(), m.start,
+                                     [](const Ctx::M& x, std::uint32_t at) { return x.s < at; });
+          while (it != cx.ments_.begin()) {
+            --it;
+            if (m.start - it->s > 3000) break;
+            if (ok(it->ent)) {
+              e = it->ent;
+              break;
+            }
+          }
+        }
+      } else if (!q.sp.pron) {
+        e = cx.entity_at(m.start, m.end);
+        // a role ("the head of Roskomnadzor") names the person who holds it
+        std::string_view mt = text.substr(m.start, m.end - m.start);
+        for (std::string_view art : {"The ", "the ", "A ", "a "})
+          if (mt.substr(0, art.size()) == art) mt.remove_prefix(art.size());
+        for (std::size_t i = 0; i < entities.size(); ++i) {
+          if (entities[i].type != entity_type::person) continue;
+          for (const std::string& r : entities[i].roles) {
+            if (r.size() >= mt.size() && mt.size() >= 4 &&
+                (r == mt || r.compare(r.size() - mt.size(), mt.size(), mt) == 0 ||
+                 (r.size() > mt.size() && r.compare(0, mt.size(), mt) == 0 && mt.find(' ') != std::string_view::npos))) {
+              e = static_cast<int>(i);
+              break;
+            }
+          }
+        }
+      }
+      o.speaker_entity = e;
+      if (e >= 0 && entities[static_cast<std::size_t>(e)].type == entity_type::person) {
+        last_speaker = e;
+        last_at = m.start;
+      }
+      if (e >= 0) {
+        // a later mention of the same speaker moves the window along
+        last_at = std::max(last_at, m.start);
+      }
+    }
+    out.push_back(std::move(o));
+  }
+}
+
+}  // namespace detail
+SKAZ_END_NAMESPACE
+}  // namespace skaz
