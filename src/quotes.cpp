@@ -25,6 +25,7 @@
 #include <unordered_set>
 
 #include "quotes_impl.hpp"
+#include "segment_impl.hpp"
 #include "skaz/names.hpp"
 
 namespace skaz {
@@ -90,7 +91,7 @@ class Lexicon {
         "joked quip quipped boast boasted point points pointed explain stressed writes",
         kSpeech);
     add_words(
-        "says said believes believed thinks thought feels felt argues argued claims claimed notes "
+        "say says said believes believed believe think thinks thought feels felt argues argued claims claimed notes "
         "noted reported reports added adds warned warns insisted insists estimated estimates "
         "predicted predicts stated states confirmed confirms admitted admits wrote writes",
         kBare);
@@ -570,8 +571,13 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
   }
   // a capitalised run or a role phrase: the nearest to the cue
   auto caps_word = [&](std::size_t i) {
-    return toks[i].kind == W && toks[i].caps && !toks[i].inq && !toks[i].stop() &&
-           !(toks[i].lex && (toks[i].lex->clause || toks[i].lex->adverb || toks[i].cue()));
+    if (!(toks[i].kind == W && toks[i].caps && !toks[i].inq && !toks[i].stop() &&
+          !(toks[i].lex && (toks[i].lex->clause || toks[i].lex->adverb || toks[i].cue()))))
+      return false;
+    // a capitalised function word (В, Как, However) names nobody
+    char buf[64];
+    const std::string_view key = fold_key(cx.t_.substr(toks[i].s, toks[i].e - toks[i].s), buf, sizeof buf);
+    return key.empty() || !profile(toks[i].cyr ? lang_id::ru : lang_id::en).starter(key);
   };
   auto role_word = [&](std::size_t i) { return toks[i].kind == W && toks[i].role() && !toks[i].inq; };
   std::size_t ri = b, rj = b;  // best run [ri, rj]
@@ -633,9 +639,17 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
   std::size_t i = a, j = b;
   while (i < j && !is_word(toks[i])) ++i;
   while (j > i && !is_word(toks[j - 1])) --j;
-  if (i < j && j - i <= 5) {
+  if (before && i < j && j - i <= 5) {
+    static const char* const weak[] = {"and", "or", "but", "would", "will", "was", "were", "has",
+                                       "have", "had", "is", "are", "be", "been", "not", "to",
+                                       "и", "а", "но", "не", "бы", "было", "будет"};
     std::size_t words = 0;
-    for (std::size_t k = i; k < j; ++k) words += is_word(toks[k]);
+    for (std::size_t k = i; k < j; ++k) {
+      if (toks[k].inq) return sp;
+      for (const char* w : weak)
+        if (t_eq(cx, toks[k], w)) return sp;
+      words += is_word(toks[k]);
+    }
     if (words >= 1) set(i, j - 1, 0.5);
   }
   return sp;
@@ -769,12 +783,55 @@ class Finder {
   // The speaker of the cue toks[v]: before it, else after it.
   Speaker speaker_of(const std::vector<Tok>& toks, std::size_t lo, std::size_t v, std::size_t hi) {
     Speaker sp;
-    if (!(toks[v].cue() & kImpersonal)) {
-      const std::size_t a = clause_start(cx_, toks, lo, v);
-      sp = speaker_in(cx_, toks, a, v, true);
-    }
+    if (!(toks[v].cue() & kImpersonal)) sp = subject_before(toks, lo, v);
     if (!sp.found()) sp = speaker_in(cx_, toks, v + 1, region_after(toks, v, hi), false);
     return with_cue(sp, toks[v]);
+  }
+
+  // The subject of the cue at toks[v]: the phrase right before it, or the
+  // one before an apposition or a relative clause ("X, the resort's
+  // president, said"; "X, who worked for Y, claimed"), or the sentence's
+  // first phrase when a conjunction stands before the cue ("X called Y
+  // "hysterical" and said that").
+  Speaker subject_before(const std::vector<Tok>& toks, std::size_t lo, std::size_t v) {
+    std::size_t end = v;
+    Speaker weak;
+    for (int hop = 0; hop < 3; ++hop) {
+      const std::size_t a = clause_start(cx_, toks, lo, end);
+      std::size_t words = 0, conj = 0;
+      for (std::size_t i = a; i < end; ++i) {
+        words += is_word(toks[i]);
+        conj += toks[i].kind == W && (conjunction(toks[i]) || toks[i].adverb());
+      }
+      if (words > conj) {
+        Speaker sp = speaker_in(cx_, toks, a, end, true);
+        if (sp.found() && sp.conf >= 0.7) return sp;
+        if (sp.found() && !weak.found()) weak = sp;
+      } else if (words > 0 && hop == 0) {
+        Speaker sp = speaker_in(cx_, toks, lo, a, false);
+        if (sp.found() && sp.conf >= 0.7) return sp;
+      }
+      if (a <= lo) break;
+      const Tok& b = toks[a - 1];
+      if (b.kind == COMMA || relative(b)) {
+        end = a - 1;
+        if (relative(b) && end > lo && toks[end - 1].kind == COMMA) --end;
+        continue;
+      }
+      break;
+    }
+    return weak;
+  }
+  bool conjunction(const Tok& k) const {
+    return t_eq(cx_, k, "and") || t_eq(cx_, k, "but") || t_eq(cx_, k, "и") || t_eq(cx_, k, "а") ||
+           t_eq(cx_, k, "но") || t_eq(cx_, k, "or");
+  }
+  bool relative(const Tok& k) const {
+    if (k.kind != W) return false;
+    if (t_eq(cx_, k, "who") || t_eq(cx_, k, "which") || t_eq(cx_, k, "whose")) return true;
+    char buf[32];
+    const std::string_view f = fold(cx_.t_.substr(k.s, k.e - k.s), buf, sizeof buf);
+    return f.size() >= 10 && f.compare(0, 10, "котор") == 0;
   }
 
   void add(std::vector<Found>& out, Span s, quote_kind k, const Speaker& sp, const char* rule) {
@@ -808,11 +865,14 @@ class Finder {
     }
     const Span content = trim(t, p.content_start, p.content_end);
     if (content.empty()) return;
-    const char32_t last = cp_last(content);
+    // the content's own last character (trim() drops a final comma)
+    Span raw{p.content_start, p.content_end, 0, 0};
+    while (raw.end > raw.start && is_space(static_cast<unsigned char>(t[raw.end - 1]))) --raw.end;
+    const char32_t last = raw.empty() ? 0 : cp_last(raw);
     const bool ends_punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026;
     // after: «…», — сказал X. / "…," said X / "…" she said
     {
-      const std::uint32_t from = p.close + (p.missing_open ? 0 : mark_len(p.close));
+      const std::uint32_t from = p.close + (p.missing_close ? 0 : mark_len(p.close));
       const std::size_t si = cx_.sentence_at(from);
       std::uint32_t to = si < cx_.sents_.size() ? cx_.sents_[si].end : from;
       if (to < from) to = from;
@@ -912,10 +972,12 @@ class Finder {
     if (n_end < n && toks_[n_end].kind == CLOSE) n_end = n;
     auto clause = [&](std::size_t a, std::size_t b) -> Span {
       while (a < b && (toks_[a].kind == COMMA || toks_[a].kind == DASH || toks_[a].kind == COLON ||
-                       t_eq(cx_, toks_[a], "that") || t_eq(cx_, toks_[a], "что")))
+                       toks_[a].kind == OPEN || t_eq(cx_, toks_[a], "that") ||
+                       t_eq(cx_, toks_[a], "что")))
         ++a;
       while (b > a && (toks_[b - 1].kind == COMMA || toks_[b - 1].kind == END ||
-                       toks_[b - 1].kind == DOT || toks_[b - 1].kind == DASH))
+                       toks_[b - 1].kind == DOT || toks_[b - 1].kind == DASH ||
+                       toks_[b - 1].kind == CLOSE))
         --b;
       if (b <= a) return Span{};
       std::size_t words = 0;
@@ -926,9 +988,17 @@ class Finder {
     // the clause after toks[k] runs to the end of the sentence or to a
     // participle that opens the next report (", calling it", ", заявив")
     auto clause_end = [&](std::size_t k) {
-      for (std::size_t j = k + 1; j + 1 < n_end; ++j)
-        if (toks_[j].kind == COMMA && (toks_[j + 1].cue() & (kPart | kNaming)) && !toks_[j + 1].inq)
-          return j;
+      static const char* const narrator[] = {"хотя", "однако", "whereas", "although", "though",
+                                             "while"};
+      for (std::size_t j = k + 1; j + 1 < n_end; ++j) {
+        if (toks_[j].inq) continue;
+        if (toks_[j].kind == SEMI) return j;
+        if (toks_[j].kind != COMMA) continue;
+        if (toks_[j + 1].cue() & (kPart | kNaming)) return j;
+        for (const char* w : narrator)
+          if (t_eq(cx_, toks_[j + 1], w)) return j;
+        if (j + 2 < n_end && t_eq(cx_, toks_[j + 1], "так") && t_eq(cx_, toks_[j + 2], "что")) return j;
+      }
       return n_end;
     };
     // a quote that is all marked (the marked rules have it) is no indirect quote
@@ -1021,6 +1091,40 @@ class Finder {
           continue;
         }
       }
+      // X сказал: clause (no marks)
+      {
+        std::size_t c = v + 1;
+        while (c < n_end && c < v + 8 && toks_[c].kind != COLON && toks_[c].kind != COMMA &&
+               toks_[c].kind != END && !toks_[c].stop())
+          ++c;
+        if (c + 1 < n_end && toks_[c].kind == COLON && toks_[c + 1].kind != OPEN &&
+            !cx_.inside_quote(toks_[c + 1].s)) {
+          const Span cl = clause(c + 1, clause_end(c));
+          Speaker sp = speaker_of(toks_, 0, v, c);
+          if (!cl.empty() && sp.found()) {
+            use(k);
+            add(out, cl, quote_kind::indirect, sp, "colon_unmarked");
+            last = sp;
+            continue;
+          }
+        }
+      }
+      // interrupted: A, говорят эксперты, B / A, he said, B
+      if (v >= 2 && toks_[v - 1].kind == COMMA && !k.cyr == !toks_[0].cyr) {
+        const std::size_t r = region_after(toks_, v, n_end);
+        if (r + 2 < n_end && toks_[r].kind == COMMA && r > v + 1) {
+          const Span a = clause_span(0, v - 1, 1);
+          const Span b = clause_span(r + 1, n_end, 2);
+          Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, r, false), k);
+          if (!a.empty() && !b.empty() && sp.found() && !cx_.inside_quote(a.start)) {
+            use(k);
+            add(out, a, quote_kind::indirect, sp, "interrupted_indirect");
+            add(out, b, quote_kind::indirect, sp, "interrupted_indirect");
+            last = sp;
+            continue;
+          }
+        }
+      }
       // participle: …, saying (that) … / …, заявив, что …
       if (k.cue() & kPart) {
         if (v == 0 || toks_[v - 1].kind != COMMA) continue;
@@ -1046,8 +1150,18 @@ class Finder {
         std::size_t cc = dash ? c - 1 : c;
         if (cc > 0 && toks_[cc - 1].kind == COMMA && cc - 1 >= 3) {
           bool tail = true;  // nothing after the cue but its speaker and adverbials
-          for (std::size_t j = v + 1; j < n_end && tail; ++j)
+          std::size_t after = 0;
+          for (std::size_t j = v + 1; j < n_end && tail; ++j) {
             tail = !(toks_[j].stop() || (toks_[j].speech() && !toks_[j].inq) || toks_[j].kind == COLON);
+            after += is_word(toks_[j]);
+          }
+          // "…, and police said he …" is no tail: a conjunction opens a clause
+          if (c < v && conjunction(toks_[c])) tail = false;
+          // X said + a few adverbials; said + X and a few more
+          if (c < v && (after > 5 || (v + 1 < n_end && toks_[v + 1].lex && toks_[v + 1].lex->clause &&
+                                      !toks_[v + 1].lex->pron_poss)))
+            tail = false;
+          if (c == v && after > 14) tail = false;
           if (tail) {
             const Span cl = clause(0, cc - 1);
             if (!cl.empty() && !all_marked(cl) && !cx_.inside_quote(toks_[0].s)) {
@@ -1148,7 +1262,17 @@ class Finder {
       for (std::size_t v = toks_.size(); v-- > 0;) {
         const Tok& k = toks_[v];
         if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kNaming))) {
-          Speaker sp = speaker_of(toks_, 0, v, toks_.size());
+          Speaker sp;
+          if (v > 0 && toks_[v - 1].kind == COMMA && (k.cue() & (kPart | kNaming))) {
+            // ", calling it «…»": the subject of the sentence said it
+            sp = sentence_speaker(toks_[0].s, k.s);
+            if (!sp.found()) sp = speaker_in(cx_, toks_, 0, v - 1, false);
+            sp = with_cue(sp, k);
+          } else if (k.cue() & kNaming) {
+            sp = with_cue(subject_before(toks_, 0, v), k);
+          } else {
+            sp = speaker_of(toks_, 0, v, toks_.size());
+          }
           if (!sp.found()) break;
           add(out, content, quote_kind::partial, sp, "partial_cue");
           return;
@@ -1175,6 +1299,23 @@ class Finder {
       }
       if (f.sp.found()) prev = &f;
     }
+  }
+
+  // toks_[a, b) as a span without edge punctuation, if it has `min` words.
+  Span clause_span(std::size_t a, std::size_t b, std::size_t min) const {
+    while (a < b && !is_word(toks_[a])) ++a;
+    while (b > a && !is_word(toks_[b - 1])) --b;
+    std::size_t words = 0;
+    for (std::size_t k = a; k < b; ++k) words += is_word(toks_[k]);
+    if (b <= a || words < min) return Span{};
+    return Span{toks_[a].s, toks_[b - 1].e, 0, 0};
+  }
+
+  // The speaker of an indirect quote whose cue lies in [from, to).
+  Speaker sentence_speaker(std::uint32_t from, std::uint32_t to) const {
+    for (auto it = indirect_.rbegin(); it != indirect_.rend(); ++it)
+      if (it->sp.cue.start >= from && it->sp.cue.start < to) return it->sp;
+    return Speaker{};
   }
 
   bool body(std::uint32_t pos) const {
