@@ -227,6 +227,9 @@ class Pairer {
       }
       case '"': {
         const int k = find(str2);
+        // by position: an opener-looking mark inside an open quote nests
+        // ("работа "Без названия" представляет"), any other one closes
+        if (k >= 0 && open_context(p) && p != 0 && word_char(n) && p != '"') return push(i, len, str2);
         if (k >= 0) return close(k, i, len);
         if (closer_look && !open_context(p)) return;  // 12" or a lost mark: no quote
         return push(i, len, str2);

@@ -48,7 +48,7 @@ enum : std::uint16_t {
 };
 
 // Pronoun codes.
-enum : std::uint8_t { p_none = 0, p_he, p_she, p_they, p_it };
+enum : std::uint8_t { p_none = 0, p_he, p_she, p_they, p_it, p_self };
 
 struct Lex {
   std::uint16_t cue = 0;
@@ -188,6 +188,7 @@ class Lexicon {
     for (const char* w : {"she", "она"}) lex_[w].pron = p_she;
     for (const char* w : {"they", "они"}) lex_[w].pron = p_they;
     lex_["it"].pron = p_it;
+    for (const char* w : {"i", "we", "я", "мы", "ты", "вы"}) lex_[w].pron = p_self;
     for (const char* w : {"his", "его"}) { lex_[w].pron = p_he; lex_[w].pron_poss = true; }
     for (const char* w : {"her", "ее", "её"}) { lex_[w].pron = p_she; lex_[w].pron_poss = true; }
     for (const char* w : {"their", "их"}) { lex_[w].pron = p_they; lex_[w].pron_poss = true; }
@@ -214,7 +215,8 @@ class Lexicon {
         "also later then still further finally already reportedly previously earlier once again "
         "too himself herself themselves itself recently subsequently repeatedly publicly "
         "ранее также позже позднее уже тоже сам сама сами еще ещё затем впоследствии неоднократно "
-        "публично вновь снова однако же лишь",
+        "публично вновь снова однако же лишь все всё мне ему ей им нам вам тебе me him them us "
+        "так тогда потом",
         &Lex::adverb);
     add_flag("he she they it we i you the a an this these those there his her their its our my",
              &Lex::clause);
@@ -500,6 +502,7 @@ struct Speaker {
   Span mention{no_offset, no_offset, 0, 0};
   Span cue{no_offset, no_offset, 0, 0};
   std::uint8_t pron = 0;
+  bool role_only = false;  // a role phrase with no name in it
   std::uint16_t cue_flags = 0;
   double conf = 0.0;
   bool found() const { return mention.start != no_offset; }
@@ -577,10 +580,18 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     // a capitalised function word (В, Как, However) names nobody
     char buf[64];
     const std::string_view key = fold_key(cx.t_.substr(toks[i].s, toks[i].e - toks[i].s), buf, sizeof buf);
-    return key.empty() || !profile(toks[i].cyr ? lang_id::ru : lang_id::en).starter(key);
+    if (key.empty()) return true;
+    static const char* const function_words[] = {
+        "как", "когда", "если", "хотя", "там", "тут", "здесь", "так", "поэтому", "потом", "тогда",
+        "вот", "это", "эти", "этот", "эта", "все", "мои", "наши", "примерно", "впрочем", "вспомните",
+        "as", "when", "if", "while", "there", "here", "so", "then", "this", "that", "thus"};
+    for (const char* w : function_words)
+      if (key == w) return false;
+    return !profile(toks[i].cyr ? lang_id::ru : lang_id::en).starter(key);
   };
   auto role_word = [&](std::size_t i) { return toks[i].kind == W && toks[i].role() && !toks[i].inq; };
   std::size_t ri = b, rj = b;  // best run [ri, rj]
+  bool ri_caps = false;
   {
     std::size_t i = a;
     while (i < b) {
@@ -610,21 +621,39 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
         any_role = any_role || role_word(k);
       }
       if (any_caps || any_role) {
-        if (before || ri == b) {
+        // after the cue the first run, but a named one over a bare role
+        // ("по словам шерифа округа Харрис Эда Гонзалеса")
+        if (before || ri == b || (any_caps && !ri_caps)) {
           ri = i;
           rj = j;
+          ri_caps = any_caps;
         }
-        if (!before) break;
+        if (!before && any_caps) break;
       }
       i = j + 1;
     }
   }
+  // a subject pronoun anywhere before the cue (Я на заседании комиссии сказал)
+  if (before) {
+    for (std::size_t i = a; i < b; ++i) {
+      if (toks[i].pron() && !toks[i].lex->pron_poss && !toks[i].inq && toks[i].pron() != p_it) {
+        set(i, i, 0.75);
+        sp.pron = toks[i].pron();
+        return sp;
+      }
+    }
+  }
   if (ri < b) {
+    bool named = false;
+    for (std::size_t k = ri; k <= rj; ++k) named = named || caps_word(k);
+    sp.role_only = !named;
     // "The head of ...": the article belongs to the phrase
     if (ri > a && toks[ri - 1].kind == W && toks[ri - 1].lex && toks[ri - 1].lex->clause &&
         !toks[ri - 1].pron())
       --ri;
+    const bool role_only = sp.role_only;
     set(ri, rj, 0.85);
+    sp.role_only = role_only;
     return sp;
   }
   // a possessive pronoun (his page, в его телеграмме)
@@ -639,10 +668,20 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
   std::size_t i = a, j = b;
   while (i < j && !is_word(toks[i])) ++i;
   while (j > i && !is_word(toks[j - 1])) --j;
+  if (!before && i < j && j - i <= 5 && toks[j - 1].kind == W && toks[j - 1].cyr &&
+      !toks[j - 1].inq && !toks[j - 1].adverb() && toks[j - 1].e - toks[j - 1].s >= 6) {
+    set(j - 1, j - 1, 0.5);
+    return sp;
+  }
   if (before && i < j && j - i <= 5) {
     static const char* const weak[] = {"and", "or", "but", "would", "will", "was", "were", "has",
                                        "have", "had", "is", "are", "be", "been", "not", "to",
                                        "и", "а", "но", "не", "бы", "было", "будет"};
+    static const char* const preps[] = {"from", "in", "at", "on", "of", "with", "by", "for",
+                                        "в", "во", "на", "с", "со", "по", "к", "у", "о", "об",
+                                        "из", "от", "до", "за", "при", "для"};
+    for (const char* w : preps)
+      if (t_eq(cx, toks[i], w) && !toks[i].cyr) return sp;
     std::size_t words = 0;
     for (std::size_t k = i; k < j; ++k) {
       if (toks[k].inq) return sp;
@@ -805,6 +844,15 @@ class Finder {
       }
       if (words > conj) {
         Speaker sp = speaker_in(cx_, toks, a, end, true);
+        std::size_t h = a;
+        while (h < end && toks[h].kind == W && toks[h].lex && toks[h].lex->clause) ++h;
+        const bool apposition = h < end && toks[h].role() && !toks[h].caps;
+        if (sp.found() && (sp.role_only || apposition) && a > lo && toks[a - 1].kind == COMMA) {
+          // "David Beasley, the organisation's executive director, said": the name
+          const std::size_t a2 = clause_start(cx_, toks, lo, a - 1);
+          Speaker named = speaker_in(cx_, toks, a2, a - 1, true);
+          if (named.found() && named.conf >= 0.85 && !named.role_only) return named;
+        }
         if (sp.found() && sp.conf >= 0.7) return sp;
         if (sp.found() && !weak.found()) weak = sp;
       } else if (words > 0 && hop == 0) {
@@ -813,6 +861,13 @@ class Finder {
       }
       if (a <= lo) break;
       const Tok& b = toks[a - 1];
+      if (weak.found() && b.kind == COMMA) {
+        // "Вернувшись в кабинет, дед сказал": the phrase next to the cue,
+        // unless a person's name stands before the comma
+        const std::size_t a2 = clause_start(cx_, toks, lo, a - 1);
+        Speaker sp = speaker_in(cx_, toks, a2, a - 1, true);
+        return sp.found() && sp.conf >= 0.95 ? sp : weak;
+      }
       if (b.kind == COMMA || relative(b)) {
         end = a - 1;
         if (relative(b) && end > lo && toks[end - 1].kind == COMMA) --end;
@@ -847,6 +902,9 @@ class Finder {
     const std::string_view t = cx_.t_;
     // inside: «A, — написал он. — B»
     cx_.tokenize(p.content_start, p.content_end, toks_);
+    // within its own content a quote's words are not "quoted" (an inner
+    // quote's still are, as far as the top level can tell)
+    for (Tok& k : toks_) k.inq = false;
     for (std::size_t d = 1; d + 1 < toks_.size(); ++d) {
       if (toks_[d].kind != DASH || !toks_[d + 1].speech() || toks_[d + 1].inq != toks_[d].inq)
         continue;
@@ -943,7 +1001,8 @@ class Finder {
           std::size_t v = n - 1;
           if (toks_[v].kind == COMMA && v > 0) --v;
           const Tok& k = toks_[v];
-          if (k.kind == W && !k.inq && (k.cue() & kSpeech) && !(k.cue() & kPart) && starts_upper(content)) {
+          if (k.kind == W && !k.inq && (k.cue() & kSpeech) && !(k.cue() & kPart) &&
+              starts_upper(content) && (ends_punct || content_words(content) >= 3)) {
             Speaker sp = speaker_of(toks_, 0, v, n);
             if (sp.found()) {
               use(k);
@@ -1299,6 +1358,14 @@ class Finder {
       }
       if (f.sp.found()) prev = &f;
     }
+  }
+
+  std::size_t content_words(Span c) const {
+    std::vector<Tok> tk;
+    cx_.tokenize(c.start, std::min<std::uint32_t>(c.end, c.start + 200), tk);
+    std::size_t n = 0;
+    for (const Tok& k : tk) n += is_word(k);
+    return n;
   }
 
   // toks_[a, b) as a span without edge punctuation, if it has `min` words.
