@@ -735,7 +735,17 @@ std::size_t clause_start(const Ctx& cx, const std::vector<Tok>& toks, std::size_
       }
       return i;
     }
-    if (k.kind == COLON || k.kind == SEMI || k.kind == DASH || k.kind == OPEN || k.kind == CLOSE ||
+    if (k.kind == CLOSE) {
+      // a short quoted name belongs to the phrase (the company «Neftegaz»)
+      std::size_t j = i - 1;
+      while (j > lo && toks[j - 1].kind != OPEN && i - j < 8) --j;
+      if (j > lo && toks[j - 1].kind == OPEN) {
+        i = j - 1;
+        continue;
+      }
+      return i;
+    }
+    if (k.kind == COLON || k.kind == SEMI || k.kind == DASH || k.kind == OPEN ||
         k.kind == END || k.kind == LPAR || k.kind == RPAR || k.stop())
       return i;
     --i;

@@ -1,0 +1,165 @@
+// Quotes: marks paired, classes and speakers, on texts written for skaz.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "skaz/document.hpp"
+#include "skaz/quotes.hpp"
+
+namespace {
+
+skaz::Document analyze(const std::string& text, const char* lang) {
+  auto p = skaz::Pipeline::create({});
+  EXPECT_TRUE(p.ok());
+  auto d = p->analyze(text, lang);
+  EXPECT_TRUE(d.ok());
+  return std::move(d).value();
+}
+
+struct Q {
+  std::string text, kind, speaker, rule;
+};
+
+std::vector<Q> quotes(const std::string& text, const char* lang) {
+  const skaz::Document d = analyze(text, lang);
+  std::vector<Q> out;
+  for (const skaz::Quote& q : d.quotes) {
+    Q x{std::string(d.slice(q.span)), skaz::quote_kind_name(q.kind), "", q.rule};
+    if (q.speaker_entity >= 0) x.speaker = d.entities[static_cast<std::size_t>(q.speaker_entity)].name;
+    else if (q.speaker.start != skaz::no_offset) x.speaker = std::string(d.slice(q.speaker));
+    out.push_back(x);
+  }
+  return out;
+}
+
+std::vector<std::string> contents(const std::string& text) {
+  std::vector<std::string> v;
+  for (const skaz::QuotePair& p : skaz::pair_quote_marks(text))
+    v.push_back(text.substr(p.content_start, p.content_end - p.content_start));
+  return v;
+}
+
+TEST(QuoteMarks, EveryConventionAndNesting) {
+  EXPECT_EQ(contents("Он сказал «да» и ушёл."), (std::vector<std::string>{"да"}));
+  EXPECT_EQ(contents("She said \u201Cyes\u201D and left."), (std::vector<std::string>{"yes"}));
+  EXPECT_EQ(contents("Er sagte \u201Eja\u201C und ging."), (std::vector<std::string>{"ja"}));
+  EXPECT_EQ(contents("«Газета „Ведомости“ пишет»"),
+            (std::vector<std::string>{"Газета „Ведомости“ пишет", "Ведомости"}));
+  EXPECT_EQ(contents("He wrote: \"the film \"Heat\" is long\"."),
+            (std::vector<std::string>{"the film \"Heat\" is long", "Heat"}));
+  EXPECT_EQ(contents("'How dare you?' she asked."), (std::vector<std::string>{"How dare you?"}));
+}
+
+TEST(QuoteMarks, ApostrophesAreNoMarks) {
+  EXPECT_TRUE(contents("Don't stop: it's O\u2019Brien\u2019s and Durova\u2019s rock'n'roll.").empty());
+  EXPECT_TRUE(contents("A 12\" screen and 5'11 tall.").empty());
+}
+
+TEST(QuoteMarks, LostAndUnclosedMarks) {
+  // the opening mark is lost: the quote runs from the paragraph's start
+  const std::string lost = "I would not hurry», — said Denis Kuskov.";
+  const auto p = skaz::pair_quote_marks(lost);
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_TRUE(p[0].missing_open);
+  EXPECT_EQ(lost.substr(p[0].content_start, p[0].content_end - p[0].content_start), "I would not hurry");
+  // a mark turned round and glued to the next word opens
+  EXPECT_EQ(contents("told what will lock Telegram»I would not hurry», — said Kuskov."),
+            (std::vector<std::string>{"I would not hurry"}));
+  // unclosed: to the end of the paragraph, not beyond
+  const auto u = contents("He said «this goes on\n\nNext paragraph.");
+  EXPECT_EQ(u, (std::vector<std::string>{"this goes on"}));
+  // the English convention: a paragraph that reopens continues the quote
+  const auto c = contents("\u201CFirst part\n\n\u201CSecond part,\u201D he said.");
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_NE(c[0].find("Second part,"), std::string::npos);
+}
+
+TEST(Quotes, DashSpeechAfterTheQuote) {
+  const auto q = quotes("Министр Иван Петров выступил в Думе.\n\n«Мы не согласны с этим», — сказал Петров.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Мы не согласны с этим");
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "Иван Петров");
+  EXPECT_EQ(q[0].rule, "dash_cue");
+}
+
+TEST(Quotes, InvertedEnglishAttributionAndCarry) {
+  const auto q = quotes(
+      "\"We will appeal,\" said lawyer Maria Lopez. \"The ruling ignores the evidence.\" "
+      "The court declined to comment.",
+      "en");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Maria Lopez");
+  EXPECT_EQ(q[0].rule, "after_cue");
+  EXPECT_EQ(q[1].text, "The ruling ignores the evidence.");
+  EXPECT_EQ(q[1].speaker, "Maria Lopez");
+  EXPECT_EQ(q[1].rule, "carry");
+}
+
+TEST(Quotes, InterruptedQuoteIsSplit) {
+  const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "Это было трудно");
+  EXPECT_EQ(q[1].text, "Но мы справились");
+  EXPECT_EQ(q[0].speaker, "он");
+  EXPECT_EQ(q[0].rule, "interrupted");
+}
+
+TEST(Quotes, IndirectSpeechByItsCue) {
+  auto q = quotes("The minister Ivan Sokolov said that the budget would be cut next year.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "the budget would be cut next year");
+  EXPECT_EQ(q[0].speaker, "Ivan Sokolov");
+
+  q = quotes("По словам эксперта Ольги Смирновой, рынок вырастет на десять процентов.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "рынок вырастет на десять процентов");
+  EXPECT_EQ(q[0].rule, "according_to");
+
+  q = quotes("The talks will resume in March, a spokesman for the ministry said.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "The talks will resume in March");
+  EXPECT_EQ(q[0].rule, "cue_tail");
+}
+
+TEST(Quotes, ScareTitleAndPartial) {
+  const auto q = quotes(
+      "Ivan Orlov, the head of the company «Neftegaz», said that the deal was «technically "
+      "impossible». Fans called the match a «miracle».",
+      "en");
+  bool title = false, partial = false, scare = false;
+  for (const Q& x : q) {
+    if (x.text == "Neftegaz") {
+      title = x.kind == "title" && x.speaker.empty();
+    }
+    if (x.text == "technically impossible") {
+      partial = x.kind == "partial" && x.speaker == "Ivan Orlov";
+    }
+    if (x.text == "miracle") scare = x.kind == "scare" || x.kind == "partial";
+  }
+  EXPECT_TRUE(title);
+  EXPECT_TRUE(partial);
+  EXPECT_TRUE(scare);
+}
+
+TEST(Quotes, PronounResolvesToTheLastSpeakerOfItsGender) {
+  const auto q = quotes(
+      "Анна Волкова заявила, что проект будет закрыт. Позже она добавила, что сотрудники "
+      "получат компенсацию.",
+      "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker, "Анна Волкова");
+}
+
+TEST(Quotes, OffsetsPointIntoTheOriginalText) {
+  // a soft hyphen is dropped in the analysed view; spans still fit the input
+  const std::string text = "«Мы побе\u00ADдим», — сказал тренер.";
+  const skaz::Document d = analyze(text, "ru");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(d.slice(d.quotes[0].span), "Мы побе\u00ADдим");
+  EXPECT_EQ(d.slice(d.quotes[0].cue), "сказал");
+}
+
+}  // namespace
