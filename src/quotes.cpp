@@ -517,6 +517,17 @@ bool t_eq(const Ctx& cx, const Tok& k, std::string_view w) {
   return fold(cx.t_.substr(k.s, k.e - k.s), buf, sizeof buf) == w;
 }
 
+// Conjunctions and auxiliaries: no part of a speaker's phrase.
+bool weak_word(const Ctx& cx, const Tok& k) {
+  static const char* const weak[] = {"and", "or", "but", "would", "will", "was", "were", "has",
+                                     "have", "had", "is", "are", "be", "been", "not", "to", "did",
+                                     "does", "do", "can", "could", "may", "might", "should",
+                                     "must", "и", "а", "но", "не", "бы", "было", "будет"};
+  for (const char* w : weak)
+    if (t_eq(cx, k, w)) return true;
+  return false;
+}
+
 // Noun phrase of the speaker in toks[a, b) (a region next to a cue at
 // toks[v]): a pronoun next to the cue, a person's mention, a role phrase
 // ("the head of Roskomnadzor"), a capitalised run, a role noun, or the
@@ -643,6 +654,17 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
       }
     }
   }
+  if (ri < b && before && rj + 1 < b && rj + 3 >= b) {
+    // "Shipping agents said": the run and the lower-case head before the cue
+    bool head = true;
+    std::size_t e = b;
+    while (e > rj + 1 && toks[e - 1].adverb()) --e;
+    for (std::size_t k = rj + 1; k < e; ++k)
+      head = head && toks[k].kind == W && !toks[k].caps && !toks[k].stop() && !toks[k].pron() &&
+             !toks[k].cue() && !toks[k].inq && !(toks[k].lex && toks[k].lex->clause) &&
+             !weak_word(cx, toks[k]);
+    if (head && e > rj + 1) rj = e - 1;
+  }
   if (ri < b) {
     bool named = false;
     for (std::size_t k = ri; k <= rj; ++k) named = named || caps_word(k);
@@ -674,9 +696,6 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     return sp;
   }
   if (before && i < j && j - i <= 5) {
-    static const char* const weak[] = {"and", "or", "but", "would", "will", "was", "were", "has",
-                                       "have", "had", "is", "are", "be", "been", "not", "to",
-                                       "и", "а", "но", "не", "бы", "было", "будет"};
     static const char* const preps[] = {"from", "in", "at", "on", "of", "with", "by", "for",
                                         "в", "во", "на", "с", "со", "по", "к", "у", "о", "об",
                                         "из", "от", "до", "за", "при", "для"};
@@ -685,8 +704,7 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     std::size_t words = 0;
     for (std::size_t k = i; k < j; ++k) {
       if (toks[k].inq) return sp;
-      for (const char* w : weak)
-        if (t_eq(cx, toks[k], w)) return sp;
+      if (weak_word(cx, toks[k])) return sp;
       words += is_word(toks[k]);
     }
     if (words >= 1) set(i, j - 1, 0.5);
@@ -852,12 +870,17 @@ class Finder {
         words += is_word(toks[i]);
         conj += toks[i].kind == W && (conjunction(toks[i]) || toks[i].adverb());
       }
+      if (words > conj && end < v && gerund(toks[a])) {
+        // "X, выступая в Белом доме, назвал" / "X, speaking in Y, said"
+        words = conj = 0;
+      }
       if (words > conj) {
         Speaker sp = speaker_in(cx_, toks, a, end, true);
         std::size_t h = a;
         while (h < end && toks[h].kind == W && toks[h].lex && toks[h].lex->clause) ++h;
         const bool apposition = h < end && toks[h].role() && !toks[h].caps;
-        if (sp.found() && (sp.role_only || apposition) && a > lo && toks[a - 1].kind == COMMA) {
+        if (sp.found() && (sp.role_only || apposition) && end < v && a > lo &&
+            toks[a - 1].kind == COMMA) {
           // "David Beasley, the organisation's executive director, said": the name
           const std::size_t a2 = clause_start(cx_, toks, lo, a - 1);
           Speaker named = speaker_in(cx_, toks, a2, a - 1, true);
@@ -886,6 +909,16 @@ class Finder {
       break;
     }
     return weak;
+  }
+  // A verbal adverb or participle that opens a phrase: speaking, выступая,
+  // вернувшись.
+  bool gerund(const Tok& k) const {
+    if (k.kind != W || k.caps) return false;
+    const std::string_view w = cx_.t_.substr(k.s, k.e - k.s);
+    auto ends = [&](std::string_view suf) {
+      return w.size() > suf.size() + 4 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+    };
+    return ends("ing") || ends("вшись") || ends("ая") || ends("яя") || ends("ив") || ends("ав");
   }
   bool conjunction(const Tok& k) const {
     return t_eq(cx_, k, "and") || t_eq(cx_, k, "but") || t_eq(cx_, k, "и") || t_eq(cx_, k, "а") ||
@@ -1231,10 +1264,17 @@ class Finder {
                                       !toks_[v + 1].lex->pron_poss)))
             tail = false;
           if (c == v && after > 14) tail = false;
+          // "…, said its experts would arrive": a clause, not an inverted speaker
+          if (c == v && v + 1 < n_end && toks_[v + 1].pron() &&
+              (toks_[v + 1].lex->pron_poss || (v + 2 < n_end && is_word(toks_[v + 2]))))
+            tail = false;
           if (tail) {
             const Span cl = clause(0, cc - 1);
             if (!cl.empty() && !all_marked(cl) && !cx_.inside_quote(toks_[0].s)) {
               Speaker sp = speaker_of(toks_, c, v, n_end);
+              // an inverted speaker stands right after the cue
+              if (sp.found() && c == v && v + 5 < n_end && sp.mention.start > toks_[v + 5].s)
+                sp = Speaker{};
               if (sp.found()) {
                 use(k);
                 add(out, cl, quote_kind::indirect, sp, dash ? "dash_tail" : "cue_tail");
@@ -1526,7 +1566,13 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
           }
         }
       } else if (!q.sp.pron) {
-        e = cx.entity_at(m.start, m.end);
+        Span em;
+        e = cx.entity_at(m.start, m.end, &em);
+        // a place inside an organisation's name is not the speaker
+        // ("The Veltmouth Chamber of Commerce")
+        if (e >= 0 && entities[static_cast<std::size_t>(e)].type != entity_type::person &&
+            em.end < m.end)
+          e = -1;
         // a role ("the head of Roskomnadzor") names the person who holds it
         std::string_view mt = text.substr(m.start, m.end - m.start);
         for (std::string_view art : {"The ", "the ", "A ", "a "})
