@@ -257,12 +257,18 @@ class Lexicon {
     for_each_word(list, [&](std::string_view w) { lex_[std::string(w)].*flag = true; });
   }
   void add_stem(const RuStem& s) {
-    for_each_word(s.endings, [&](std::string_view e) {
+    std::string endings = s.endings;
+    // the other persons of the present tense: утверждаю, говорю, считаем
+    if (endings.find("ет") != std::string::npos) endings += " ю ем ешь ете";
+    if (endings.find("ит") != std::string::npos) endings += " ю им ишь ите";
+    for_each_word(endings.c_str(), [&](std::string_view e) {
       std::string w = s.stem;
       if (e != "_") w.append(e);
       std::uint16_t g = 0;
       if (e == "л" || e == "лся" || e == "_") g = kMale;
       else if (e == "ла" || e == "лась") g = kFemale;
+      else if (e == "ю" || e == "ем" || e == "им" || e == "ешь" || e == "ишь" || e == "ете" || e == "ите")
+        g = 0;
       else if (e == "ли" || e == "лись" || e == "ют" || e == "ят" || e == "ут") g = kPlural;
       std::uint16_t f = s.flags | g;
       if (e == "в" || e == "вший" || e == "вшая" || e == "вшие") f |= kPart;
@@ -763,6 +769,10 @@ std::size_t clause_start(const Ctx& cx, const std::vector<Tok>& toks, std::size_
       }
       return i;
     }
+    if (k.stop() && i >= 2 && t_eq(cx, toks[i - 2], "только")) {
+      i -= 2;  // "только что" (just) is no conjunction
+      continue;
+    }
     if (k.kind == COLON || k.kind == SEMI || k.kind == DASH || k.kind == OPEN ||
         k.kind == END || k.kind == LPAR || k.kind == RPAR || k.stop())
       return i;
@@ -870,7 +880,9 @@ class Finder {
         words += is_word(toks[i]);
         conj += toks[i].kind == W && (conjunction(toks[i]) || toks[i].adverb());
       }
-      if (words > conj && end < v && gerund(toks[a])) {
+      if (words > conj && end < v &&
+          (gerund(toks[a]) || (a + 1 < end && toks[a].adverb() == false && toks[a].kind == W &&
+                               !toks[a].caps && gerund(toks[a + 1])))) {
         // "X, выступая в Белом доме, назвал" / "X, speaking in Y, said"
         words = conj = 0;
       }
@@ -918,7 +930,8 @@ class Finder {
     auto ends = [&](std::string_view suf) {
       return w.size() > suf.size() + 4 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
     };
-    return ends("ing") || ends("вшись") || ends("ая") || ends("яя") || ends("ив") || ends("ав");
+    return ends("ing") || ends("вшись") || ends("ая") || ends("яя") || ends("ив") || ends("ав") ||
+           ends("ший") || ends("щий") || ends("шие") || ends("щие") || ends("шая") || ends("щая");
   }
   bool conjunction(const Tok& k) const {
     return t_eq(cx_, k, "and") || t_eq(cx_, k, "but") || t_eq(cx_, k, "и") || t_eq(cx_, k, "а") ||
@@ -1040,7 +1053,24 @@ class Finder {
               return;
             }
           }
-        } else {
+        } else if (toks_[n - 1].kind == COMMA) {
+          // как сообщил X, «…» / as X said, "…"
+          for (std::size_t v = n - 1; v-- > 0 && v + 12 > n;) {
+            const Tok& k = toks_[v];
+            if (k.kind == END || k.kind == COLON) break;
+            if (k.kind != W || k.inq || !(k.cue() & kSpeech) || v == 0) continue;
+            if (!t_eq(cx_, toks_[v - 1], "как") && !t_eq(cx_, toks_[v - 1], "as")) continue;
+            Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, n - 1, false), k);
+            if (toks_[v].cyr == false && !sp.found())
+              sp = with_cue(speaker_in(cx_, toks_, v > 1 ? v - 1 : 0, v, true), k);
+            if (!sp.found()) break;
+            use(k);
+            add(out, content, quote_kind::direct, sp, "as_cue");
+            done_.back() = true;
+            return;
+          }
+        }
+        if (toks_[n - 1].kind != COLON) {
           std::size_t v = n - 1;
           if (toks_[v].kind == COMMA && v > 0) --v;
           const Tok& k = toks_[v];
