@@ -218,7 +218,9 @@ class Lexicon {
         "публично вновь снова однако же лишь все всё мне ему ей им нам вам тебе me him them us "
         "так тогда потом",
         &Lex::adverb);
-    add_flag("he she they it we i you the a an this these those there his her their its our my",
+    add_flag("he she they it we i you the a an this these those there his her their its our my "
+             "all some many most no none several both each every just only nobody nothing "
+             "everyone everybody someone",
              &Lex::clause);
   }
 
@@ -880,6 +882,10 @@ class Finder {
         words += is_word(toks[i]);
         conj += toks[i].kind == W && (conjunction(toks[i]) || toks[i].adverb());
       }
+      if (words > conj && end < v && a > lo && relative(toks[a - 1])) {
+        // "X, who worked for Y, claimed": the relative clause names nobody
+        words = conj = 0;
+      }
       if (words > conj && end < v &&
           (gerund(toks[a]) || (a + 1 < end && toks[a].adverb() == false && toks[a].kind == W &&
                                !toks[a].caps && gerund(toks[a + 1])))) {
@@ -890,7 +896,11 @@ class Finder {
         Speaker sp = speaker_in(cx_, toks, a, end, true);
         std::size_t h = a;
         while (h < end && toks[h].kind == W && toks[h].lex && toks[h].lex->clause) ++h;
-        const bool apposition = h < end && toks[h].role() && !toks[h].caps;
+        bool apposition = h < end && toks[h].role() && !toks[h].caps;
+        if (h > a && end < v) {
+          // "X, the resort's president and CEO, said"
+          for (std::size_t m = h; m < end && !apposition; ++m) apposition = toks[m].role();
+        }
         if (sp.found() && (sp.role_only || apposition) && end < v && a > lo &&
             toks[a - 1].kind == COMMA) {
           // "David Beasley, the organisation's executive director, said": the name
@@ -1130,8 +1140,20 @@ class Finder {
         for (const char* w : narrator)
           if (t_eq(cx_, toks_[j + 1], w)) return j;
         if (j + 2 < n_end && t_eq(cx_, toks_[j + 1], "так") && t_eq(cx_, toks_[j + 2], "что")) return j;
+        // ", X reported." closing the sentence: another report's attribution
+        for (std::size_t m = j + 1; m < n_end && m < j + 7; ++m) {
+          if (toks_[m].kind != W || toks_[m].inq) break;
+          if (toks_[m].speech() && m + 1 == n_end && m > j + 1) return j;
+        }
       }
       return n_end;
+    };
+    // indirect quotes of this sentence so far: a tail must not report them again
+    const std::size_t first_indirect = indirect_.size();
+    auto reported = [&](Span c) {
+      for (std::size_t k = first_indirect; k < indirect_.size(); ++k)
+        if (indirect_[k].span.start == c.start && indirect_[k].span.end == c.end) return true;
+      return false;
     };
     // a quote that is all marked (the marked rules have it) is no indirect quote
     auto all_marked = [&](Span c) {
@@ -1193,6 +1215,59 @@ class Finder {
       last = sp;
     }
 
+    // noun cues: Durova's statement that …, an allegation from X that …
+    for (std::size_t i = 2; i + 1 < n_end; ++i) {
+      if (!t_eq(cx_, toks_[i], "that") || toks_[i].inq) continue;
+      static const char* const nouns[] = {"statement", "statements", "claim", "claims", "assertion",
+                                          "remarks", "words", "announcement", "accusation",
+                                          "allegation", "allegations", "insistence", "warning",
+                                          "admission", "argument", "belief", "suggestion"};
+      std::size_t nn = i;  // the noun
+      std::size_t sa = 0, sb = 0;  // the speaker's tokens
+      auto noun = [&](std::size_t j) {
+        for (const char* w : nouns)
+          if (t_eq(cx_, toks_[j], w)) return true;
+        return false;
+      };
+      if (noun(i - 1)) {
+        nn = i - 1;
+        const Tok& ps = toks_[nn - 1];
+        const std::string_view w = cx_.t_.substr(ps.s, ps.e - ps.s);
+        const bool poss = w.size() > 2 && (w.compare(w.size() - 2, 2, "'s") == 0 ||
+                                           (w.size() > 4 && w.compare(w.size() - 4, 4, "\xE2\x80\x99s") == 0));
+        if (poss && ps.caps) {
+          sa = sb = nn - 1;
+        } else if (ps.pron() && ps.lex->pron_poss) {
+          sa = sb = nn - 1;
+        } else {
+          continue;
+        }
+      } else {
+        // noun from/by X that
+        std::size_t j = i;
+        while (j > 0 && toks_[j - 1].kind == W && toks_[j - 1].caps && i - j < 5) --j;
+        if (j == i || j < 2 || !(t_eq(cx_, toks_[j - 1], "from") || t_eq(cx_, toks_[j - 1], "by")) ||
+            !noun(j - 2))
+          continue;
+        sa = j;
+        sb = i - 1;
+      }
+      Speaker sp;
+      sp.mention = Span{toks_[sa].s, toks_[sb].e, 0, 0};
+      if (sa == sb && toks_[sa].pron()) sp.pron = toks_[sa].pron();
+      else if (sa == sb) {
+        // Durova's: the name without the possessive ending
+        const std::string_view w = cx_.t_.substr(toks_[sa].s, toks_[sa].e - toks_[sa].s);
+        sp.mention.end -= w.back() == 's' && w[w.size() - 2] == '\'' ? 2 : 4;
+      }
+      sp.conf = 0.8;
+      sp.cue = Span{toks_[nn].s, toks_[nn].e, 0, 0};
+      const Span cl = clause(i + 1, clause_end(i));
+      if (cl.empty() || all_marked(cl)) continue;
+      add(out, cl, quote_kind::indirect, sp, "noun_that");
+      last = sp;
+    }
+
     for (std::size_t v = 0; v < n_end; ++v) {
       const Tok& k = toks_[v];
       if (k.kind != W || k.inq || !(k.cue() & kSpeech) || used(k.s)) continue;
@@ -1244,7 +1319,13 @@ class Finder {
       // interrupted: A, говорят эксперты, B / A, he said, B
       if (v >= 2 && toks_[v - 1].kind == COMMA && !k.cyr == !toks_[0].cyr) {
         const std::size_t r = region_after(toks_, v, n_end);
-        if (r + 2 < n_end && toks_[r].kind == COMMA && r > v + 1) {
+        std::size_t rw = 0;
+        bool weak = false;
+        for (std::size_t j = v + 1; j < r; ++j) {
+          rw += is_word(toks_[j]);
+          weak = weak || weak_word(cx_, toks_[j]);
+        }
+        if (r + 2 < n_end && toks_[r].kind == COMMA && r > v + 1 && rw <= 4 && !weak) {
           const Span a = clause_span(0, v - 1, 1);
           const Span b = clause_span(r + 1, n_end, 2);
           Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, r, false), k);
@@ -1294,13 +1375,17 @@ class Finder {
                                       !toks_[v + 1].lex->pron_poss)))
             tail = false;
           if (c == v && after > 14) tail = false;
+          if (c == v) {
+            const std::size_t r = region_after(toks_, v, n_end);
+            for (std::size_t j = v + 1; j < r && tail; ++j) tail = !weak_word(cx_, toks_[j]);
+          }
           // "…, said its experts would arrive": a clause, not an inverted speaker
           if (c == v && v + 1 < n_end && toks_[v + 1].pron() &&
               (toks_[v + 1].lex->pron_poss || (v + 2 < n_end && is_word(toks_[v + 2]))))
             tail = false;
           if (tail) {
             const Span cl = clause(0, cc - 1);
-            if (!cl.empty() && !all_marked(cl) && !cx_.inside_quote(toks_[0].s)) {
+            if (!cl.empty() && !all_marked(cl) && !cx_.inside_quote(toks_[0].s) && !reported(cl)) {
               Speaker sp = speaker_of(toks_, c, v, n_end);
               // an inverted speaker stands right after the cue
               if (sp.found() && c == v && v + 5 < n_end && sp.mention.start > toks_[v + 5].s)
