@@ -44,6 +44,7 @@ enum : std::uint16_t {
   kPart = 8,       // participle: ..., saying (that) ...
   kBare = 16,      // may take a clause without "that": police said he ...
   kImpersonal = 32,  // сообщается, отмечается: the speaker is after it
+  kThatOnly = 512,   // a cue only before "что" (выразил убеждение, что)
   kMale = 64, kFemale = 128, kPlural = 256,
 };
 
@@ -56,6 +57,7 @@ struct Lex {
   bool pron_poss = false;
   bool role = false;
   bool stop = false;     // ends a noun phrase (that, который, ...)
+  bool conj = false;     // and, but, и, а, но
   bool adverb = false;   // skipped between a speaker and a cue (also, later)
   bool clause = false;   // may open a clause after a bare cue (he, the, ...)
 };
@@ -163,9 +165,8 @@ class Lexicon {
         {"предположи", "л ла ли ло в", kSpeech},
         {"предполага", "ет ют л ла ли", kSpeech},
         {"доложи", "л ла ли ло в", kSpeech},
-        {"выррази", "л", kSpeech},
-        {"вырази", "л ла ли ло в вший вшая вшие", kSpeech},
-        {"выража", "ет ют л ла ли", kSpeech},
+        {"вырази", "л ла ли ло в вший вшая вшие", kSpeech | kThatOnly},
+        {"выража", "ет ют л ла ли", kSpeech | kThatOnly},
         {"цитиру", "ет ют", kSpeech},
         {"заключи", "л ла ли ло в", kSpeech},
         {"увер", "ен ена ены", kSpeech},
@@ -173,6 +174,26 @@ class Lexicon {
         {"уверя", "ет ют л ла ли", kSpeech},
         {"вспомина", "ет ют л ла ли", kSpeech},
         {"вспомни", "л ла ли ло в", kSpeech},
+        {"разъясни", "л ла ли ло в", kSpeech},
+        {"разъясня", "ет ют л ла ли ется", kSpeech},
+        {"описа", "л ла ли ло в", kSpeech},
+        {"скаж", "ет ут у", kSpeech},
+        {"говорив", "ший шая шие шего шей ших", kSpeech},
+        {"настаива", "ет ют л ла ли", kSpeech},
+        {"воскликну", "л ла ли ло в", kSpeech},
+        {"восклица", "ет ют л ла ли", kSpeech},
+        {"поинтересова", "лся лась лись в", kSpeech},
+        {"объяви", "л ла ли ло в", kSpeech},
+        {"объявля", "ет ют л ла ли ется", kSpeech},
+        {"отрица", "ет ют л ла ли", kSpeech},
+        {"сетова", "л ла ли", kSpeech},
+        {"посетова", "л ла ли в", kSpeech},
+        {"пожалова", "лся лась лись", kSpeech},
+        {"жалу", "ется ются", kSpeech},
+        {"продолжи", "л ла ли", kSpeech},
+        {"прокомментирова", "вший", kSpeech},
+        {"признава", "лся лась лись л ла ли", kSpeech},
+        {"ответ", "ил ила или", kSpeech},
         {"призыва", "ет ют л ла ли", kNaming},
         {"назва", "л ла ли ло в вший вшая вшие", kNaming},
         {"называ", "ет ют л ла ли ется", kNaming},
@@ -211,6 +232,7 @@ class Lexicon {
         "that which who whom whose что который которая которое которые чтобы because as if "
         "whether when while although though where",
         &Lex::stop);
+    add_flag("and but or и а но или", &Lex::conj);
     add_flag(
         "also later then still further finally already reportedly previously earlier once again "
         "too himself herself themselves itself recently subsequently repeatedly publicly "
@@ -365,6 +387,7 @@ struct Tok {
   const Lex* lex = nullptr;
   bool ru_role = false;
   bool cyr = false;
+  bool conj = false;
 
   std::uint16_t cue() const { return lex ? lex->cue : 0; }
   bool speech() const { return (cue() & kSpeech) != 0; }
@@ -475,6 +498,7 @@ class Ctx {
           const std::string_view f = fold(t_.substr(i, j - i), buf, sizeof buf);
           if (!f.empty()) {
             k.lex = lex.lookup(f);
+            k.conj = k.lex && k.lex->conj;
             if (k.cyr && !k.caps) k.ru_role = lex.ru_role(f);
             else if (k.cyr && k.caps && f.size() <= 8) k.ru_role = f == "мид";
           }
@@ -783,6 +807,8 @@ std::size_t clause_start(const Ctx& cx, const std::vector<Tok>& toks, std::size_
   return lo;
 }
 
+bool is_conjunction(const Tok& k) { return k.kind == W && k.conj; }
+
 // End of the stretch after the cue at toks[v] where its speaker may stand.
 std::size_t region_after(const std::vector<Tok>& toks, std::size_t v, std::size_t hi) {
   std::size_t i = v + 1;
@@ -794,6 +820,7 @@ std::size_t region_after(const std::vector<Tok>& toks, std::size_t v, std::size_
       break;
     if (k.kind == COMMA && words > 0) break;
     if (k.kind == W && k.speech() && words > 0) break;
+    if (words > 0 && is_conjunction(k)) break;  // сказал швейцар и пошёл
     words += is_word(k);
     ++i;
   }
@@ -1013,8 +1040,16 @@ class Finder {
         std::size_t words = 0;
         for (; i < toks_.size() && words < 10; ++i) {
           const Tok& k = toks_[i];
-          if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kImpersonal)) && !(k.cue() & kPart)) {
+          if (k.kind == W && relative(k)) break;  // «Лидс», которого считают …
+          if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kImpersonal)) &&
+              !(k.cue() & (kPart | kThatOnly))) {
             Speaker sp = speaker_of(toks_, first, i, toks_.size());
+            if (sp.found() && sp.conf < 0.7) {
+              // "— с поклоном сказал швейцар": an adverbial before the cue
+              const Speaker after = with_cue(
+                  speaker_in(cx_, toks_, i + 1, region_after(toks_, i, toks_.size()), false), k);
+              if (after.found()) sp = after;
+            }
             if (!sp.found()) break;
             use(k);
             const bool dash = first > 0 && toks_[first - 1].kind == DASH;
@@ -1271,8 +1306,9 @@ class Finder {
     for (std::size_t v = 0; v < n_end; ++v) {
       const Tok& k = toks_[v];
       if (k.kind != W || k.inq || !(k.cue() & kSpeech) || used(k.s)) continue;
+      const bool that_only = (k.cue() & kThatOnly) != 0;
       // как сообщил X, … / as X said, …
-      if (v > 0 && (t_eq(cx_, toks_[v - 1], "как") )) {
+      if (!that_only && v > 0 && (t_eq(cx_, toks_[v - 1], "как") )) {
         std::size_t c = v + 1;
         while (c < n_end && toks_[c].kind != COMMA && c < v + 12) ++c;
         if (c < n_end) {
@@ -1287,7 +1323,7 @@ class Finder {
         }
       }
       // об этом заявил X: the sentence before is the report
-      if (v >= 2 && t_eq(cx_, toks_[v - 2], "об") && t_eq(cx_, toks_[v - 1], "этом") && si > 0 &&
+      if (!that_only && v >= 2 && t_eq(cx_, toks_[v - 2], "об") && t_eq(cx_, toks_[v - 1], "этом") && si > 0 &&
           zone_of(cx_.sents_[si - 1].start) == zone_of(s.start)) {
         Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, region_after(toks_, v, n_end), false), k);
         const Span prev = cx_.sents_[si - 1];
@@ -1299,7 +1335,7 @@ class Finder {
         }
       }
       // X сказал: clause (no marks)
-      {
+      if (!that_only) {
         std::size_t c = v + 1;
         while (c < n_end && c < v + 8 && toks_[c].kind != COLON && toks_[c].kind != COMMA &&
                toks_[c].kind != END && !toks_[c].stop())
@@ -1317,7 +1353,7 @@ class Finder {
         }
       }
       // interrupted: A, говорят эксперты, B / A, he said, B
-      if (v >= 2 && toks_[v - 1].kind == COMMA && !k.cyr == !toks_[0].cyr) {
+      if (!that_only && v >= 2 && toks_[v - 1].kind == COMMA && !k.cyr == !toks_[0].cyr) {
         const std::size_t r = region_after(toks_, v, n_end);
         std::size_t rw = 0;
         bool weak = false;
@@ -1356,12 +1392,12 @@ class Finder {
         continue;
       }
       // tail: …, X said. / …, said X. / …, — сказал X.
-      {
+      if (!that_only) {
         std::size_t c = v;
         while (c > 0 && v - c < 7 && toks_[c - 1].kind != COMMA && is_np_tok(toks_[c - 1])) --c;
         const bool dash = c > 0 && toks_[c - 1].kind == DASH;
         std::size_t cc = dash ? c - 1 : c;
-        if (cc > 0 && toks_[cc - 1].kind == COMMA && cc - 1 >= 3) {
+        if (cc > 0 && toks_[cc - 1].kind == COMMA && cc - 1 >= 3 && toks_[0].kind != DASH) {
           bool tail = true;  // nothing after the cue but its speaker and adverbials
           std::size_t after = 0;
           for (std::size_t j = v + 1; j < n_end && tail; ++j) {

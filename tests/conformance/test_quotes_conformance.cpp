@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 #include <string>
@@ -166,16 +167,19 @@ TEST(ConformanceQuotes, SeedArticle) {
   EXPECT_GE(sc.f1(), 0.95) << sc.tp_g << "/" << sc.n_g << " gold, " << sc.tp_p << "/" << sc.n_p << " predicted";
 }
 
-// reached: adaq_ru 0.7230, dev_ru_wikinews 0.7934, dev_en_news 0.7349
-constexpr double kAdaq = 0.72, kDevRu = 0.79, kDevEn = 0.73;
+// reached: adaq_ru 0.7778, dev_ru_wikinews 0.8136, dev_en_news 0.8128
+constexpr double kAdaq = 0.775, kDevRu = 0.81, kDevEn = 0.81;
 
 TEST(ConformanceQuotes, GoldFiles) {
   const double adaq = file_f1("adaq_ru.jsonl");
   if (adaq < 0) GTEST_SKIP() << "shared data not found under " << data_dir() << "; skipping";
   // figures reached by this (strict) scorer when set; skaz-eval's are higher
+  const double ru = file_f1("dev_ru_wikinews.jsonl"), en = file_f1("dev_en_news.jsonl");
+  // the figures, for the next ratchet
+  std::printf("end-to-end F1: adaq_ru %.4f, dev_ru_wikinews %.4f, dev_en_news %.4f\n", adaq, ru, en);
   EXPECT_GE(adaq, kAdaq);
-  EXPECT_GE(file_f1("dev_ru_wikinews.jsonl"), kDevRu);
-  EXPECT_GE(file_f1("dev_en_news.jsonl"), kDevEn);
+  EXPECT_GE(ru, kDevRu);
+  EXPECT_GE(en, kDevEn);
 }
 
 }  // namespace
