@@ -266,11 +266,20 @@ class Lexicon {
         "вице-премьер", "вице-президент", "пресс-атташе", "губернатор", "мэри", "суд",
         "прокуратур", "министр", "ведомств", "комитет", "комисси", "совет", "партия", "парти",
         "союз", "организаци", "агентств", "телеканал", "издани", "газет"};
-    for (const char* s : stems) {
-      const std::size_t n = std::strlen(s);
-      if (w.size() >= n && w.size() <= n + 8 && w.compare(0, n, s) == 0) return true;
-    }
+    // stems bucketed by their first letter: a word compares with a handful
+    static const auto buckets = [] {
+      std::array<std::vector<std::string_view>, 64> b;
+      for (const char* s : stems) b[bucket(s)].emplace_back(s);
+      return b;
+    }();
+    if (w.size() < 2) return false;
+    for (const std::string_view s : buckets[bucket(w)])
+      if (w.size() >= s.size() && w.size() <= s.size() + 8 && w.compare(0, s.size(), s) == 0)
+        return true;
     return false;
+  }
+  static std::size_t bucket(std::string_view w) {
+    return w.size() < 2 ? 0 : static_cast<unsigned char>(w[1]) & 63u;
   }
 
  private:
@@ -347,30 +356,36 @@ const Lexicon& lexicon() {
 // Lower-cases Latin and Cyrillic letters (ё -> е, ’ -> ') into buf; returns
 // an empty view when the word does not fit.
 std::string_view fold(std::string_view w, char* buf, std::size_t cap) {
+  // byte arithmetic: ASCII and the two-byte Cyrillic block are all the
+  // lexicon holds; other characters are copied as they are
+  if (w.size() > cap) return {};
   std::size_t n = 0;
-  const char* p = w.data();
-  const char* end = p + w.size();
-  while (p < end) {
-    const decoded_char d = decode_utf8(p, end);
-    char32_t c = d.cp;
-    p += d.len;
-    if (c >= 'A' && c <= 'Z') c += 32;
-    else if (c >= 0x410 && c <= 0x42F) c += 0x20;
-    else if (c == 0x401 || c == 0x451) c = 0x435;
-    else if (c == 0x2019) c = '\'';
-    if (c < 0x80) {
-      if (n + 1 > cap) return {};
-      buf[n++] = static_cast<char>(c);
-    } else if (c < 0x800) {
-      if (n + 2 > cap) return {};
-      buf[n++] = static_cast<char>(0xC0 | (c >> 6));
-      buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      if (n + 3 > cap || c > 0xFFFF) return {};
-      buf[n++] = static_cast<char>(0xE0 | (c >> 12));
-      buf[n++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      buf[n++] = static_cast<char>(0x80 | (c & 0x3F));
+  for (std::size_t i = 0; i < w.size();) {
+    const auto b = static_cast<unsigned char>(w[i]);
+    if (b < 0x80) {
+      buf[n++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++i;
+      continue;
     }
+    if ((b == 0xD0 || b == 0xD1) && i + 1 < w.size()) {
+      const auto c = static_cast<unsigned char>(w[i + 1]);
+      unsigned char o0 = b, o1 = c;
+      if (b == 0xD0 && c >= 0x90 && c <= 0x9F) o1 = static_cast<unsigned char>(c + 0x20);  // А-П
+      else if (b == 0xD0 && c >= 0xA0 && c <= 0xAF) { o0 = 0xD1; o1 = static_cast<unsigned char>(c - 0x20); }  // Р-Я
+      else if ((b == 0xD0 && c == 0x81) || (b == 0xD1 && c == 0x91)) { o0 = 0xD0; o1 = 0xB5; }  // Ё ё -> е
+      buf[n++] = static_cast<char>(o0);
+      buf[n++] = static_cast<char>(o1);
+      i += 2;
+      continue;
+    }
+    if (b == 0xE2 && i + 2 < w.size() && static_cast<unsigned char>(w[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(w[i + 2]) == 0x99) {
+      buf[n++] = '\'';  // ’ -> '
+      i += 3;
+      continue;
+    }
+    buf[n++] = static_cast<char>(b);
+    ++i;
   }
   return std::string_view(buf, n);
 }
