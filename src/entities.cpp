@@ -95,6 +95,17 @@ bool calendar_word(std::string_view w) {
   return words.count(w) > 0;
 }
 
+// Capitalised words of place and institution names, never a first name or
+// a surname: "United States" recurs as "the States" but names nobody.
+bool place_word(std::string_view w) {
+  static const std::unordered_set<std::string_view> words = {
+      "United", "New", "North", "South", "East", "West", "Great", "Saint", "Royal", "National",
+      "Federal", "European", "Russian", "American", "British", "State", "States", "Nations",
+      "Kingdom", "Republic", "Union", "City", "County", "Bank", "University", "Ministry",
+      "Department", "Agency", "Council", "Court", "Party", "Street", "Square", "River"};
+  return words.count(w) > 0;
+}
+
 // Nouns that name a role or office (en, ru); a role phrase before a person's
 // name is an apposition: "the head of Roskomnadzor Alexander Zharov".
 bool role_noun(std::string_view w) {
@@ -383,7 +394,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     int gender = -1;
     if (next_ok && fn != names.female_by_key.end()) {
       gender = fn->second ? 1 : 0;
-    } else if (next_ok && n == k + 1 && alone.count(keys[n]) && !alone.count(keys[k])) {
+    } else if (next_ok && n == k + 1 && alone.count(keys[n]) && !alone.count(keys[k]) &&
+               !place_word(s) && !place_word(surface(words[n]))) {
       // an unknown first name: its surname recurs alone
       const char last = s.back();
       gender = (last == 'a' || s.substr(s.size() >= 2 ? s.size() - 2 : 0) == "\xD0\xB0" ||

@@ -924,6 +924,14 @@ class Finder {
         words += is_word(toks[i]);
         conj += toks[i].kind == W && (conjunction(toks[i]) || toks[i].adverb());
       }
+      if (words > conj && end < v && a > lo && toks[a - 1].kind == COMMA && toks[a].kind == W &&
+          (t_eq(cx_, toks[a], "a") || t_eq(cx_, toks[a], "an"))) {
+        // "X, the ambassador to China, a major exporter of …, said": an
+        // apposition; the name stands before it
+        Speaker sp = speaker_in(cx_, toks, a, end, true);
+        if (sp.found() && !weak.found()) weak = sp;
+        words = conj = 0;
+      }
       if (words > conj && end < v && a > lo && relative(toks[a - 1])) {
         // "X, who worked for Y, claimed": the relative clause names nobody
         words = conj = 0;
@@ -1457,7 +1465,7 @@ class Finder {
         std::size_t that = 0;
         for (; j < n_end && j < v + 10; ++j) {
           const Tok& x = toks_[j];
-          if (t_eq(cx_, x, "that") || t_eq(cx_, x, "что")) {
+          if ((t_eq(cx_, x, "that") || t_eq(cx_, x, "что")) && !time_noun(j + 1)) {
             that = j;
             break;
           }
@@ -1582,6 +1590,16 @@ class Finder {
     std::size_t n = 0;
     for (const Tok& k : tk) n += is_word(k);
     return n;
+  }
+
+  // "that night": a demonstrative, not a conjunction
+  bool time_noun(std::size_t j) const {
+    if (j >= toks_.size()) return false;
+    static const char* const nouns[] = {"night", "day", "morning", "evening", "week", "month",
+                                        "year", "time", "moment", "afternoon", "weekend"};
+    for (const char* w : nouns)
+      if (t_eq(cx_, toks_[j], w)) return true;
+    return false;
   }
 
   // toks_[a, b) as a span without edge punctuation, if it has `min` words.
@@ -1716,21 +1734,24 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
           return x >= 0 && entities[static_cast<std::size_t>(x)].type == entity_type::person &&
                  (female[static_cast<std::size_t>(x)] != 0) == want_f;
         };
-        if (ok(last_speaker) && m.start >= last_at && m.start - last_at < 3000) {
-          e = last_speaker;
-        } else {
-          // the nearest person mention before it, at most 3000 bytes back
-          auto it = std::lower_bound(cx.ments_.begin(), cx.ments_.end(), m.start,
-                                     [](const Ctx::M& x, std::uint32_t at) { return x.s < at; });
-          while (it != cx.ments_.begin()) {
-            --it;
-            if (m.start - it->s > 3000) break;
-            if (ok(it->ent)) {
-              e = it->ent;
-              break;
-            }
+        // the last speaker or the nearest person mention of its gender
+        // before it, whichever is closer, at most 3000 bytes back
+        std::uint32_t near_at = 0;
+        int near = -1;
+        auto it = std::lower_bound(cx.ments_.begin(), cx.ments_.end(), m.start,
+                                   [](const Ctx::M& x, std::uint32_t at) { return x.s < at; });
+        while (it != cx.ments_.begin()) {
+          --it;
+          if (m.start - it->s > 3000) break;
+          if (ok(it->ent)) {
+            near = it->ent;
+            near_at = it->s;
+            break;
           }
         }
+        const bool speaker_ok = ok(last_speaker) && m.start >= last_at && m.start - last_at < 3000;
+        if (speaker_ok && (near < 0 || last_at >= near_at)) e = last_speaker;
+        else e = near;
       } else if (!q.sp.pron) {
         Span em;
         e = cx.entity_at(m.start, m.end, &em);
@@ -1743,7 +1764,18 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         std::string_view mt = text.substr(m.start, m.end - m.start);
         for (std::string_view art : {"The ", "the ", "A ", "a "})
           if (mt.substr(0, art.size()) == art) mt.remove_prefix(art.size());
-        for (std::size_t i = 0; i < entities.size(); ++i) {
+        // only a phrase that opens with a role noun names a role holder
+        // ("Roskomnadzor" is no "head of Roskomnadzor")
+        bool role_first = false;
+        {
+          const std::size_t sp_at = mt.find(' ');
+          const std::string_view w0 = mt.substr(0, sp_at);
+          char buf[64];
+          const std::string_view fw = fold(w0, buf, sizeof buf);
+          const Lex* lx = fw.empty() ? nullptr : lexicon().lookup(fw);
+          role_first = (lx && lx->role) || (!fw.empty() && lexicon().ru_role(fw));
+        }
+        for (std::size_t i = 0; i < entities.size() && role_first; ++i) {
           if (entities[i].type != entity_type::person) continue;
           for (const std::string& r : entities[i].roles) {
             if (r.size() >= mt.size() && mt.size() >= 4 &&

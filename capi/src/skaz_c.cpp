@@ -8,6 +8,7 @@
 #include <string>
 
 #include "skaz/document.hpp"
+#include "skaz/html.hpp"
 #include "skaz/json.hpp"
 #include "skaz/names.hpp"
 #include "skaz/repair.hpp"
@@ -35,6 +36,9 @@ struct skaz_document {
   std::string json;  // last JSON produced, for the two-call size negotiation
   std::int32_t json_unit = -1;
   std::uint32_t json_flags = 0;
+  std::string html;  // last HTML page produced, and the title it was made with
+  std::string html_title;
+  bool html_ready = false;
 };
 
 struct skaz_translit {
@@ -382,6 +386,22 @@ int skaz_doc_to_json(skaz_document* doc, int32_t unit, uint32_t flags, char* out
       doc->json_flags = flags;
     }
     return deliver(doc->json, out, cap, out_len);
+  });
+}
+
+int skaz_doc_to_html(skaz_document* doc, const char* title, char* out, size_t cap, size_t* out_len) {
+  return guarded([&]() -> int {
+    if (!doc) return fail(SKAZ_EINVAL, "doc is NULL");
+    if (!out_len) return fail(SKAZ_EINVAL, "out_len is NULL");
+    const std::string t = title ? title : "";
+    if (!doc->html_ready || doc->html_title != t) {
+      skaz::HtmlOptions o;
+      o.title = t;
+      doc->html = skaz::to_html(doc->doc, o);
+      doc->html_title = t;
+      doc->html_ready = true;
+    }
+    return deliver(doc->html, out, cap, out_len);
   });
 }
 

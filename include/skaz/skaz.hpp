@@ -3,8 +3,10 @@
 
 #include "skaz/document.hpp"
 #include "skaz/error.hpp"
+#include "skaz/html.hpp"
 #include "skaz/json.hpp"
 #include "skaz/names.hpp"
+#include "skaz/quotes.hpp"
 #include "skaz/repair.hpp"
 #include "skaz/segment.hpp"
 #include "skaz/text.hpp"

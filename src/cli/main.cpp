@@ -65,6 +65,11 @@ std::string error_text(const skaz::error& e) {
 }
 
 int run_analyze(const AnalyzeArgs& a) {
+  if (a.format == "html" && (a.jsonl || a.inputs.size() > 1)) {
+    std::fprintf(stderr, "skaz analyze: --format html makes one page of one document: "
+                         "give one FILE or -, without --jsonl\n");
+    return kUsage;
+  }
   skaz::Options opts;
   opts.lang = a.lang;
   opts.tokens = a.tokens;
@@ -91,6 +96,10 @@ int run_analyze(const AnalyzeArgs& a) {
       if (!doc) throw InputError{name + ": " + error_text(doc.err())};
       if (text_format) {
         out = skaz::cli::render_text(doc.value(), name);
+      } else if (a.format == "html") {
+        skaz::HtmlOptions ho;
+        ho.title = name;
+        out = skaz::to_html(doc.value(), ho);
       } else {
         out = skaz::to_json(doc.value(), jo);
         out.push_back('\n');
@@ -199,8 +208,9 @@ int main(int argc, char** argv) {
   analyze->add_option("--offsets", aa.offsets, "offset unit in the output")
       ->check(CLI::IsMember({"codepoint", "byte", "utf16"}))
       ->capture_default_str();
-  analyze->add_option("--format", aa.format, "json (the output contract) or text (for people)")
-      ->check(CLI::IsMember({"json", "text"}))
+  analyze->add_option("--format", aa.format,
+                      "json (the output contract), text (for people) or html (one page: who said what)")
+      ->check(CLI::IsMember({"json", "text", "html"}))
       ->capture_default_str();
   analyze->add_flag("--tokens", aa.tokens, "include tokens");
   analyze->add_flag("--pretty", aa.pretty, "indent the JSON");

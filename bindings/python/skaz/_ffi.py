@@ -358,6 +358,9 @@ skaz_doc_offset = _fn(
 skaz_doc_to_json = _fn(
     "skaz_doc_to_json", [DocumentP, c_int32, c_uint32, *_buf], c_int, _check_bufs
 )
+skaz_doc_to_html = _fn(
+    "skaz_doc_to_html", [DocumentP, c_char_p, *_buf], c_int, _check_bufs
+)
 skaz_translit_options_init = _fn(
     "skaz_translit_options_init",
     [POINTER(skaz_translit_options), c_uint32],

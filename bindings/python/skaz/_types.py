@@ -236,6 +236,27 @@ class Document:
                 "skaz_doc_to_json",
             )
 
+    def to_html(self, title: str = "") -> str:
+        """One self-contained HTML page: who said what (``skaz_doc_to_html``).
+
+        The text with each quote in its speaker's colour, a panel of speakers
+        with their aliases and quotes, scare quotes, titles and repairs; no
+        external resources and no script. ValueError once closed.
+        """
+        if self._handle is None:
+            raise ValueError("skaz: this Document has no native document")
+        encoded = title.encode("utf-8", "surrogatepass")
+        if b"\0" in encoded:
+            raise ValueError("skaz: title must not contain NUL")
+        with self._handle.use() as ptr:
+            return _ffi.read_text(
+                lambda out, cap, out_len: _ffi.skaz_doc_to_html(
+                    ptr, encoded, out, cap, out_len
+                ),
+                0,
+                "skaz_doc_to_html",
+            )
+
     @property
     def closed(self) -> bool:
         return self._handle is None or self._handle.closed

@@ -308,6 +308,13 @@ enum {
 SKAZ_API int skaz_doc_to_json(skaz_document* doc, int32_t unit, uint32_t flags,
                               char* out, size_t cap, size_t* out_len);
 
+/** The document as one self-contained HTML page (docs/report.md): the text
+ *  with each quote in its speaker's colour, a panel of speakers, scare quotes,
+ *  titles and repairs. `title` (UTF-8, may be NULL) heads the page. Size
+ *  negotiation as in skaz_doc_to_json. Since 0.1. */
+SKAZ_API int skaz_doc_to_html(skaz_document* doc, const char* title, char* out, size_t cap,
+                              size_t* out_len);
+
 /* ------------------------------------------- transliteration, repair, names */
 
 enum {
