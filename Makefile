@@ -1,6 +1,6 @@
 # Two commands on a fresh Debian machine:
 #   make demo   build, then analyse the bundled example article (and the seed
-#               article when ../shared is present)
+#               article when ../shared is present); writes their HTML reports
 #   make test   build, then run every test (C++ unit, C ABI as C99, CLI,
 #               Python, examples)
 BUILD ?= build
@@ -27,10 +27,17 @@ build: configure
 demo: build
 	@echo
 	$(BUILD)/skaz analyze --format text examples/data/article.txt
+	@mkdir -p $(BUILD)/report
+	@$(BUILD)/skaz analyze --format html examples/data/article.txt > $(BUILD)/report/article.html
 	@if [ -f "$(SEED)" ]; then \
 	  echo; echo "$(BUILD)/skaz analyze --format text --lang en $(SEED)"; \
 	  $(BUILD)/skaz analyze --format text --lang en "$(SEED)"; \
+	  $(BUILD)/skaz analyze --format html --lang en "$(SEED)" > $(BUILD)/report/seed.html; \
 	else echo "(../shared/data not found: the seed article is skipped)"; fi
+	@echo
+	@echo "HTML reports (open in a browser):"
+	@for f in $(BUILD)/report/article.html $(BUILD)/report/seed.html; do \
+	  [ -f "$$f" ] && echo "  $$(cd "$$(dirname "$$f")" && pwd)/$$(basename "$$f")"; done; true
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)

@@ -426,6 +426,21 @@ class JsonTest(SpanChecks):
             with self.assertRaises(ValueError):
                 doc.to_json(offsets="bytes")
 
+    def test_html_report(self) -> None:
+        text = "«Мы не согласны», — сказал министр Иван Петров. <script>x</script>"
+        with skaz.analyze(text, lang="ru") as doc:
+            page = doc.to_html(title="Отчёт <1>")
+            self.assertTrue(page.startswith("<!DOCTYPE html>"))
+            self.assertIn("<title>skaz: Отчёт &lt;1&gt;</title>", page)
+            # one element of class "q" per quote, the speaker in the panel
+            self.assertEqual(page.count('<span class="q k-'), len(doc.quotes))
+            self.assertIn("Иван Петров", page[page.index("<aside>"):])
+            self.assertNotIn("<script>", page)
+            with self.assertRaises(ValueError):
+                doc.to_html(title="a\0b")
+        with self.assertRaises(ValueError):
+            doc.to_html()  # closed
+
 
 class LifetimeTest(unittest.TestCase):
     def test_pipeline_close_is_idempotent(self) -> None:
