@@ -529,7 +529,9 @@ class Ctx {
       else if (c == ',') k.kind = COMMA;
       else if (c == ':') k.kind = COLON;
       else if (c == ';') k.kind = SEMI;
-      else if (c == 0x2014 || c == 0x2013 || (c == '-' && i > a && is_space(base[i - 1] & 0x7F)))
+      else if (c == 0x2014 || c == 0x2013 ||
+               (c == '-' && (i > a ? is_space(static_cast<unsigned char>(base[i - 1])) != 0
+                                   : i + 1 < b && base[i + 1] == ' ')))
         k.kind = DASH;
       else if (c == '.') k.kind = DOT;
       else if (c == '!' || c == '?' || c == 0x2026) k.kind = END;
@@ -991,7 +993,8 @@ class Finder {
       return w.size() > suf.size() + 4 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
     };
     return ends("ing") || ends("вшись") || ends("ая") || ends("яя") || ends("ив") || ends("ав") ||
-           ends("ший") || ends("щий") || ends("шие") || ends("щие") || ends("шая") || ends("щая");
+           ends("ший") || ends("щий") || ends("шие") || ends("щие") || ends("шая") || ends("щая") ||
+           ends("ясь") || ends("ась");
   }
   bool conjunction(const Tok& k) const {
     return t_eq(cx_, k, "and") || t_eq(cx_, k, "but") || t_eq(cx_, k, "и") || t_eq(cx_, k, "а") ||
@@ -1173,7 +1176,7 @@ class Finder {
     auto clause = [&](std::size_t a, std::size_t b) -> Span {
       while (a < b && (toks_[a].kind == COMMA || toks_[a].kind == DASH || toks_[a].kind == COLON ||
                        toks_[a].kind == OPEN || t_eq(cx_, toks_[a], "that") ||
-                       t_eq(cx_, toks_[a], "что")))
+                       t_eq(cx_, toks_[a], "что") || t_eq(cx_, toks_[a], "будто")))
         ++a;
       while (b > a && (toks_[b - 1].kind == COMMA || toks_[b - 1].kind == END ||
                        toks_[b - 1].kind == DOT || toks_[b - 1].kind == DASH ||
@@ -1465,9 +1468,19 @@ class Finder {
         std::size_t that = 0;
         for (; j < n_end && j < v + 10; ++j) {
           const Tok& x = toks_[j];
-          if ((t_eq(cx_, x, "that") || t_eq(cx_, x, "что")) && !time_noun(j + 1)) {
+          if ((t_eq(cx_, x, "that") || t_eq(cx_, x, "что") || t_eq(cx_, x, "будто")) &&
+              !time_noun(j + 1)) {
             that = j;
             break;
+          }
+          if (x.kind == OPEN) {
+            // заявил «РИА Новости», что …: a short quoted name is passed over
+            std::size_t c = j + 1;
+            while (c < n_end && c < j + 7 && toks_[c].kind != CLOSE) ++c;
+            if (c < n_end && toks_[c].kind == CLOSE) {
+              j = c;
+              continue;
+            }
           }
           if (x.kind == END || x.kind == COLON || x.kind == SEMI || x.kind == OPEN ||
               (x.kind == W && x.speech() && !x.inq))
