@@ -49,6 +49,7 @@ bench: build
 	$(BUILD)/benchmarks/bench_pipeline
 	$(BUILD)/benchmarks/bench_names
 	$(BUILD)/benchmarks/bench_hostile
+	benchmarks/batch_scaling.py $(BUILD)/skaz
 
 clean:
 	rm -rf $(BUILD)

@@ -5,12 +5,15 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "batch.hpp"
 #include "report.hpp"
 #include "skaz/repair.hpp"
 #include "skaz/translit.hpp"
@@ -58,6 +61,10 @@ struct AnalyzeArgs {
   bool tokens = false;
   bool pretty = false;
   bool replace_invalid = false;
+  unsigned jobs = 1;
+  std::string on_error = "fail";
+  bool stats = false;
+  bool quiet = false;
 };
 
 std::string error_text(const skaz::error& e) {
@@ -87,70 +94,34 @@ int run_analyze(const AnalyzeArgs& a) {
 
   std::vector<std::string> inputs = a.inputs;
   if (inputs.empty()) inputs.push_back("-");
+  if (a.jsonl) {
+    skaz::cli::BatchOptions bo;
+    bo.jobs = a.jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : a.jobs;
+    bo.text_format = text_format;
+    bo.pretty = a.pretty;
+    bo.json = jo;
+    bo.skip_bad = a.on_error == "skip";
+    bo.stats = a.stats;
+    bo.progress = !a.quiet;
+    return skaz::cli::run_jsonl(pipeline.value(), inputs, bo);
+  }
   std::string out;
   for (const std::string& path : inputs) {
     const std::string name = path == "-" ? "<stdin>" : path;
-    if (!a.jsonl) {
-      const std::string text = read_all(path);
-      auto doc = pipeline->analyze(text);
-      if (!doc) throw InputError{name + ": " + error_text(doc.err())};
-      if (text_format) {
-        out = skaz::cli::render_text(doc.value(), name);
-      } else if (a.format == "html") {
-        skaz::HtmlOptions ho;
-        ho.title = name;
-        out = skaz::to_html(doc.value(), ho);
-      } else {
-        out = skaz::to_json(doc.value(), jo);
-        out.push_back('\n');
-      }
-      std::fwrite(out.data(), 1, out.size(), stdout);
-      continue;
+    const std::string text = read_all(path);
+    auto doc = pipeline->analyze(text);
+    if (!doc) throw InputError{name + ": " + error_text(doc.err())};
+    if (text_format) {
+      out = skaz::cli::render_text(doc.value(), name);
+    } else if (a.format == "html") {
+      skaz::HtmlOptions ho;
+      ho.title = name;
+      out = skaz::to_html(doc.value(), ho);
+    } else {
+      out = skaz::to_json(doc.value(), jo);
+      out.push_back('\n');
     }
-    // JSONL: {"id", "text", "lang"?} per line; the analysis plus "id" out.
-    std::ifstream file;
-    std::istream* in = &open_input(path, file);
-    std::string line;
-    std::size_t lineno = 0;
-    while (std::getline(*in, line)) {
-      ++lineno;
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      if (line.find_first_not_of(" \t") == std::string::npos) continue;
-      const std::string where = name + ":" + std::to_string(lineno);
-      nlohmann::json rec;
-      try {
-        rec = nlohmann::json::parse(line);
-      } catch (const nlohmann::json::parse_error& e) {
-        throw InputError{where + ": not a JSON object (byte " + std::to_string(e.byte) + "): " +
-                         e.what()};
-      }
-      if (!rec.is_object() || !rec.contains("text") || !rec["text"].is_string()) {
-        throw InputError{where + ": expected an object with a string \"text\""};
-      }
-      std::string lang;
-      if (rec.contains("lang") && rec["lang"].is_string()) lang = rec["lang"].get<std::string>();
-      const std::string& text = rec["text"].get_ref<const std::string&>();
-      auto doc = pipeline->analyze(text, lang);
-      if (!doc) throw InputError{where + ": " + error_text(doc.err())};
-      if (text_format) {
-        out = skaz::cli::render_text(doc.value(), where);
-      } else {
-        // "id" first, then the analysis object.
-        std::string body = skaz::to_json(doc.value(), skaz::JsonOptions{jo.unit, false, jo.tokens});
-        out = "{\"id\":";
-        out += rec.contains("id") ? rec["id"].dump() : "null";
-        if (body.size() > 2) {
-          out += ',';
-          out.append(body, 1, std::string::npos);
-        } else {
-          out += '}';
-        }
-        if (jo.pretty) out = nlohmann::ordered_json::parse(out).dump(2);
-        out.push_back('\n');
-      }
-      std::fwrite(out.data(), 1, out.size(), stdout);
-    }
-    if (in->bad()) throw InputError{name + ": read error"};
+    std::fwrite(out.data(), 1, out.size(), stdout);
   }
   std::fflush(stdout);
   return 0;
@@ -212,6 +183,14 @@ int main(int argc, char** argv) {
                       "json (the output contract), text (for people) or html (one page: who said what)")
       ->check(CLI::IsMember({"json", "text", "html"}))
       ->capture_default_str();
+  analyze->add_option("--jobs,-j", aa.jobs, "with --jsonl: documents analysed in parallel (0: one per core)")
+      ->capture_default_str();
+  analyze->add_option("--on-error", aa.on_error,
+                      "with --jsonl: a malformed line is fatal (exit 1) or reported and skipped")
+      ->check(CLI::IsMember({"fail", "skip"}))
+      ->capture_default_str();
+  analyze->add_flag("--stats", aa.stats, "with --jsonl: a summary on stderr at the end");
+  analyze->add_flag("--quiet,-q", aa.quiet, "no progress line (it shows on a terminal only)");
   analyze->add_flag("--tokens", aa.tokens, "include tokens");
   analyze->add_flag("--pretty", aa.pretty, "indent the JSON");
   analyze->add_flag("--replace-invalid", aa.replace_invalid,
