@@ -8,7 +8,7 @@ packages=(
   cmake make g++ pkg-config
   libboost-locale-dev libicu-dev libutf8proc-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3
+  python3 python3-venv python3-setuptools python3-wheel
 )
 # shellcheck disable=SC2206
 packages+=(${SKAZ_EXTRA_PACKAGES:-})

@@ -426,6 +426,17 @@ class JsonTest(SpanChecks):
             with self.assertRaises(ValueError):
                 doc.to_json(offsets="bytes")
 
+    def test_analyze_many_keeps_the_order(self) -> None:
+        texts = [f"Документ {i}: «Привет», — сказал Иван Петров." for i in range(40)] + [EN]
+        docs = skaz.analyze_many(texts, jobs=4)
+        self.assertEqual([d.text for d in docs], texts)
+        self.assertTrue(all(d.closed for d in docs))
+        one = [skaz.analyze(t) for t in texts]
+        self.assertEqual(docs, one)  # Documents compare by their fields
+        self.assertEqual(skaz.analyze_many([], jobs=2), [])
+        with self.assertRaises(ValueError):
+            skaz.analyze_many(texts, jobs=-1)
+
     def test_html_report(self) -> None:
         text = "«Мы не согласны», — сказал министр Иван Петров. <script>x</script>"
         with skaz.analyze(text, lang="ru") as doc:
