@@ -1185,7 +1185,7 @@ class Finder {
       if (b <= a) return Span{};
       std::size_t words = 0;
       for (std::size_t k = a; k < b; ++k) words += is_word(toks_[k]);
-      if (words < 3) return Span{};
+      if (words < 2) return Span{};  // "нападавший задержан"
       return Span{toks_[a].s, toks_[b - 1].e, 0, 0};
     };
     // the clause after toks[k] runs to the end of the sentence or to a
@@ -1201,10 +1201,13 @@ class Finder {
         for (const char* w : narrator)
           if (t_eq(cx_, toks_[j + 1], w)) return j;
         if (j + 2 < n_end && t_eq(cx_, toks_[j + 1], "так") && t_eq(cx_, toks_[j + 2], "что")) return j;
-        // ", X reported." closing the sentence: another report's attribution
-        for (std::size_t m = j + 1; m < n_end && m < j + 7; ++m) {
-          if (toks_[m].kind != W || toks_[m].inq) break;
-          if (toks_[m].speech() && m + 1 == n_end && m > j + 1) return j;
+        // ", X reported." closing the sentence, or ", Sanford said he …":
+        // another report's attribution
+        for (std::size_t m = j + 1; m < n_end && m < j + 6; ++m) {
+          if (toks_[m].kind != W || toks_[m].inq || toks_[m].stop()) break;
+          if (toks_[m].speech() && m > j + 1 &&
+              (m + 1 == n_end || (toks_[m + 1].kind == W && toks_[m + 1].pron())))
+            return j;
         }
       }
       return n_end;
@@ -1401,12 +1404,29 @@ class Finder {
         }
       }
       // participle: …, saying (that) … / …, заявив, что …
-      if (k.cue() & kPart) {
-        if (v == 0 || toks_[v - 1].kind != COMMA) continue;
-        std::size_t a = v + 1;
-        if (a < n_end && toks_[a].kind == COMMA) ++a;
-        if (a < n_end && (t_eq(cx_, toks_[a], "that") || t_eq(cx_, toks_[a], "что"))) ++a;
-        else if (k.cyr) continue;  // заявив о … is no report of speech
+      if ((k.cue() & kPart) && !k.cyr && v > 2 && toks_[v - 1].kind == W) {
+        // "…, with the National Weather Service saying 12 inches …"
+        std::size_t w = v - 1;
+        while (w > 0 && v - w < 7 && !t_eq(cx_, toks_[w], "with") && toks_[w].kind == W) --w;
+        if (t_eq(cx_, toks_[w], "with") && w + 1 < v) {
+          Speaker sp = with_cue(speaker_in(cx_, toks_, w + 1, v, true), k);
+          std::size_t a = v + 1;
+          if (a < n_end && t_eq(cx_, toks_[a], "that")) ++a;
+          const Span cl = clause(a, clause_end(a));
+          if (sp.found() && !cl.empty() && !all_marked(cl)) {
+            use(k);
+            add(out, cl, quote_kind::indirect, sp, "participle");
+            continue;
+          }
+        }
+      }
+      if ((k.cue() & kPart) && v > 0 && toks_[v - 1].kind == COMMA) {
+        // saying (that) …, заявив, что …, выразив убеждение, что …
+        std::size_t a = 0;
+        for (std::size_t j = v + 1; j < n_end && j < v + 5 && !a; ++j)
+          if (t_eq(cx_, toks_[j], "that") || t_eq(cx_, toks_[j], "что")) a = j + 1;
+        if (!a && (k.cyr || (k.cue() & kThatOnly))) continue;  // заявив о … reports no speech
+        if (!a) a = v + 1;
         const Span cl = clause(a, clause_end(a));
         if (cl.empty() || all_marked(cl)) continue;
         Speaker sp = last;
@@ -1466,9 +1486,22 @@ class Finder {
       {
         std::size_t j = v + 1;
         std::size_t that = 0;
-        for (; j < n_end && j < v + 10; ++j) {
+        // "said he received data from phones that showed …": a clause right
+        // after a bare cue is the report; a later "that" is its own
+        std::size_t bare = 0;
+        if ((k.cue() & kBare) && !k.cyr) {
+          std::size_t b = v + 1;
+          while (b < n_end && toks_[b].adverb()) ++b;
+          if (b + 1 < n_end && toks_[b].kind == W && toks_[b].pron() && !toks_[b].lex->pron_poss &&
+              is_word(toks_[b + 1]))
+            bare = b;
+        }
+        const bool ask = t_eq(cx_, k, "asked") || t_eq(cx_, k, "asks") || t_eq(cx_, k, "ask") ||
+                         t_eq(cx_, k, "wondered");
+        for (; j < n_end && j < v + 10 && !bare; ++j) {
           const Tok& x = toks_[j];
-          if ((t_eq(cx_, x, "that") || t_eq(cx_, x, "что") || t_eq(cx_, x, "будто")) &&
+          if ((t_eq(cx_, x, "that") || t_eq(cx_, x, "что") || t_eq(cx_, x, "будто") ||
+               (ask && (t_eq(cx_, x, "if") || t_eq(cx_, x, "whether")))) &&
               !time_noun(j + 1)) {
             that = j;
             break;
@@ -1486,12 +1519,12 @@ class Finder {
               (x.kind == W && x.speech() && !x.inq))
             break;
         }
-        std::size_t a = 0;
+        std::size_t a = bare;
         if (that) {
           // "что" after a comma (заявил, что), "that" anywhere before
           if (toks_[that].cyr && toks_[that - 1].kind != COMMA) continue;
           a = that + 1;
-        } else if ((k.cue() & kBare) && v + 1 < n_end && !k.cyr) {
+        } else if (!a && (k.cue() & kBare) && v + 1 < n_end && !k.cyr) {
           std::size_t b = v + 1;
           while (b < n_end && toks_[b].adverb()) ++b;
           if (b < n_end && toks_[b].kind == W && ((toks_[b].lex && toks_[b].lex->clause) ||
