@@ -9,7 +9,7 @@ JOBS ?= 2
 CMAKE_FLAGS ?=
 SEED := ../shared/data/seed/000_b04bb81440cff18e.txt
 
-.PHONY: all deps configure build demo test bench clean
+.PHONY: all deps configure build demo test test-sanitizers bench clean
 
 all: build
 
@@ -41,6 +41,18 @@ demo: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# The unit and conformance suites and the CLI contract under ASan+UBSan, then
+# the unit suite under TSan (its thread tests share one pipeline among 8).
+test-sanitizers: deps
+	cmake --preset asan-ubsan
+	cmake --build build-asan -j$(JOBS) --target skaz_unit_tests skaz_conformance_tests skaz_cli
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/skaz_unit_tests --gtest_brief=1
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 build-asan/tests/skaz_conformance_tests --gtest_brief=1
+	cd build-asan && ctest --output-on-failure -R cli_contract
+	cmake --preset tsan
+	cmake --build build-tsan -j$(JOBS) --target skaz_unit_tests
+	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/skaz_unit_tests --gtest_brief=1
 
 bench: build
 	benchmarks/ratios.py $(BUILD)/benchmarks/bench_segment --benchmark_min_time=0.5
