@@ -9,7 +9,7 @@ JOBS ?= 2
 CMAKE_FLAGS ?=
 SEED := ../shared/data/seed/000_b04bb81440cff18e.txt
 
-.PHONY: all deps configure build demo test test-sanitizers bench clean
+.PHONY: all deps configure build demo test test-sanitizers fuzz abi-check abi-update bench clean
 
 all: build
 
@@ -53,6 +53,33 @@ test-sanitizers: deps
 	cmake --preset tsan
 	cmake --build build-tsan -j$(JOBS) --target skaz_unit_tests
 	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/skaz_unit_tests --gtest_brief=1
+
+# libFuzzer (clang) on every C ABI entry point, FUZZ_SECONDS per target, from
+# a seed corpus of the data sets; a finding stops it with the crashing input.
+FUZZ_SECONDS ?= 60
+DATA ?= ../shared/data
+fuzz:
+	SKAZ_EXTRA_PACKAGES="clang libclang-rt-14-dev" scripts/install-deps.sh
+	cmake --preset fuzz
+	cmake --build build-fuzz -j$(JOBS) --target fuzz_analyze fuzz_text
+	fuzz/seed_corpus.py build-fuzz/corpus/analyze --lines examples/data/corpus.jsonl \
+	  examples/data/article.txt examples/data/article.ru.txt $(DATA)/seed/000_b04bb81440cff18e.txt \
+	  $(DATA)/quotes/adaq_ru.jsonl $(DATA)/quotes/dev_en_news.jsonl $(DATA)/segment/golden_en.jsonl \
+	  $(DATA)/segment/golden_ru.jsonl
+	fuzz/seed_corpus.py build-fuzz/corpus/text --lines examples/data/corpus.jsonl \
+	  $(DATA)/translit/iuliia_samples.jsonl $(DATA)/translit/mojibake_words.jsonl \
+	  $(DATA)/translit/ftfy_cases.jsonl $(DATA)/names/surname_inflection.jsonl
+	build-fuzz/fuzz/fuzz_analyze -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=30 \
+	  -print_final_stats=1 build-fuzz/corpus/analyze
+	build-fuzz/fuzz/fuzz_text -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=10 \
+	  -print_final_stats=1 build-fuzz/corpus/text
+
+# libskaz's ABI against abi/libskaz.abi (abidiff, abigail-tools): fails on any
+# change but added functions; abi-update writes a new baseline.
+abi-check:
+	JOBS=$(JOBS) scripts/abi-check.sh
+abi-update:
+	JOBS=$(JOBS) scripts/abi-check.sh --update
 
 bench: build
 	benchmarks/ratios.py $(BUILD)/benchmarks/bench_segment --benchmark_min_time=0.5
