@@ -39,7 +39,7 @@ void esc(std::string& out, std::string_view s) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      case '\n': case '\t': out.push_back(static_cast<char>(c)); break;
+      case '\n': case '\t': case '\r': out.push_back(static_cast<char>(c)); break;
       default:
         if (c < 0x20) append_utf8(out, 0x2400 + c);        // ␀ ␁ …
         else if (c == 0x7F) append_utf8(out, 0x2421);      // ␡

@@ -20,8 +20,8 @@ struct HtmlOptions {
 /// data-kind), speakers' mentions underlined and cues marked; a side panel
 /// with every speaker (name, aliases, quotes), the scare quotes and titles,
 /// and the repairs. Every piece of input text is escaped; control
-/// characters show as their Unicode pictures (U+2400...), invalid UTF-8 as
-/// U+FFFD.
+/// characters other than tab and line ends show as their Unicode pictures
+/// (U+2400...), invalid UTF-8 as U+FFFD.
 std::string to_html(const Document& doc, const HtmlOptions& options = {});
 
 SKAZ_END_NAMESPACE
