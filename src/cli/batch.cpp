@@ -315,6 +315,8 @@ int run_jsonl(const Pipeline& pipeline, const std::vector<std::string>& inputs,
     if (path != "-") {
       file.open(path, std::ios::binary);
       if (!file) {
+        runner.finish();  // what the inputs before it gave is written first
+        std::fflush(stdout);
         std::fprintf(stderr, "skaz: %s: cannot open file\n", path.c_str());
         status = 1;
         break;

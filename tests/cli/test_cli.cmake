@@ -67,6 +67,13 @@ if(NOT n EQUAL 121 OR NOT ERR MATCHES "mixed.jsonl:121: .*\\(skipped\\)" OR
   message(FATAL_ERROR "skipped bad line: ${n} lines written, stderr ${ERR}")
 endif()
 run(2 ${SKAZ} analyze --jsonl --on-error ignore "${tmp}/mixed.jsonl")
+# an input that cannot be opened: what came before it is written first
+run(1 ${SKAZ} analyze --jsonl --jobs 2 "${tmp}/many.jsonl" "${tmp}/missing.jsonl")
+string(REGEX MATCHALL "\n" lines "${OUT}")
+list(LENGTH lines n)
+if(NOT n EQUAL 120 OR NOT ERR MATCHES "missing.jsonl: cannot open file")
+  message(FATAL_ERROR "missing input: ${n} lines written, stderr ${ERR}")
+endif()
 
 # invalid UTF-8 under the default strict policy: exit 1 naming the byte
 string(ASCII 255 byte_ff)
