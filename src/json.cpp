@@ -1,8 +1,11 @@
-// The output contract (docs/output.md) through nlohmann::json: exact escaping
-// of control characters, keys in contract order.
+// The output contract (docs/output.md): keys in contract order, written
+// straight into a string (nlohmann::json only indents with --pretty).
 #include "skaz/json.hpp"
 
 #include <nlohmann/json.hpp>
+
+#include <charconv>
+#include <cstdio>
 
 #include "skaz/version.hpp"
 
@@ -10,8 +13,6 @@ namespace skaz {
 SKAZ_BEGIN_NAMESPACE
 
 namespace {
-
-using json = nlohmann::ordered_json;
 
 const char* unit_name(offset_unit u) {
   switch (u) {
@@ -22,132 +23,240 @@ const char* unit_name(offset_unit u) {
   return "codepoint";
 }
 
-struct Writer {
-  const Document& doc;
-  OffsetMap map;
-  offset_unit unit;
+// Writes the output contract straight into one string: no DOM, so memory is
+// the output's size (a DOM of a text with millions of repairs took gigabytes).
+// Escaping follows nlohmann::json's dump(): \" \\ \b \f \n \r \t, other
+// control characters as \u00xx, everything else as is; invalid UTF-8 in input
+// text reads as U+FFFD.
+class Writer {
+ public:
+  Writer(const Document& doc, offset_unit unit, std::string& out)
+      : doc_(doc), map_(doc.text), unit_(unit), out_(out) {}
 
-  std::uint32_t off(std::uint32_t b) const { return map.convert(b, unit); }
-
-  // Input text as a JSON string: invalid bytes read as U+FFFD.
-  std::string text(const Span& s) const {
-    std::string_view raw = doc.slice(s);
-    return is_valid_utf8(raw) ? std::string(raw) : replace_invalid_utf8(raw);
+  void raw(const char* s) { out_ += s; }
+  void raw(char c) { out_.push_back(c); }
+  void key(const char* k) {
+    out_.push_back('"');
+    out_ += k;
+    out_ += "\":";
   }
-
-  json span(const Span& s) const {
-    json o = json::object();
-    o["start"] = off(s.start);
-    o["end"] = off(s.end);
-    return o;
+  void num(std::int64_t v) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
   }
-
-  json spans(const std::vector<Span>& v) const {
-    json a = json::array();
-    for (const Span& s : v) a.push_back(span(s));
-    return a;
+  // the shortest text that reads back as v; "0.0" rather than "0", as
+  // nlohmann::json writes a double
+  void num(double v) {
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    const std::string_view t(buf, static_cast<std::size_t>(r.ptr - buf));
+    out_ += t;
+    if (t.find_first_of(".eEn") == std::string_view::npos) out_ += ".0";
   }
+  void off(std::uint32_t b) { num(static_cast<std::int64_t>(map_.convert(b, unit_))); }
+  void str(std::string_view v) {
+    out_.push_back('"');
+    const char* p = v.data();
+    const char* end = p + v.size();
+    while (p < end) {
+      const auto b = static_cast<unsigned char>(*p);
+      if (b >= 0x20 && b != '"' && b != '\\' && b < 0x80) {
+        out_.push_back(static_cast<char>(b));
+        ++p;
+        continue;
+      }
+      if (b < 0x80) {
+        switch (b) {
+          case '"': out_ += "\\\""; break;
+          case '\\': out_ += "\\\\"; break;
+          case '\b': out_ += "\\b"; break;
+          case '\f': out_ += "\\f"; break;
+          case '\n': out_ += "\\n"; break;
+          case '\r': out_ += "\\r"; break;
+          case '\t': out_ += "\\t"; break;
+          default: {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\u%04x", b);
+            out_ += buf;
+          }
+        }
+        ++p;
+        continue;
+      }
+      const decoded_char d = decode_utf8(p, end);
+      if (d.valid) out_.append(p, d.len);
+      else out_ += "\xEF\xBF\xBD";
+      p += d.len;
+    }
+    out_.push_back('"');
+  }
+  // {"start":…,"end":…  (left open for more members)
+  void span_open(const Span& s) {
+    raw("{\"start\":");
+    off(s.start);
+    raw(",\"end\":");
+    off(s.end);
+  }
+  void text_of(const Span& s) { str(doc_.slice(s)); }
+
+ private:
+  const Document& doc_;
+  OffsetMap map_;
+  offset_unit unit_;
+  std::string& out_;
 };
 
 }  // namespace
 
 std::string to_json(const Document& doc, const JsonOptions& options) {
-  Writer w{doc, OffsetMap(doc.text), options.unit};
-  json o = json::object();
-  o["skaz_version"] = version_string;
-  o["offsets"] = unit_name(options.unit);
-  o["language"] = doc.language;
+  std::string out;
+  out.reserve(256 + doc.text.size() / 2 + 48 * (doc.sentences.size() + doc.quotes.size() + doc.repairs.size()) +
+              (options.tokens ? 40 * doc.tokens.size() : 0));
+  Writer w(doc, options.unit, out);
+  w.raw("{\"skaz_version\":");
+  w.str(version_string);
+  w.raw(",\"offsets\":");
+  w.str(unit_name(options.unit));
+  w.raw(",\"language\":");
+  w.str(doc.language);
 
-  json zones = json::array();
-  for (const Span& z : doc.zones) {
-    json j = json::object();
-    j["kind"] = zone_kind_name(z.kind);
-    j["start"] = w.off(z.start);
-    j["end"] = w.off(z.end);
-    zones.push_back(std::move(j));
+  w.raw(",\"zones\":[");
+  for (std::size_t i = 0; i < doc.zones.size(); ++i) {
+    const Span& z = doc.zones[i];
+    w.raw(i ? ",{\"kind\":" : "{\"kind\":");
+    w.str(zone_kind_name(z.kind));
+    w.raw(",\"start\":");
+    w.off(z.start);
+    w.raw(",\"end\":");
+    w.off(z.end);
+    w.raw('}');
   }
-  o["zones"] = std::move(zones);
-  o["paragraphs"] = w.spans(doc.paragraphs);
-  o["sentences"] = w.spans(doc.sentences);
+  auto spans = [&](const char* name, const std::vector<Span>& v) {
+    w.raw(",\"");
+    w.raw(name);
+    w.raw("\":[");
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) w.raw(',');
+      w.span_open(v[i]);
+      w.raw('}');
+    }
+    w.raw(']');
+  };
+  w.raw(']');
+  spans("paragraphs", doc.paragraphs);
+  spans("sentences", doc.sentences);
   if (options.tokens) {
-    json toks = json::array();
-    for (const Span& t : doc.tokens) {
-      json j = w.span(t);
-      j["kind"] = token_kind_name(t.kind);
-      toks.push_back(std::move(j));
+    w.raw(",\"tokens\":[");
+    for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+      if (i) w.raw(',');
+      w.span_open(doc.tokens[i]);
+      w.raw(",\"kind\":");
+      w.str(token_kind_name(doc.tokens[i].kind));
+      w.raw('}');
     }
-    o["tokens"] = std::move(toks);
+    w.raw(']');
   }
 
-  json ents = json::array();
-  for (const Entity& e : doc.entities) {
-    json j = json::object();
-    j["id"] = e.id;
-    j["name"] = e.name;
-    j["type"] = entity_type_name(e.type);
-    j["key"] = e.key;
-    json ms = json::array();
-    for (const Span& m : e.mentions) {
-      json mj = w.span(m);
-      mj["text"] = w.text(m);
-      ms.push_back(std::move(mj));
+  w.raw(",\"entities\":[");
+  for (std::size_t i = 0; i < doc.entities.size(); ++i) {
+    const Entity& e = doc.entities[i];
+    w.raw(i ? ",{\"id\":" : "{\"id\":");
+    w.num(static_cast<std::int64_t>(e.id));
+    w.raw(",\"name\":");
+    w.str(e.name);
+    w.raw(",\"type\":");
+    w.str(entity_type_name(e.type));
+    w.raw(",\"key\":");
+    w.str(e.key);
+    w.raw(",\"mentions\":[");
+    for (std::size_t k = 0; k < e.mentions.size(); ++k) {
+      if (k) w.raw(',');
+      w.span_open(e.mentions[k]);
+      w.raw(",\"text\":");
+      w.text_of(e.mentions[k]);
+      w.raw('}');
     }
-    j["mentions"] = std::move(ms);
-    if (!e.roles.empty()) j["roles"] = e.roles;
-    ents.push_back(std::move(j));
+    w.raw(']');
+    if (!e.roles.empty()) {
+      w.raw(",\"roles\":[");
+      for (std::size_t k = 0; k < e.roles.size(); ++k) {
+        if (k) w.raw(',');
+        w.str(e.roles[k]);
+      }
+      w.raw(']');
+    }
+    w.raw('}');
   }
-  o["entities"] = std::move(ents);
+  w.raw(']');
 
-  json quotes = json::array();
-  for (const Quote& q : doc.quotes) {
-    json j = w.span(q.span);
-    j["text"] = w.text(q.span);
-    j["kind"] = quote_kind_name(q.kind);
+  w.raw(",\"quotes\":[");
+  for (std::size_t i = 0; i < doc.quotes.size(); ++i) {
+    const Quote& q = doc.quotes[i];
+    if (i) w.raw(',');
+    w.span_open(q.span);
+    w.raw(",\"text\":");
+    w.text_of(q.span);
+    w.raw(",\"kind\":");
+    w.str(quote_kind_name(q.kind));
+    w.raw(",\"speaker\":");
     if (q.speaker_entity >= 0 || q.speaker.start != no_offset) {
-      json sp = json::object();
-      if (q.speaker_entity >= 0 &&
-          static_cast<std::size_t>(q.speaker_entity) < doc.entities.size()) {
-        sp["entity"] = q.speaker_entity;
-        sp["name"] = doc.entities[static_cast<std::size_t>(q.speaker_entity)].name;
+      w.raw("{\"entity\":");
+      if (q.speaker_entity >= 0 && static_cast<std::size_t>(q.speaker_entity) < doc.entities.size()) {
+        w.num(static_cast<std::int64_t>(q.speaker_entity));
+        w.raw(",\"name\":");
+        w.str(doc.entities[static_cast<std::size_t>(q.speaker_entity)].name);
       } else {
-        sp["entity"] = nullptr;
-        sp["name"] = q.speaker.start != no_offset ? w.text(q.speaker) : std::string();
+        w.raw("null,\"name\":");
+        if (q.speaker.start != no_offset) w.text_of(q.speaker);
+        else w.raw("\"\"");
       }
       if (q.speaker.start != no_offset) {
-        sp["start"] = w.off(q.speaker.start);
-        sp["end"] = w.off(q.speaker.end);
-        sp["text"] = w.text(q.speaker);
+        w.raw(",\"start\":");
+        w.off(q.speaker.start);
+        w.raw(",\"end\":");
+        w.off(q.speaker.end);
+        w.raw(",\"text\":");
+        w.text_of(q.speaker);
       }
-      j["speaker"] = std::move(sp);
+      w.raw('}');
     } else {
-      j["speaker"] = nullptr;
+      w.raw("null");
     }
+    w.raw(",\"cue\":");
     if (q.cue.start != no_offset) {
-      json c = w.span(q.cue);
-      c["text"] = w.text(q.cue);
-      j["cue"] = std::move(c);
+      w.span_open(q.cue);
+      w.raw(",\"text\":");
+      w.text_of(q.cue);
+      w.raw('}');
     } else {
-      j["cue"] = nullptr;
+      w.raw("null");
     }
-    j["rule"] = q.rule;
-    j["confidence"] = q.confidence;
-    quotes.push_back(std::move(j));
+    w.raw(",\"rule\":");
+    w.str(q.rule);
+    w.raw(",\"confidence\":");
+    w.num(q.confidence);
+    w.raw('}');
   }
-  o["quotes"] = std::move(quotes);
+  w.raw(']');
 
-  json reps = json::array();
-  for (const Repair& r : doc.repairs) {
-    json j = w.span(r.span);
-    j["kind"] = repair_kind_name(r.kind);
-    j["original"] = w.text(r.span);
-    j["replacement"] = r.replacement;
-    reps.push_back(std::move(j));
+  w.raw(",\"repairs\":[");
+  for (std::size_t i = 0; i < doc.repairs.size(); ++i) {
+    const Repair& r = doc.repairs[i];
+    if (i) w.raw(',');
+    w.span_open(r.span);
+    w.raw(",\"kind\":");
+    w.str(repair_kind_name(r.kind));
+    w.raw(",\"original\":");
+    w.text_of(r.span);
+    w.raw(",\"replacement\":");
+    w.str(r.replacement);
+    w.raw('}');
   }
-  o["repairs"] = std::move(reps);
-
-  // Every string above is valid UTF-8 already; `replace` is a second guard so
-  // that dump() can never throw on text.
-  return o.dump(options.pretty ? 2 : -1, ' ', false, json::error_handler_t::replace);
+  w.raw("]}");
+  if (!options.pretty) return out;
+  // indented: the same object through nlohmann's printer (a size people read)
+  return nlohmann::ordered_json::parse(out).dump(2);
 }
 
 SKAZ_END_NAMESPACE
