@@ -1763,6 +1763,26 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
     female[i] = entities[i].type == entity_type::person && female_name(entities[i].name);
   int last_speaker = -1;
   std::uint32_t last_at = 0;
+  // a role phrase to the person holding that role: the role itself, its tail
+  // ("Internet Ombudsman" of "the Internet Ombudsman"), or its head of two
+  // words or more ("head of Roskomnadzor" of "head of Roskomnadzor Agency");
+  // built on first need, one hash lookup a quote (the last holder wins)
+  std::unordered_map<std::string_view, int> role_holder;
+  bool roles_indexed = false;
+  auto index_roles = [&] {
+    roles_indexed = true;
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+      if (entities[i].type != entity_type::person) continue;
+      for (const std::string& r : entities[i].roles) {
+        const std::string_view rv(r);
+        role_holder[rv] = static_cast<int>(i);
+        for (std::size_t sp = rv.find(' '); sp != std::string_view::npos; sp = rv.find(' ', sp + 1)) {
+          if (rv.size() - sp - 1 >= 4) role_holder[rv.substr(sp + 1)] = static_cast<int>(i);
+          if (rv.substr(0, sp).find(' ') != std::string_view::npos) role_holder[rv.substr(0, sp)] = static_cast<int>(i);
+        }
+      }
+    }
+  };
   for (const Found& q : found) {
     Quote o;
     o.span = q.span;
@@ -1810,27 +1830,22 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         std::string_view mt = text.substr(m.start, m.end - m.start);
         for (std::string_view art : {"The ", "the ", "A ", "a "})
           if (mt.substr(0, art.size()) == art) mt.remove_prefix(art.size());
-        // only a phrase that opens with a role noun names a role holder
-        // ("Roskomnadzor" is no "head of Roskomnadzor")
+        // only a phrase with a role noun names a role holder ("Internet
+        // Ombudsman"; "Roskomnadzor" alone is no "head of Roskomnadzor")
         bool role_first = false;
-        {
-          const std::size_t sp_at = mt.find(' ');
-          const std::string_view w0 = mt.substr(0, sp_at);
+        for (std::size_t a = 0; a < mt.size() && !role_first;) {
+          std::size_t b = mt.find(' ', a);
+          if (b == std::string_view::npos) b = mt.size();
           char buf[64];
-          const std::string_view fw = fold(w0, buf, sizeof buf);
+          const std::string_view fw = fold(mt.substr(a, b - a), buf, sizeof buf);
           const Lex* lx = fw.empty() ? nullptr : lexicon().lookup(fw);
           role_first = (lx && lx->role) || (!fw.empty() && lexicon().ru_role(fw));
+          a = b + 1;
         }
-        for (std::size_t i = 0; i < entities.size() && role_first; ++i) {
-          if (entities[i].type != entity_type::person) continue;
-          for (const std::string& r : entities[i].roles) {
-            if (r.size() >= mt.size() && mt.size() >= 4 &&
-                (r == mt || r.compare(r.size() - mt.size(), mt.size(), mt) == 0 ||
-                 (r.size() > mt.size() && r.compare(0, mt.size(), mt) == 0 && mt.find(' ') != std::string_view::npos))) {
-              e = static_cast<int>(i);
-              break;
-            }
-          }
+        if (role_first && mt.size() >= 4) {
+          if (!roles_indexed) index_roles();
+          auto it = role_holder.find(mt);
+          if (it != role_holder.end()) e = it->second;
         }
       }
       o.speaker_entity = e;

@@ -153,6 +153,18 @@ TEST(Quotes, PronounResolvesToTheLastSpeakerOfItsGender) {
   EXPECT_EQ(q[1].speaker, "Анна Волкова");
 }
 
+TEST(Quotes, RolesNameTheirHoldersAndOnlyThem) {
+  const auto q = quotes(
+      "The head of Roskomnadzor Alexander Zharov and Internet Ombudsman Dmitry Marinichev met.\n\n"
+      "\"We need new laws,\" said the Internet Ombudsman. The head of Roskomnadzor said that talks "
+      "would go on. Roskomnadzor reported that the register was updated.",
+      "en");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].speaker, "Dmitry Marinichev");
+  EXPECT_EQ(q[1].speaker, "Alexander Zharov");
+  EXPECT_EQ(q[2].speaker, "Roskomnadzor");  // the agency, not the head of it
+}
+
 TEST(Quotes, OffsetsPointIntoTheOriginalText) {
   // a soft hyphen is dropped in the analysed view; spans still fit the input
   const std::string text = "«Мы побе\u00ADдим», — сказал тренер.";
