@@ -89,6 +89,7 @@ bench: build
 	$(BUILD)/benchmarks/bench_names
 	$(BUILD)/benchmarks/bench_hostile
 	benchmarks/batch_scaling.py $(BUILD)/skaz
+	benchmarks/hostile_scaling.py $(BUILD)/skaz
 
 clean:
 	rm -rf $(BUILD)

@@ -155,6 +155,7 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
   if (!view_r) return view_r.err();
   TextView& view = view_r.value();
   std::vector<Repair> repairs;
+  repairs.reserve(view.edits().size());  // millions for a binary blob
   for (const Edit& e : view.edits()) {
     repairs.push_back(Repair{Span{e.orig_start, e.orig_end, 0, 0}, repair_kind::invalid_utf8,
                              "\xEF\xBF\xBD"});
@@ -252,8 +253,9 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
     r.replacement.append(v.substr(g.flags, g.end - g.flags));
     doc.repairs.push_back(std::move(r));
   }
-  std::sort(doc.repairs.begin(), doc.repairs.end(),
-            [](const Repair& a, const Repair& b) { return a.span.start < b.span.start; });
+  const auto by_start = [](const Repair& a, const Repair& b) { return a.span.start < b.span.start; };
+  if (!std::is_sorted(doc.repairs.begin(), doc.repairs.end(), by_start))
+    std::sort(doc.repairs.begin(), doc.repairs.end(), by_start);
   return doc;
 }
 

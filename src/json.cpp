@@ -111,8 +111,12 @@ class Writer {
 
 std::string to_json(const Document& doc, const JsonOptions& options) {
   std::string out;
-  out.reserve(256 + doc.text.size() / 2 + 48 * (doc.sentences.size() + doc.quotes.size() + doc.repairs.size()) +
-              (options.tokens ? 40 * doc.tokens.size() : 0));
+  // about what it will hold: no doubling copies of a large output
+  std::size_t mentions = 0;
+  for (const Entity& e : doc.entities) mentions += e.mentions.size();
+  out.reserve(256 + 32 * (doc.zones.size() + doc.paragraphs.size() + doc.sentences.size()) +
+              64 * mentions + 96 * doc.entities.size() + 400 * doc.quotes.size() +
+              112 * doc.repairs.size() + (options.tokens ? 40 * doc.tokens.size() : 0));
   Writer w(doc, options.unit, out);
   w.raw("{\"skaz_version\":");
   w.str(version_string);
