@@ -1,10 +1,11 @@
 // skaz analyze --jsonl with --jobs N.
 //
 // The main thread reads lines and writes results; N workers parse and
-// analyse (with one job, the main thread does it all). Results are written strictly in input order from a window of at
-// most 8 documents per worker (and 64 MB of text), so memory is bounded
-// whatever the input size, and a fatal error stops the run right after the
-// last line before it was written.
+// analyse (with one job, the main thread does it all). Results are written
+// strictly in input order from a window of at most 8 chunks of 16 lines per
+// worker (and 64 MB of text), so memory is bounded whatever the input size,
+// and a fatal error stops the run right after the last line before it was
+// written.
 #include "batch.hpp"
 
 #include <nlohmann/json.hpp>

@@ -21,7 +21,7 @@ struct BatchOptions {
 
 /// Reads {"id", "text", "lang"?} lines from every input ("-" is stdin),
 /// writes one line per document in input order. Memory stays bounded: at
-/// most a few documents per worker are in flight. Returns the exit status;
+/// most 8 chunks of 16 lines per worker are in flight. Returns the exit status;
 /// a fatal error is printed to stderr naming the input and line.
 int run_jsonl(const Pipeline& pipeline, const std::vector<std::string>& inputs,
               const BatchOptions& options);
