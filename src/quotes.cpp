@@ -403,6 +403,7 @@ struct Tok {
   bool ru_role = false;
   bool cyr = false;
   bool conj = false;
+  bool title = false;  // Sgt, Gen, Dr: an abbreviated title before a name
 
   std::uint16_t cue() const { return lex ? lex->cue : 0; }
   bool speech() const { return (cue() & kSpeech) != 0; }
@@ -514,6 +515,9 @@ class Ctx {
           if (!f.empty()) {
             k.lex = lex.lookup(f);
             k.conj = k.lex && k.lex->conj;
+            if (k.caps && j - i <= 8 && j < b && base[j] == '.')
+              k.title = profile(k.cyr ? lang_id::ru : lang_id::en).abbreviation(t_.substr(i, j - i)) ==
+                        abbr_class::prefix;
             if (k.cyr && !k.caps) k.ru_role = lex.ru_role(f);
             else if (k.cyr && k.caps && f.size() <= 8) k.ru_role = f == "мид";
           }
@@ -669,8 +673,8 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
                    (caps_word(j + 2) || role_word(j + 2))) {
           j += 2;
         } else if (toks[j + 1].kind == DOT && j + 2 < b && caps_word(j + 2) &&
-                   toks[j].e - toks[j].s <= 2) {
-          j += 2;  // an initial: V. Putin
+                   (toks[j].e - toks[j].s <= 2 || toks[j].title)) {
+          j += 2;  // an initial or a title: V. Putin, Sgt. Darren Moss
         } else {
           break;
         }
@@ -833,7 +837,8 @@ std::size_t region_after(const std::vector<Tok>& toks, std::size_t v, std::size_
   while (i < hi) {
     const Tok& k = toks[i];
     if (k.kind == END || k.kind == DASH || k.kind == COLON || k.kind == SEMI || k.stop()) break;
-    if (k.kind == DOT && !(i > 0 && toks[i - 1].kind == W && toks[i - 1].e - toks[i - 1].s <= 2))
+    if (k.kind == DOT && !(i > 0 && toks[i - 1].kind == W &&
+                           (toks[i - 1].e - toks[i - 1].s <= 2 || toks[i - 1].title)))
       break;
     if (k.kind == COMMA && words > 0) break;
     if (k.kind == W && k.speech() && words > 0) break;
@@ -934,7 +939,7 @@ class Finder {
         if (sp.found() && !weak.found()) weak = sp;
         words = conj = 0;
       }
-      if (words > conj && end < v && a > lo && relative(toks[a - 1])) {
+      if (words > conj && end < v && ((a > lo && relative(toks[a - 1])) || relative(toks[a]))) {
         // "X, who worked for Y, claimed": the relative clause names nobody
         words = conj = 0;
       }
@@ -946,6 +951,14 @@ class Finder {
       }
       if (words > conj) {
         Speaker sp = speaker_in(cx_, toks, a, end, true);
+        // "X верил в Бога и на вопрос … отвечал": coordinated verbs share the
+        // subject that opens the clause
+        for (std::size_t cj = a + 2; cj + 1 < end; ++cj) {
+          if (!conjunction(toks[cj]) || toks[cj].inq) continue;
+          const Speaker first = speaker_in(cx_, toks, a, cj, false);
+          if (first.found() && first.conf >= 0.85) sp = first;
+          break;
+        }
         std::size_t h = a;
         while (h < end && toks[h].kind == W && toks[h].lex && toks[h].lex->clause) ++h;
         bool apposition = h < end && toks[h].role() && !toks[h].caps;
@@ -1002,7 +1015,10 @@ class Finder {
   }
   bool relative(const Tok& k) const {
     if (k.kind != W) return false;
-    if (t_eq(cx_, k, "who") || t_eq(cx_, k, "which") || t_eq(cx_, k, "whose")) return true;
+    // relative and interrogative words open a clause that names nobody
+    // (на вопрос, откуда произошёл человек, отвечал)
+    for (const char* w : {"who", "which", "whose", "откуда", "куда", "где", "почему", "зачем"})
+      if (t_eq(cx_, k, w)) return true;
     char buf[32];
     const std::string_view f = fold(cx_.t_.substr(k.s, k.e - k.s), buf, sizeof buf);
     return f.size() >= 10 && f.compare(0, 10, "котор") == 0;
@@ -1191,8 +1207,8 @@ class Finder {
     // the clause after toks[k] runs to the end of the sentence or to a
     // participle that opens the next report (", calling it", ", заявив")
     auto clause_end = [&](std::size_t k) {
-      static const char* const narrator[] = {"хотя", "однако", "whereas", "although", "though",
-                                             "while"};
+      static const char* const narrator[] = {"хотя", "однако", "а", "whereas", "although",
+                                             "though", "while"};
       for (std::size_t j = k + 1; j + 1 < n_end; ++j) {
         if (toks_[j].inq) continue;
         if (toks_[j].kind == SEMI) return j;
@@ -1262,12 +1278,27 @@ class Finder {
         while (h < c && toks_[h].kind == W && toks_[h].lex && toks_[h].lex->clause &&
                !toks_[h].pron())
           ++h;
-        if (h >= c || !(toks_[h].caps || toks_[h].role() || toks_[h].pron())) continue;
+        // по словам / по мнению always name someone; the others need a
+        // name, a role or a pronoun ("according to the register" does not)
+        const bool someone = t_eq(cx_, toks_[i], "по") &&
+                             (t_eq(cx_, toks_[i + 1], "словам") || t_eq(cx_, toks_[i + 1], "мнению"));
+        if (!someone && (h >= c || !(toks_[h].caps || toks_[h].role() || toks_[h].pron()))) continue;
         sp = speaker_in(cx_, toks_, np, c, false);
       }
       if (!sp.found()) continue;
       sp.cue = Span{toks_[i].s, toks_[np - 1 + (poss ? 2 : 0)].e, 0, 0};
       Span cl;
+      if (c < n_end && i > 3 && toks_[i - 1].kind == COMMA) {
+        // A, по мнению X, B: the report is both halves
+        const Span a = clause_span(0, i - 1, 2);
+        const Span b = clause(c + 1, clause_end(c));
+        if (!a.empty() && !b.empty() && !all_marked(a) && !all_marked(b)) {
+          add(out, a, quote_kind::indirect, sp, "according_to");
+          add(out, b, quote_kind::indirect, sp, "according_to");
+          last = sp;
+        }
+        continue;
+      }
       if (c < n_end && (i == 0 || toks_[i - 1].kind == COMMA || toks_[i - 1].adverb() ||
                         i <= 2)) {
         cl = clause(c + 1, clause_end(c));
