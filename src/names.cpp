@@ -243,6 +243,7 @@ std::string name_key(std::string_view utf8) {
     }
     i = j + 1;
   }
+  if (n == 1 && small[0].first == 0 && small[0].second == buf.size()) return buf;  // one word: its key
   auto* keys = n <= small.size() ? small.data() : more.data();
   const std::string_view all(buf);
   std::sort(keys, keys + n, [all](const auto& a, const auto& b) {
