@@ -99,6 +99,13 @@ class Writer {
     off(s.end);
   }
   void text_of(const Span& s) { str(doc_.slice(s)); }
+  // {"start":…,"end":…,"text":…}
+  void span_text(const Span& s) {
+    span_open(s);
+    raw(",\"text\":");
+    text_of(s);
+    raw('}');
+  }
 
  private:
   const Document& doc_;
@@ -176,10 +183,7 @@ std::string to_json(const Document& doc, const JsonOptions& options) {
     w.raw(",\"mentions\":[");
     for (std::size_t k = 0; k < e.mentions.size(); ++k) {
       if (k) w.raw(',');
-      w.span_open(e.mentions[k]);
-      w.raw(",\"text\":");
-      w.text_of(e.mentions[k]);
-      w.raw('}');
+      w.span_text(e.mentions[k]);
     }
     w.raw(']');
     if (!e.roles.empty()) {
@@ -229,10 +233,7 @@ std::string to_json(const Document& doc, const JsonOptions& options) {
     }
     w.raw(",\"cue\":");
     if (q.cue.start != no_offset) {
-      w.span_open(q.cue);
-      w.raw(",\"text\":");
-      w.text_of(q.cue);
-      w.raw('}');
+      w.span_text(q.cue);
     } else {
       w.raw("null");
     }

@@ -565,7 +565,10 @@ bool is_word(const Tok& k) { return k.kind == W || k.kind == NUM; }
 
 // Is token k the word w (w folded: lower case)?
 bool t_eq(const Ctx& cx, const Tok& k, std::string_view w) {
-  if (k.kind != W || k.e - k.s > 64) return false;
+  // a folded byte comes from one to three bytes: most tokens are ruled out
+  // by length without folding (this runs several times a token)
+  const std::size_t n = k.e - k.s;
+  if (k.kind != W || n < w.size() || n > 3 * w.size()) return false;
   char buf[96];
   return fold(cx.t_.substr(k.s, k.e - k.s), buf, sizeof buf) == w;
 }
