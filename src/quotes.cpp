@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -353,6 +354,8 @@ const Lexicon& lexicon() {
   return lex;
 }
 
+constexpr std::size_t kFoldCap = 96;  // longer words are not looked up
+
 // Lower-cases Latin and Cyrillic letters (ё -> е, ’ -> ') into buf; returns
 // an empty view when the word does not fit.
 std::string_view fold(std::string_view w, char* buf, std::size_t cap) {
@@ -404,6 +407,8 @@ struct Tok {
   bool cyr = false;
   bool conj = false;
   bool title = false;  // Sgt, Gen, Dr: an abbreviated title before a name
+  std::uint8_t fl = 0;        // length of the folded word at f (0: none)
+  const char* f = nullptr;    // the word folded (lower case, ё -> е)
 
   std::uint16_t cue() const { return lex ? lex->cue : 0; }
   bool speech() const { return (cue() & kSpeech) != 0; }
@@ -437,6 +442,19 @@ class Ctx {
   std::vector<M> ments_;
   std::vector<Mark> marks_;         // every paired mark, sorted
   std::vector<Span> outer_;         // contents of depth-0 pairs, sorted
+  // The rules look at a sentence or a window around a quote many times
+  // over: the text is tokenized once (after marks_ and outer_ are set), and
+  // a region's tokens are a slice of that, re-read only where the region's
+  // edge cuts a token.
+  std::vector<Tok> all_;
+  std::string folded_;  // each word's fold, at the word's own offset (a fold is never longer)
+  mutable std::vector<std::unique_ptr<char[]>> spill_;  // folds of tokens cut by a region's edge
+
+  void prepare() {
+    folded_.assign(t_.size(), '\0');
+    all_.clear();
+    scan(0, static_cast<std::uint32_t>(t_.size()), all_, &folded_[0]);
+  }
 
   // the sentence holding byte `pos` (or the last one before it)
   std::size_t sentence_at(std::uint32_t pos) const {
@@ -471,8 +489,31 @@ class Ctx {
     return best;
   }
 
+  // The tokens of [a, b), exactly as scan(a, b) would give them.
   void tokenize(std::uint32_t a, std::uint32_t b, std::vector<Tok>& out) const {
     out.clear();
+    if (a >= b) return;
+    // tokens do not overlap: their ends ascend as their starts do
+    auto it = std::lower_bound(all_.begin(), all_.end(), a, [](const Tok& k, std::uint32_t x) { return k.e <= x; });
+    if (it != all_.end() && it->s < a) {  // cut by the region's start
+      scan(a, std::min(it->e, b), out, nullptr);
+      ++it;
+    }
+    const std::size_t first = out.size();
+    for (; it != all_.end() && it->e <= b; ++it) {
+      out.push_back(*it);
+      // scan() reads a title's full stop only inside its region
+      if (it->e == b) out.back().title = false;
+    }
+    if (it != all_.end() && it->s < b) scan(it->s, b, out, nullptr);  // cut by its end
+    // a hyphen opening the region is a dash by the character after it
+    if (first < out.size() && out[first].s == a && t_[a] == '-' && mark_kind(a) < 0)
+      out[first].kind = a + 1 < b && t_[a + 1] == ' ' ? DASH : OTHER;
+  }
+
+  // Tokenizes [a, b), appending to out; folds go to fold_base at each word's
+  // offset, or (fold_base null) to spill_.
+  void scan(std::uint32_t a, std::uint32_t b, std::vector<Tok>& out, char* fold_base) const {
     const Lexicon& lex = lexicon();
     const char* base = t_.data();
     std::uint32_t i = a;
@@ -509,9 +550,15 @@ class Ctx {
         k.kind = digits ? NUM : W;
         k.caps = is_upper(c);
         k.cyr = c >= 0x400 && c <= 0x4FF;
-        if (!digits) {
-          char buf[96];
-          const std::string_view f = fold(t_.substr(i, j - i), buf, sizeof buf);
+        if (!digits && j - i <= kFoldCap) {
+          char* buf = fold_base ? fold_base + i : nullptr;
+          if (!buf) {
+            spill_.emplace_back(new char[kFoldCap]);
+            buf = spill_.back().get();
+          }
+          const std::string_view f = fold(t_.substr(i, j - i), buf, kFoldCap);
+          k.f = buf;
+          k.fl = static_cast<std::uint8_t>(f.size());
           if (!f.empty()) {
             k.lex = lex.lookup(f);
             k.conj = k.lex && k.lex->conj;
@@ -564,13 +611,8 @@ struct Speaker {
 bool is_word(const Tok& k) { return k.kind == W || k.kind == NUM; }
 
 // Is token k the word w (w folded: lower case)?
-bool t_eq(const Ctx& cx, const Tok& k, std::string_view w) {
-  // a folded byte comes from one to three bytes: most tokens are ruled out
-  // by length without folding (this runs several times a token)
-  const std::size_t n = k.e - k.s;
-  if (k.kind != W || n < w.size() || n > 3 * w.size()) return false;
-  char buf[96];
-  return fold(cx.t_.substr(k.s, k.e - k.s), buf, sizeof buf) == w;
+bool t_eq(const Ctx&, const Tok& k, std::string_view w) {
+  return k.kind == W && k.fl == w.size() && std::memcmp(k.f, w.data(), w.size()) == 0;
 }
 
 // Conjunctions and auxiliaries: no part of a speaker's phrase.
@@ -1022,9 +1064,7 @@ class Finder {
     // (на вопрос, откуда произошёл человек, отвечал)
     for (const char* w : {"who", "which", "whose", "откуда", "куда", "где", "почему", "зачем"})
       if (t_eq(cx_, k, w)) return true;
-    char buf[32];
-    const std::string_view f = fold(cx_.t_.substr(k.s, k.e - k.s), buf, sizeof buf);
-    return f.size() >= 10 && f.compare(0, 10, "котор") == 0;
+    return k.e - k.s <= 32 && k.fl >= 10 && std::memcmp(k.f, "котор", 10) == 0;
   }
 
   void add(std::vector<Found>& out, Span s, quote_kind k, const Speaker& sp, const char* rule) {
@@ -1664,8 +1704,8 @@ class Finder {
     }
   }
 
-  std::size_t content_words(Span c) const {
-    std::vector<Tok> tk;
+  std::size_t content_words(Span c) {
+    std::vector<Tok>& tk = scratch_;
     cx_.tokenize(c.start, std::min<std::uint32_t>(c.end, c.start + 200), tk);
     std::size_t n = 0;
     for (const Tok& k : tk) n += is_word(k);
@@ -1714,7 +1754,7 @@ class Finder {
     return it->end > c.start && ov * 10 >= c.size() * 8;
   }
   Span trim_sentence(Span s) {
-    std::vector<Tok> tk;
+    std::vector<Tok>& tk = scratch_;
     cx_.tokenize(s.start, s.end, tk);
     std::size_t b = tk.size();
     while (b > 0 && (tk[b - 1].kind == END || tk[b - 1].kind == DOT)) --b;
@@ -1740,6 +1780,7 @@ class Finder {
   }
 
   Ctx& cx_;
+  std::vector<Tok> scratch_;
   const std::vector<Span>& zones_;
   std::vector<Tok> toks_;
   std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
@@ -1785,6 +1826,7 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
     if (p.depth == 0) cx.outer_.push_back(Span{p.content_start, p.content_end, 0, 0});
   }
   std::sort(cx.marks_.begin(), cx.marks_.end(), [](const Mark& a, const Mark& b) { return a.pos < b.pos; });
+  cx.prepare();
 
   std::vector<Found> found;
   Finder f(cx, zones);
