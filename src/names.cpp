@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <vector>
 
 #include "skaz/text.hpp"
@@ -50,6 +51,7 @@ std::string_view marked_latin(char32_t c) {
 }
 
 bool vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y'; }
+bool vowel_or_j(char c) { return vowel(c) || c == 'j'; }
 
 // Short literals compared inline: a memcmp call costs more than the compare.
 bool same(const char* a, const char* b, std::size_t n) {
@@ -58,13 +60,29 @@ bool same(const char* a, const char* b, std::size_t n) {
   return true;
 }
 
-bool ends_with(const std::string& s, std::string_view e) {
-  return s.size() >= e.size() && same(s.data() + s.size() - e.size(), e.data(), e.size());
-}
+// A word's letters while its key is made: fixed storage for the usual name,
+// the heap for a long one (folding at most doubles a word: ŝ -> shch).
+struct Letters {
+  char* p;
+  std::size_t n = 0;
+  char small[128];
+  std::unique_ptr<char[]> big;
+  explicit Letters(std::size_t cap) : p(small) {
+    if (cap > sizeof small) {
+      big.reset(new char[cap]);
+      p = big.get();
+    }
+  }
+  void push(char c) { p[n++] = c; }
+  void append(std::string_view s) {
+    for (char c : s) p[n++] = c;
+  }
+  char back() const { return p[n - 1]; }
+  bool ends_with(std::string_view e) const { return n >= e.size() && same(p + n - e.size(), e.data(), e.size()); }
+};
 
 // One word folded to plain Latin letters a..z.
-std::string fold_word(std::string_view w) {
-  std::string out;
+void fold_word(std::string_view w, Letters& out) {
   const char* p = w.data();
   const char* end = p + w.size();
   while (p < end) {
@@ -73,30 +91,31 @@ std::string fold_word(std::string_view w) {
     char32_t c = d.cp;
     if (c < 0x80) {
       const char a = static_cast<char>(c | 0x20);
-      if (a >= 'a' && a <= 'z') out.push_back(a);
+      if (a >= 'a' && a <= 'z') out.push(a);
       continue;
     }
     // Cyrillic capitals are the common case: lowered without a table lookup
     if (c >= 0x410 && c <= 0x42F) c += 0x20;
     else if (c >= 0x400 && c <= 0x40F) c += 0x50;
     else if (c < 0x430 || c > 0x45F) c = static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(c)));
-    if (const std::string_view m = marked_latin(c); m.data()) { out += m; continue; }
-    if (const std::string_view l = cyr_latin(c); l.data()) { out += l; continue; }
+    if (const std::string_view m = marked_latin(c); m.data()) { out.append(m); continue; }
+    if (const std::string_view l = cyr_latin(c); l.data()) { out.append(l); continue; }
     // other letters: their base letter without marks (é -> e, â -> a)
     utf8proc_int32_t buf[8];
     utf8proc_ssize_t n = utf8proc_decompose_char(static_cast<utf8proc_int32_t>(c), buf, 8, UTF8PROC_DECOMPOSE, nullptr);
     if (n > 0 && buf[0] < 0x80) {
       const char a = static_cast<char>(buf[0] | 0x20);
-      if (a >= 'a' && a <= 'z') out.push_back(a);
+      if (a >= 'a' && a <= 'z') out.push(a);
     }
   }
-  return out;
 }
 
-// Appends the key of one word to `out` (nothing for an initial).
+// Appends the key of one word to `out` (nothing for an initial). The word
+// is worked on in place in one buffer: no allocation for a usual name.
 void word_key(std::string_view word, std::string& out) {
-  std::string w = fold_word(word);
-  if (w.size() < 2) return;  // an initial says too little
+  Letters w(2 * word.size() + 8);
+  fold_word(word, w);
+  if (w.n < 2) return;  // an initial says too little
   // Russian case endings and the feminine -a of surnames, undone: the
   // suffix table is built once, longest first
   struct Suffix {
@@ -127,8 +146,9 @@ void word_key(std::string_view word, std::string& out) {
   bool done = false;
   for (const Suffix* sfp : by_last[static_cast<unsigned char>(w.back()) & 0x7F]) {
     const Suffix& sf = *sfp;
-    if (ends_with(w, sf.from) && w.size() - sf.from.size() >= 2) {
-      w.replace(w.size() - sf.from.size(), sf.from.size(), sf.to);
+    if (w.ends_with(sf.from) && w.n - sf.from.size() >= 2) {
+      w.n -= sf.from.size();
+      w.append(sf.to);  // never longer than what it replaces
       done = true;
       break;
     }
@@ -136,83 +156,86 @@ void word_key(std::string_view word, std::string& out) {
   if (!done) {
     static constexpr std::string_view gen[] = {"ogo", "omu", "om", "oi", "oy", "ou", "u", "e", "a", "ym", "im"};
     for (const std::string_view suf : gen) {
-      if (ends_with(w, suf) && w.size() - suf.size() >= 3 && !vowel(w[w.size() - suf.size() - 1])) {
-        w.resize(w.size() - suf.size());
+      if (w.ends_with(suf) && w.n - suf.size() >= 3 && !vowel(w.p[w.n - suf.size() - 1])) {
+        w.n -= suf.size();
         break;
       }
     }
   }
+  char* const c0 = w.p;
+  std::size_t n = w.n;
   // French j between vowels is ж
-  for (std::size_t i = 1; i + 1 < w.size(); ++i)
-    if (w[i] == 'j' && vowel(w[i - 1]) && w[i + 1] != 'y' && vowel(w[i + 1])) w[i] = 'Z';
+  for (std::size_t i = 1; i + 1 < n; ++i)
+    if (c0[i] == 'j' && vowel(c0[i - 1]) && c0[i + 1] != 'y' && vowel(c0[i + 1])) c0[i] = 'Z';
   static constexpr std::pair<std::string_view, char> subs[] = {
       {"shch", 'S'}, {"shtsh", 'S'}, {"tsch", 'C'}, {"sch", 'S'}, {"shh", 'S'}, {"tch", 'C'},
       {"sh", 'S'},   {"zh", 'Z'},    {"kh", 'H'},  {"ch", 'C'},  {"ts", 'c'},   {"tz", 'c'},
       {"tc", 'c'},   {"cz", 'C'},    {"x", 'H'},   {"ph", 'f'},  {"w", 'v'},    {"q", 'k'},
       {"ou", 'u'},   {"dj", 'Z'}};
-  // one pass: at each position the first pattern of the table that matches
-  // (the table lists longer patterns before their prefixes)
+  // one pass, in place (a pattern never writes more than it reads): at each
+  // position the first pattern of the table that matches (the table lists
+  // longer patterns before their prefixes)
   {
-    std::string o;
-    o.reserve(w.size());
     // the patterns by their first letter, in table order
     static const std::array<std::vector<const std::pair<std::string_view, char>*>, 128> by_first = [] {
       std::array<std::vector<const std::pair<std::string_view, char>*>, 128> b;
       for (const auto& sub : subs) b[static_cast<unsigned char>(sub.first[0])].push_back(&sub);
       return b;
     }();
-    for (std::size_t i = 0; i < w.size();) {
+    std::size_t o = 0;
+    for (std::size_t i = 0; i < n;) {
       bool hit = false;
-      const char c = w[i];
-      {
-        for (const auto* sub : by_first[static_cast<unsigned char>(c) & 0x7F]) {
-          const auto& [from, to] = *sub;
-          const std::size_t n = from.size();
-          if (w.size() - i >= n && same(w.data() + i, from.data(), n)) {
-            o.push_back(to);
-            i += n;
-            hit = true;
-            break;
-          }
+      for (const auto* sub : by_first[static_cast<unsigned char>(c0[i]) & 0x7F]) {
+        const auto& [from, to] = *sub;
+        const std::size_t len = from.size();
+        if (n - i >= len && same(c0 + i, from.data(), len)) {
+          c0[o++] = to;
+          i += len;
+          hit = true;
+          break;
         }
       }
-      if (!hit) o.push_back(w[i++]);
+      if (!hit) c0[o++] = c0[i++];
     }
-    w.swap(o);
+    n = o;
     // šč and sch read as one ш: "Sc" -> "S"
     std::size_t k = 0;
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      if (i > 0 && w[i] == 'c' && w[i - 1] == 'S') continue;
-      w[k++] = w[i];
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i > 0 && c0[i] == 'c' && c0[i - 1] == 'S') continue;
+      c0[k++] = c0[i];
     }
-    w.resize(k);
+    n = k;
   }
-  // "sco", "sca", "scu" are English sk (Roscomnadzor): c is ц in the ISO
-  // and GOST schemas everywhere else, and сц is rare in Russian
-  for (std::size_t i = 1; i + 1 < w.size(); ++i) {
-    if (w[i] == 'c' && w[i - 1] == 's' && (w[i + 1] == 'a' || w[i + 1] == 'o' || w[i + 1] == 'u')) w[i] = 'k';
-  }
-  // classes: х, h and г (Herman is German); ш, щ, ч and ц, which schemas
-  // and languages swap
-  for (char& c : w) {
-    if (c == 'h' || c == 'g') c = 'H';
-    else if (c == 'C' || c == 'c') c = 'S';
-  }
-  if (w.empty()) return;
-  // the skeleton: the first letter (any vowel or j as one class), then the
-  // consonants, doubled ones once
-  out.push_back(vowel(w[0]) || w[0] == 'j' ? '_' : w[0]);
+  if (n == 0) return;
+  // One pass over the letters, written back over them:
+  // - "sco", "sca", "scu" are English sk (Roscomnadzor): c is ц in the ISO
+  //   and GOST schemas everywhere else, and сц is rare in Russian;
+  // - classes: х, h and г (Herman is German); ш, щ, ч and ц, which schemas
+  //   and languages swap;
+  // - the skeleton: the first letter (any vowel or j as one class), then the
+  //   consonants, doubled ones once.
+  std::size_t k = 0;
   int groups = 0;  // runs of vowels: the syllables (Путин 2, Потанин 3)
   bool in_vowels = false;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    const char c = w[i];
-    const bool v = vowel(c) || c == 'j';
+  char last = 0, prev = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    char c = c0[i];
+    if (c == 'c' && prev == 's' && i + 1 < n && (c0[i + 1] == 'a' || c0[i + 1] == 'o' || c0[i + 1] == 'u')) c = 'k';
+    prev = c0[i];
+    if (c == 'h' || c == 'g') c = 'H';
+    else if (c == 'C' || c == 'c') c = 'S';
+    const bool v = vowel_or_j(c);
     if (v && !in_vowels) ++groups;
     in_vowels = v;
-    if (i == 0 || v) continue;
-    if (out.back() != c) out.push_back(c);
+    if (i == 0) {
+      c0[k++] = last = v ? '_' : c;
+      continue;
+    }
+    if (v) continue;
+    if (last != c) c0[k++] = last = c;
   }
-  out.push_back(static_cast<char>('0' + std::min(groups, 9)));
+  c0[k++] = static_cast<char>('0' + std::min(groups, 9));
+  out.append(c0, k);
 }
 
 }  // namespace
