@@ -6,6 +6,7 @@
 
 #include "skaz/repair.hpp"
 #include "quotes_impl.hpp"
+#include "chars_inline.hpp"
 #include "segment_impl.hpp"
 #include "skaz/segment.hpp"
 
@@ -82,7 +83,7 @@ std::string detect_language(std::string_view text) {
   while (p < end) {
     const decoded_char d = decode_utf8(p, end);
     p += d.len;
-    switch (script_of(d.cp)) {
+    switch (detail::script_fast(d.cp)) {
       case script::latin: ++latin; break;
       case script::cyrillic: ++cyrillic; break;
       default: break;

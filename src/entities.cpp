@@ -21,6 +21,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "chars_inline.hpp"
 #include "segment_impl.hpp"
 #include "skaz/document.hpp"
 #include "skaz/names.hpp"
@@ -321,7 +322,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       std::uint32_t j = i;
       while (j < z.end) {
         const decoded_char e = decode_utf8(text.data() + j, text.data() + z.end);
-        if (!(is_letter(e.cp) || is_digit(e.cp) || e.cp == '-' || e.cp == '\'' || e.cp == 0x2019)) break;
+        if (!(is_letter(e.cp) || detail::digit_fast(e.cp) || e.cp == '-' || e.cp == '\'' || e.cp == 0x2019)) break;
         // a hyphen joins names (Jean-Pierre, Йошкар-Ола), not a name and a
         // word (FSB-tossed)
         if (e.cp == '-' && j + 1 < z.end) {

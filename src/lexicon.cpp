@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "chars_inline.hpp"
 #include "segment_impl.hpp"
 
 namespace skaz {
@@ -199,7 +200,7 @@ lang_id detect_profile(std::string_view text, Span range) {
   while (p < end) {
     const decoded_char d = decode_utf8(p, end);
     p += d.len;
-    const script s = script_of(d.cp);
+    const script s = detail::script_fast(d.cp);
     if (s == script::latin) ++lat;
     else if (s == script::cyrillic) ++cyr;
   }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "chars_inline.hpp"
 #include "quotes_impl.hpp"
 #include "skaz/quotes.hpp"
 
@@ -41,7 +42,7 @@ char32_t cp_at(std::string_view t, std::size_t pos) {
   return decode_utf8(t.data() + pos, t.data() + t.size()).cp;
 }
 
-bool word_char(char32_t c) { return c != 0 && (is_letter(c) || is_digit(c)); }
+bool word_char(char32_t c) { return c != 0 && (is_letter(c) || detail::digit_fast(c)); }
 bool blank(char32_t c) { return c == 0 || is_space(c); }
 // Characters after which a mark opens: start, space, brackets, dashes, slashes.
 bool open_context(char32_t c) {

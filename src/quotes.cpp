@@ -25,6 +25,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "chars_inline.hpp"
 #include "quotes_impl.hpp"
 #include "segment_impl.hpp"
 #include "skaz/names.hpp"
@@ -526,12 +527,12 @@ class Ctx {
       }
       Tok k{};
       k.s = i;
-      if (is_letter(c) || is_digit(c)) {
+      if (is_letter(c) || detail::digit_fast(c)) {
         std::uint32_t j = i + d.len;
         bool digits = !is_letter(c);
         while (j < b) {
           const decoded_char x = decode_utf8(base + j, base + b);
-          if (is_letter(x.cp) || is_digit(x.cp)) {
+          if (is_letter(x.cp) || detail::digit_fast(x.cp)) {
             digits = digits && !is_letter(x.cp);
             j += x.len;
             continue;
@@ -1772,7 +1773,7 @@ class Finder {
   }
   bool starts_upper(Span s) const {
     const decoded_char d = decode_utf8(cx_.t_.data() + s.start, cx_.t_.data() + s.end);
-    return is_upper(d.cp) || is_digit(d.cp);
+    return is_upper(d.cp) || detail::digit_fast(d.cp);
   }
   std::uint32_t mark_len(std::uint32_t pos) const {
     const auto b = static_cast<unsigned char>(cx_.t_[pos]);

@@ -12,6 +12,7 @@
 //
 // Clean text is never changed: a first scan looks for the marks every
 // garbling leaves, and text without them is returned as it is.
+#include "chars_inline.hpp"
 #include "skaz/repair.hpp"
 
 #include <boost/locale/encoding.hpp>
@@ -627,7 +628,7 @@ bool fix_homoglyphs(std::string_view w, std::string& out) {
   for (const char* q = w.data(); q < w.data() + w.size();) {
     const decoded_char d = decode_utf8(q, w.data() + w.size());
     q += d.len;
-    const script sc = script_of(d.cp);
+    const script sc = detail::script_fast(d.cp);
     lat += sc == script::latin;
     cyr += sc == script::cyrillic;
     if (is_letter(d.cp)) {
@@ -646,7 +647,7 @@ bool fix_homoglyphs(std::string_view w, std::string& out) {
     std::size_t pos = 0;
     for (const char* q = w.data(); q < w.data() + w.size(); ++pos) {
       const decoded_char d = decode_utf8(q, w.data() + w.size());
-      const bool is_min = script_of(d.cp) == minority;
+      const bool is_min = detail::script_fast(d.cp) == minority;
       if (is_min && !prev_min) {
         ++runs;
         run_len = 0;
@@ -663,7 +664,7 @@ bool fix_homoglyphs(std::string_view w, std::string& out) {
   for (const char* q = w.data(); q < w.data() + w.size();) {
     const decoded_char d = decode_utf8(q, w.data() + w.size());
     q += d.len;
-    const script sc = script_of(d.cp);
+    const script sc = detail::script_fast(d.cp);
     if ((to_latin && sc == script::cyrillic) || (!to_latin && sc == script::latin)) {
       const char32_t m = to_latin
                              ? lookalike(detail::kCyrillicToLatin, detail::kCyrillicToLatinSize, d.cp)
@@ -733,7 +734,7 @@ bool may_need_letters(std::string_view s, const RepairOptions& o) {
     const decoded_char d = decode_utf8(q, s.data() + s.size());
     q += d.len;
     if (o.invisible && is_invisible(d.cp)) return true;
-    const script sc = d.cp < 0x80 ? (is_letter(d.cp) ? script::latin : script::common) : script_of(d.cp);
+    const script sc = d.cp < 0x80 ? (is_letter(d.cp) ? script::latin : script::common) : detail::script_fast(d.cp);
     if (o.homoglyphs && ((prev == script::latin && sc == script::cyrillic) ||
                          (prev == script::cyrillic && sc == script::latin)))
       return true;

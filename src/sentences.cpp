@@ -12,6 +12,7 @@
 #  include <emmintrin.h>
 #endif
 
+#include "chars_inline.hpp"
 #include "segment_impl.hpp"
 
 namespace skaz {
@@ -155,7 +156,7 @@ bool Scanner::seen(std::uint32_t i, bool want_letter) {
       continue;
     }
     const decoded_char d = at(k);
-    if (want_letter ? is_letter(d.cp) : is_digit(d.cp)) return found = true;
+    if (want_letter ? is_letter(d.cp) : detail::digit_fast(d.cp)) return found = true;
     k += d.len;
   }
   return false;
@@ -177,7 +178,7 @@ int Scanner::words_back(std::uint32_t from, std::uint32_t to, int cap) const {
       k = p;
       continue;
     }
-    if (is_letter(c) || is_digit(c)) {
+    if (is_letter(c) || detail::digit_fast(c)) {
       in = true;
       letter = letter || is_letter(c);
     } else {

@@ -10,6 +10,7 @@
 // dotted abbreviations (U.S., e.g.).
 #include <algorithm>
 
+#include "chars_inline.hpp"
 #include "segment_impl.hpp"
 
 namespace skaz {
@@ -103,7 +104,7 @@ bool next_atom(const char* base, std::uint32_t& i, std::uint32_t limit, Atom& ou
         // other decimal digits continue a number
         while (cls == kNum && j < limit && static_cast<unsigned char>(base[j]) >= 0x80) {
           const decoded_char e = decode_utf8(base + j, end);
-          if (!is_digit(e.cp)) break;
+          if (!detail::digit_fast(e.cp)) break;
           j += e.len;
         }
       }
@@ -127,14 +128,14 @@ bool next_atom(const char* base, std::uint32_t& i, std::uint32_t limit, Atom& ou
       continue;
     }
     atom_t t;
-    if (is_digit(c)) t = atom_t::num;
+    if (detail::digit_fast(c)) t = atom_t::num;
     else if (is_punct_atom(c)) t = atom_t::punct;
     else t = atom_t::other;
     std::uint32_t j = i + d.len;
     if (t == atom_t::num) {
       while (j < limit) {
         const decoded_char e = decode_utf8(base + j, end);
-        if (!is_digit(e.cp)) break;
+        if (!detail::digit_fast(e.cp)) break;
         j += e.len;
       }
     }
@@ -152,7 +153,7 @@ inline std::uint8_t kind_bits(const Atom& a) {
     case atom_t::ru: case atom_t::lat: return 8;
     case atom_t::num: return 4;
     case atom_t::punct: return is_punct(a.first) ? 2 : 1;
-    case atom_t::other: return is_letter(a.first) ? 8 : is_digit(a.first) ? 4 : is_punct(a.first) ? 2 : 1;
+    case atom_t::other: return is_letter(a.first) ? 8 : detail::digit_fast(a.first) ? 4 : is_punct(a.first) ? 2 : 1;
     case atom_t::whole: return 8;
   }
   return 1;
@@ -291,7 +292,7 @@ std::uint32_t complex_atom(std::string_view text, std::uint32_t i, std::uint32_t
     while (j < limit) {
       const decoded_char d = decode_utf8(base + j, base + limit);
       if (is_letter(d.cp)) letters = true;
-      else if (!(is_digit(d.cp) || d.cp == '_')) break;
+      else if (!(detail::digit_fast(d.cp) || d.cp == '_')) break;
       j += d.len;
     }
     if (!letters) return 0;

@@ -12,6 +12,7 @@
 //    paragraphs; byline: "By First Last".
 #include <cstring>
 
+#include "chars_inline.hpp"
 #include "segment_impl.hpp"
 
 namespace skaz {
@@ -58,7 +59,7 @@ int count_words(const Text& x, Span p) {
   bool in = false;
   for (std::uint32_t i = p.start; i < p.end;) {
     const decoded_char d = x.at(i, p.end);
-    const bool w = is_letter(d.cp) || is_digit(d.cp);
+    const bool w = is_letter(d.cp) || detail::digit_fast(d.cp);
     if (w && !in) ++words;
     in = w || (in && (d.cp == '-' || d.cp == '\''));
     i += d.len;
@@ -115,7 +116,7 @@ std::uint32_t glue_point(const Text& x, std::uint32_t from, std::uint32_t end,
       // closing quote glued to a capital: «…Telegram»I would
       if ((prev == 0xBB || prev == 0x201D) && is_upper(d.cp)) return i;
       // a script change inside a word: EDRiПри
-      const script s = script_of(d.cp);
+      const script s = detail::script_fast(d.cp);
       if (is_letter(prev) && is_letter(d.cp) && is_upper(d.cp) &&
           ((prev_script == script::latin && s == script::cyrillic) ||
            (prev_script == script::cyrillic && s == script::latin)))
@@ -124,7 +125,7 @@ std::uint32_t glue_point(const Text& x, std::uint32_t from, std::uint32_t end,
     if (!is_letter(prev) && is_letter(d.cp)) word_capital = is_upper(d.cp);
     lower_run = is_lower(d.cp) ? lower_run + 1 : 0;
     prev = d.cp;
-    prev_script = script_of(d.cp);
+    prev_script = detail::script_fast(d.cp);
     i += d.len;
   }
   return end;
@@ -264,7 +265,7 @@ void zones(std::string_view text, const std::vector<Span>& paras, std::vector<Sp
     const char32_t last = last_char(x, rest);
     const char32_t first = first_char(x, rest);
     if (whole && n + 1 < paras.size() && words <= 10 && !ends_like_sentence(last) &&
-        (is_upper(first) || is_digit(first))) {
+        (is_upper(first) || detail::digit_fast(first))) {
       const bool byline = body.rfind("By ", 0) == 0 || body.rfind("Автор:", 0) == 0 ||
                           body.rfind("Author:", 0) == 0;
       push(out, rest.start, rest.end, byline ? zk::byline : zk::subheading);
@@ -293,7 +294,7 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
       continue;
     }
     if (!is_letter(prev)) word_starts_lower = is_lower(c);
-    const script s = script_of(c);
+    const script s = detail::script_fast(c);
     const bool script_change =
         is_letter(prev) && is_upper(c) && i + d.len < range.end &&
         is_lower(x.at(i + d.len, range.end).cp) && i - ws >= 2 &&

@@ -160,14 +160,19 @@ enum class script : std::uint8_t { common, latin, cyrillic, greek, other };
 bool is_letter_nonascii(char32_t c) noexcept;
 bool is_upper_nonascii(char32_t c) noexcept;
 bool is_lower_nonascii(char32_t c) noexcept;
+// (U+0400..U+045F, Ѐ..Я upper and а..џ lower, answer inline too: Russian
+// text is mostly made of them)
 inline bool is_letter(char32_t c) noexcept {
-  return c < 0x80 ? ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') : is_letter_nonascii(c);
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  return c - 0x400 < 0x60 || is_letter_nonascii(c);
 }
 inline bool is_upper(char32_t c) noexcept {
-  return c < 0x80 ? (c >= 'A' && c <= 'Z') : is_upper_nonascii(c);
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  return c - 0x400 < 0x60 ? c < 0x430 : is_upper_nonascii(c);
 }
 inline bool is_lower(char32_t c) noexcept {
-  return c < 0x80 ? (c >= 'a' && c <= 'z') : is_lower_nonascii(c);
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  return c - 0x400 < 0x60 ? c >= 0x430 : is_lower_nonascii(c);
 }
 bool is_digit(char32_t c) noexcept;   // any decimal digit (Nd)
 bool is_space_nonascii(char32_t c) noexcept;
