@@ -356,6 +356,13 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   std::vector<std::string> keys(words.size());
   for (std::size_t k = 0; k < words.size(); ++k)
     if (words[k].cap) keys[k] = name_key(surface(words[k]));
+  // whether a capitalised word is a sentence starter (He, The, Monday),
+  // asked at most once a word
+  std::vector<signed char> starts(words.size(), -1);
+  auto starter_at = [&](std::size_t k) {
+    if (starts[k] < 0) starts[k] = starter(surface(words[k])) ? 1 : 0;
+    return starts[k] == 1;
+  };
   // Pass 2: the keys of capitalised words seen alone inside a sentence: a
   // capitalised word before such a word is a first name (Tomas Brell ...
   // Brell said).
@@ -372,7 +379,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     const Word& w = words[k];
     if (!w.cap) continue;
     const std::string_view s = surface(w);
-    if (!w.acronym && starter(s)) continue;  // He, The, In, Monday
+    if (!w.acronym && starter_at(k)) continue;  // He, The, In, Monday
     if (w.acronym && s.size() < 2) continue;
     Mention m;
     m.span = Span{w.start, w.end, 0, 0};
@@ -391,7 +398,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     const bool next_ok = n < words.size() && words[n].cap && !words[n].acronym && !w.acronym &&
                          word_sentence[n] == word_sentence[k] && word_zone[n] == word_zone[k] &&
                          !names.female_by_key.count(keys[n]) &&
-                         !starter(surface(words[n]));
+                         !starter_at(n);
     int gender = -1;
     if (next_ok && fn != names.female_by_key.end()) {
       gender = fn->second ? 1 : 0;

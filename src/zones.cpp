@@ -282,7 +282,30 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
   char32_t prev = 0;
   script prev_script = script::common;
   bool word_starts_lower = false;
+  const char* const base = text.data();
   for (std::uint32_t i = range.start; i < range.end;) {
+    // fast path: a lower-case ASCII letter or а..я inside a word only
+    // counts (a glue point is an upper-case letter after a letter)
+    {
+      const auto b0 = static_cast<unsigned char>(base[i]);
+      char32_t lc = 0;
+      std::uint32_t len = 0;
+      if (b0 >= 'a' && b0 <= 'z') lc = b0, len = 1;
+      else if ((b0 == 0xD0 || b0 == 0xD1) && i + 1 < range.end) {
+        const auto b1 = static_cast<unsigned char>(base[i + 1]);
+        const char32_t c = (char32_t{b0 & 0x1Fu} << 6) | (b1 & 0x3Fu);
+        if ((b1 & 0xC0) == 0x80 && c >= 0x430 && c <= 0x44F) lc = c, len = 2;
+      }
+      if (len && is_letter(prev)) {
+        const script s = len == 1 ? script::latin : script::cyrillic;
+        if (s == prev_script) {
+          ++lower_run;
+          prev = lc;
+          i += len;
+          continue;
+        }
+      }
+    }
     const decoded_char d = x.at(i, range.end);
     const char32_t c = d.cp;
     if (!is_letter(c)) {
