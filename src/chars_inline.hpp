@@ -17,6 +17,34 @@ inline script script_fast(char32_t c) noexcept {
   return script_of(c);
 }
 
+// Letters of each script in [p, end): a byte loop, decoding only outside
+// ASCII and Ѐ..ӿ (language detection reads every byte of a document).
+struct ScriptCount {
+  std::size_t latin = 0, cyrillic = 0;
+};
+inline ScriptCount count_scripts(const char* p, const char* end) noexcept {
+  ScriptCount n;
+  while (p < end) {
+    const auto b = static_cast<unsigned char>(*p);
+    if (b < 0x80) {
+      n.latin += static_cast<unsigned>((b | 0x20) - 'a') < 26u;
+      ++p;
+      continue;
+    }
+    if (b >= 0xD0 && b <= 0xD3 && end - p >= 2 && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80) {
+      ++n.cyrillic;  // U+0400..U+04FF
+      p += 2;
+      continue;
+    }
+    const decoded_char d = decode_utf8(p, end);
+    p += d.len;
+    const script s = script_fast(d.cp);
+    n.latin += s == script::latin;
+    n.cyrillic += s == script::cyrillic;
+  }
+  return n;
+}
+
 }  // namespace detail
 SKAZ_END_NAMESPACE
 }  // namespace skaz

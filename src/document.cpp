@@ -77,19 +77,8 @@ const char* repair_kind_name(repair_kind k) noexcept {
 }
 
 std::string detect_language(std::string_view text) {
-  std::size_t latin = 0, cyrillic = 0;
-  const char* p = text.data();
-  const char* end = p + text.size();
-  while (p < end) {
-    const decoded_char d = decode_utf8(p, end);
-    p += d.len;
-    switch (detail::script_fast(d.cp)) {
-      case script::latin: ++latin; break;
-      case script::cyrillic: ++cyrillic; break;
-      default: break;
-    }
-  }
-  return cyrillic > latin ? "ru" : "en";
+  const detail::ScriptCount n = detail::count_scripts(text.data(), text.data() + text.size());
+  return n.cyrillic > n.latin ? "ru" : "en";
 }
 
 namespace {

@@ -194,17 +194,8 @@ const Profile& profile(lang_id lang) {
 }
 
 lang_id detect_profile(std::string_view text, Span range) {
-  std::size_t lat = 0, cyr = 0;
-  const char* p = text.data() + range.start;
-  const char* end = text.data() + range.end;
-  while (p < end) {
-    const decoded_char d = decode_utf8(p, end);
-    p += d.len;
-    const script s = detail::script_fast(d.cp);
-    if (s == script::latin) ++lat;
-    else if (s == script::cyrillic) ++cyr;
-  }
-  return cyr > lat ? lang_id::ru : lang_id::en;
+  const ScriptCount n = count_scripts(text.data() + range.start, text.data() + range.end);
+  return n.cyrillic > n.latin ? lang_id::ru : lang_id::en;
 }
 
 }  // namespace detail
