@@ -53,16 +53,21 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
   const char* p = s.data();
   const char* end = p + s.size();
   while (p < end) {
-    // ASCII fast path, eight bytes at a time.
-    while (end - p >= 8) {
-      std::uint64_t w;
-      std::memcpy(&w, p, 8);
-      if (w & 0x8080808080808080ull) break;
-      p += 8;
-    }
-    if (p >= end) break;
-    if (static_cast<unsigned char>(*p) < 0x80) {
+    const auto b = static_cast<unsigned char>(*p);
+    if (b < 0x80) {
       ++p;
+      // ASCII runs: eight bytes at a time
+      while (end - p >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        if (w & 0x8080808080808080ull) break;
+        p += 8;
+      }
+      continue;
+    }
+    // two-byte forms (Cyrillic, Latin-1 letters) checked inline
+    if (b >= 0xC2 && b <= 0xDF && end - p >= 2 && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80) {
+      p += 2;
       continue;
     }
     const decoded_char d = decode_utf8(p, end);
