@@ -2,12 +2,12 @@
 // behaves, and the words that start sentences. Written for skaz from general
 // knowledge of English and Russian typography; keys are folded (lower case,
 // no dots or spaces).
+#include <initializer_list>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "chars_inline.hpp"
 #include "segment_impl.hpp"
+#include "string_table.hpp"
 
 namespace skaz {
 SKAZ_BEGIN_NAMESPACE
@@ -15,14 +15,20 @@ namespace detail {
 
 namespace {
 
-using Set = std::unordered_set<std::string_view>;
+// every word of a document is looked up: flat tables, not node-based ones
+struct Set : StringTable<bool> {
+  Set() = default;
+  Set(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) set(w, true);
+  }
+};
 
 enum : std::uint8_t { kAny = 0, kChainOnly = 1, kCapitalOnly = 2 };
 struct Entry {
   abbr_class cls;
   std::uint8_t when;
 };
-using Map = std::unordered_map<std::string_view, Entry>;
+using Map = StringTable<Entry>;
 
 void add(Map& m, std::initializer_list<std::string_view> words, abbr_class c,
          std::uint8_t when = kAny) {
@@ -158,7 +164,7 @@ const Lexicons& lexicons(lang_id lang) {
 bool lookup(const Set& s, std::string_view word) {
   char buf[64];
   const std::string_view k = fold_key(word, buf, sizeof buf);
-  return !k.empty() && s.count(k) > 0;
+  return !k.empty() && s.contains(k);
 }
 
 }  // namespace
@@ -168,9 +174,9 @@ abbr_class Profile::abbreviation(std::string_view word, bool chain) const {
   const std::string_view k = fold_key(word, buf, sizeof buf);
   if (k.empty()) return abbr_class::none;
   const auto& m = lexicons(lang).abbr;
-  auto it = m.find(k);
-  if (it == m.end()) return abbr_class::none;
-  const Entry& e = it->second;
+  const Entry* found = m.find(k);
+  if (!found) return abbr_class::none;
+  const Entry& e = *found;
   if ((e.when & kChainOnly) && !chain) return abbr_class::none;
   if ((e.when & kCapitalOnly) && !(word[0] >= 'A' && word[0] <= 'Z')) return abbr_class::none;
   return e.cls;

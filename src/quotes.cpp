@@ -28,6 +28,7 @@
 #include "chars_inline.hpp"
 #include "quotes_impl.hpp"
 #include "segment_impl.hpp"
+#include "string_table.hpp"
 #include "skaz/names.hpp"
 
 namespace skaz {
@@ -323,27 +324,19 @@ class Lexicon {
     }
   }
 
-  // Keys are owned by the map's nodes; lookups take a folded view.
-  struct Hash {
-    std::size_t operator()(std::string_view s) const noexcept {
-      std::size_t h = 1469598103934665603ull;
-      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-      return h;
-    }
-  };
   std::unordered_map<std::string, Lex> lex_;
-  // heterogeneous lookup is C++20; this view map indexes lex_ for C++17
+  // every word of a document is looked up: a flat table indexes lex_
  public:
   void index() {
-    for (auto& kv : lex_) view_[kv.first] = &kv.second;
+    for (auto& kv : lex_) view_.set(kv.first, &kv.second);
   }
   const Lex* lookup(std::string_view w) const {
-    auto it = view_.find(w);
-    return it == view_.end() ? nullptr : it->second;
+    const Lex* const* found = view_.find(w);
+    return found ? *found : nullptr;
   }
 
  private:
-  std::unordered_map<std::string_view, const Lex*, Hash> view_;
+  StringTable<const Lex*> view_;
 };
 
 const Lexicon& lexicon() {

@@ -1,0 +1,104 @@
+// A hash table from strings to small values, built once and then only read
+// (by any number of threads). Open addressing with linear probing over a
+// power-of-two array, each slot holding its key's full hash: a lookup is one
+// hash of the word and, nearly always, one slot. It stands in for
+// std::unordered_map where the stages look up every word of a document
+// (no modulo by a prime, no node to chase).
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "skaz/detail/config.hpp"
+
+namespace skaz {
+SKAZ_BEGIN_NAMESPACE
+namespace detail {
+
+inline std::uint64_t string_hash(std::string_view s) noexcept {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+  const char* p = s.data();
+  std::size_t n = s.size();
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+    p += 8;
+    n -= 8;
+  }
+  if (n) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+  }
+  return h ^ (h >> 29);
+}
+
+template <class V>
+class StringTable {
+ public:
+  // Adds k -> v, or replaces the value of k.
+  void set(std::string_view k, V v) {
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    const std::uint64_t h = string_hash(k);
+    Slot& s = probe(h, k);
+    if (!s.used) {
+      s.used = true;
+      s.h = h;
+      s.key.assign(k.data(), k.size());
+      ++count_;
+    }
+    s.v = v;
+  }
+  const V* find(std::string_view k) const noexcept {
+    if (slots_.empty()) return nullptr;
+    const std::uint64_t h = string_hash(k);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (!s.used) return nullptr;
+      if (s.h == h && s.key.size() == k.size() && std::memcmp(s.key.data(), k.data(), k.size()) == 0) return &s.v;
+    }
+  }
+  // Adds k -> v unless k is there (std::unordered_map::emplace).
+  void emplace(std::string_view k, V v) {
+    if (!find(k)) set(k, v);
+  }
+  bool contains(std::string_view k) const noexcept { return find(k) != nullptr; }
+  std::size_t size() const noexcept { return count_; }
+
+ private:
+  struct Slot {
+    std::uint64_t h = 0;
+    std::string key;
+    V v{};
+    bool used = false;
+  };
+  Slot& probe(std::uint64_t h, std::string_view k) {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (!s.used || (s.h == h && s.key == k)) return s;
+    }
+  }
+  void grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.resize(old.empty() ? 16 : old.size() * 2);
+    for (Slot& s : old) {
+      if (!s.used) continue;
+      Slot& d = probe(s.h, s.key);
+      d = std::move(s);
+    }
+  }
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace detail
+SKAZ_END_NAMESPACE
+}  // namespace skaz
