@@ -17,14 +17,15 @@
 #include <array>
 #include <map>
 #include <string>
+#include <initializer_list>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "chars_inline.hpp"
 #include "segment_impl.hpp"
 #include "skaz/document.hpp"
 #include "skaz/names.hpp"
+#include "string_table.hpp"
 
 namespace skaz {
 SKAZ_BEGIN_NAMESPACE
@@ -34,6 +35,12 @@ namespace {
 
 // Common Russian first names (Cyrillic), with gender. Compared by name key,
 // so every transliteration (Pavel, Pawel, Павел) is found.
+struct WordSet : StringTable<bool> {
+  WordSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) set(w, true);
+  }
+};
+
 struct FirstName {
   const char* name;
   bool female;
@@ -67,7 +74,7 @@ const FirstName kFirstNames[] = {
 };
 
 struct NameIndex {
-  std::unordered_map<std::string, bool> female_by_key;  // name key -> female
+  StringTable<bool> female_by_key;  // name key -> female
   NameIndex() {
     for (const FirstName& f : kFirstNames) female_by_key.emplace(name_key(f.name), f.female);
   }
@@ -86,31 +93,31 @@ bool particle(std::string_view w) {
 
 // Days and months: capitalised, but no names.
 bool calendar_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
       "January", "February", "March", "April", "May", "June", "July", "August",
       "September", "October", "November", "December",
       "Понедельник", "Вторник", "Среда", "Четверг", "Пятница", "Суббота", "Воскресенье",
       "Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август", "Сентябрь",
       "Октябрь", "Ноябрь", "Декабрь"};
-  return words.count(w) > 0;
+  return words.contains(w);
 }
 
 // Capitalised words of place and institution names, never a first name or
 // a surname: "United States" recurs as "the States" but names nobody.
 bool place_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> words = {
+  static const WordSet words = {
       "United", "New", "North", "South", "East", "West", "Great", "Saint", "Royal", "National",
       "Federal", "European", "Russian", "American", "British", "State", "States", "Nations",
       "Kingdom", "Republic", "Union", "City", "County", "Bank", "University", "Ministry",
       "Department", "Agency", "Council", "Court", "Party", "Street", "Square", "River"};
-  return words.count(w) > 0;
+  return words.contains(w);
 }
 
 // Nouns that name a role or office (en, ru); a role phrase before a person's
 // name is an apposition: "the head of Roskomnadzor Alexander Zharov".
 bool role_noun(std::string_view w) {
-  static const std::unordered_set<std::string_view> nouns = {
+  static const WordSet nouns = {
       "head", "chief", "director", "founder", "co-founder", "minister", "president", "spokesman",
       "spokeswoman", "spokesperson", "adviser", "advisor", "ombudsman", "chairman", "chairwoman",
       "governor", "mayor", "leader", "secretary", "ambassador", "editor", "owner", "CEO", "deputy",
@@ -122,15 +129,15 @@ bool role_noun(std::string_view w) {
   char buf[32];  // the longest noun is 22 bytes
   if (w.size() > sizeof buf) return false;
   for (std::size_t i = 0; i < w.size(); ++i) buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i];
-  if (nouns.count(std::string_view(buf, w.size()))) return true;
+  if (nouns.contains(std::string_view(buf, w.size()))) return true;
   // Cyrillic: compare the word as written and with its first letter lowered
-  if (nouns.count(w)) return true;
+  if (nouns.contains(w)) return true;
   if (w.size() >= 2 && static_cast<unsigned char>(w[0]) == 0xD0) {
     std::copy(w.begin(), w.end(), buf);
     const auto b = static_cast<unsigned char>(buf[1]);
     if (b >= 0x90 && b <= 0x9F) buf[1] = static_cast<char>(b + 0x20);
     else if (b >= 0xA0 && b <= 0xAF) { buf[0] = static_cast<char>(0xD1); buf[1] = static_cast<char>(b - 0x20); }
-    if (nouns.count(std::string_view(buf, w.size()))) return true;
+    if (nouns.contains(std::string_view(buf, w.size()))) return true;
   }
   return false;
 }
@@ -175,9 +182,9 @@ bool capitalised(std::string_view p) {
 
 // Words that may link a role noun to a name or an organisation.
 bool link_word(std::string_view w) {
-  static const std::unordered_set<std::string_view> links = {
+  static const WordSet links = {
       "of", "the", "to", "on", "for", "at", "in", "de", "на", "по", "при", "в"};
-  return links.count(w) > 0;
+  return links.contains(w);
 }
 
 // The role phrase in apposition right after a mention that ends at `at`:
@@ -369,13 +376,13 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   // Pass 2: the keys of capitalised words seen alone inside a sentence: a
   // capitalised word before such a word is a first name (Tomas Brell ...
   // Brell said).
-  std::unordered_set<std::string> alone;
+  StringTable<bool> alone;
   for (std::size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
     if (!w.cap || w.acronym || w.sent_start) continue;
     const bool prev_cap = k > 0 && words[k - 1].cap && word_sentence[k - 1] == word_sentence[k];
     const bool next_cap = k + 1 < words.size() && words[k + 1].cap && word_sentence[k + 1] == word_sentence[k];
-    if (!prev_cap && !next_cap) alone.insert(keys[k]);
+    if (!prev_cap && !next_cap) alone.set(keys[k], true);
   }
   // Pass 3: mentions.
   for (std::size_t k = 0; k < words.size(); ++k) {
@@ -388,8 +395,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     m.span = Span{w.start, w.end, 0, 0};
     m.words = 1;
     m.last = std::string(s);
-    auto fn = names.female_by_key.find(keys[k]);
-    if (fn == names.female_by_key.end() && s.find('x') != std::string_view::npos) {
+    const bool* fn = names.female_by_key.find(keys[k]);
+    if (!fn && s.find('x') != std::string_view::npos) {
       // English x is ks (Alexander, Maxim); the keys read x as х
       std::string ks(s);
       for (std::size_t p = 0; (p = ks.find('x', p)) != std::string::npos; p += 2) ks.replace(p, 1, "ks");
@@ -400,12 +407,12 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
     const bool next_ok = n < words.size() && words[n].cap && !words[n].acronym && !w.acronym &&
                          word_sentence[n] == word_sentence[k] && word_zone[n] == word_zone[k] &&
-                         !names.female_by_key.count(keys[n]) &&
+                         !names.female_by_key.contains(keys[n]) &&
                          !starter_at(n);
     int gender = -1;
-    if (next_ok && fn != names.female_by_key.end()) {
-      gender = fn->second ? 1 : 0;
-    } else if (next_ok && n == k + 1 && alone.count(keys[n]) && !alone.count(keys[k]) &&
+    if (next_ok && fn) {
+      gender = *fn ? 1 : 0;
+    } else if (next_ok && n == k + 1 && alone.contains(keys[n]) && !alone.contains(keys[k]) &&
                !place_word(s) && !place_word(surface(words[n]))) {
       // an unknown first name: its surname recurs alone
       const char last = s.back();
