@@ -362,10 +362,28 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   }
   auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
   auto starter = [&](std::string_view s) { return en.starter(s) || ru.starter(s) || calendar_word(s); };
-  // the name key of each capitalised word, computed once
-  std::vector<std::string> keys(words.size());
-  for (std::size_t k = 0; k < words.size(); ++k)
-    if (words[k].cap) keys[k] = name_key(surface(words[k]));
+  // the name key of a capitalised word, computed once, when first asked
+  // (most sentence-initial words never are)
+  // (kept for the capitalised words only: a string per word of a long
+  // document costs more than the keys themselves)
+  constexpr std::uint32_t kUnset = 0xFFFFFFFFu;
+  std::size_t capitalised = 0;
+  for (const Word& w : words) capitalised += w.cap;
+  std::vector<std::string> keys;
+  keys.reserve(capitalised + 1);  // references into it stay valid
+  keys.emplace_back();            // the key of a word that is not capitalised
+  std::vector<std::uint32_t> key_of(words.size(), kUnset);
+  auto key = [&](std::size_t k) -> const std::string& {
+    if (key_of[k] == kUnset) {
+      if (words[k].cap) {
+        key_of[k] = static_cast<std::uint32_t>(keys.size());
+        keys.push_back(name_key(surface(words[k])));
+      } else {
+        key_of[k] = 0;
+      }
+    }
+    return keys[key_of[k]];
+  };
   // whether a capitalised word is a sentence starter (He, The, Monday),
   // asked at most once a word
   std::vector<signed char> starts(words.size(), -1);
@@ -382,7 +400,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (!w.cap || w.acronym || w.sent_start) continue;
     const bool prev_cap = k > 0 && words[k - 1].cap && word_sentence[k - 1] == word_sentence[k];
     const bool next_cap = k + 1 < words.size() && words[k + 1].cap && word_sentence[k + 1] == word_sentence[k];
-    if (!prev_cap && !next_cap) alone.set(keys[k], true);
+    if (!prev_cap && !next_cap) alone.set(key(k), true);
   }
   // Pass 3: mentions.
   for (std::size_t k = 0; k < words.size(); ++k) {
@@ -395,7 +413,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     m.span = Span{w.start, w.end, 0, 0};
     m.words = 1;
     m.last = std::string(s);
-    const bool* fn = names.female_by_key.find(keys[k]);
+    const bool* fn = names.female_by_key.find(key(k));
     if (!fn && s.find('x') != std::string_view::npos) {
       // English x is ks (Alexander, Maxim); the keys read x as х
       std::string ks(s);
@@ -407,12 +425,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
     const bool next_ok = n < words.size() && words[n].cap && !words[n].acronym && !w.acronym &&
                          word_sentence[n] == word_sentence[k] && word_zone[n] == word_zone[k] &&
-                         !names.female_by_key.contains(keys[n]) &&
-                         !starter_at(n);
+                         !starter_at(n) && !names.female_by_key.contains(key(n));
     int gender = -1;
     if (next_ok && fn) {
       gender = *fn ? 1 : 0;
-    } else if (next_ok && n == k + 1 && alone.contains(keys[n]) && !alone.contains(keys[k]) &&
+    } else if (next_ok && n == k + 1 && alone.contains(key(n)) && !alone.contains(key(k)) &&
                !place_word(s) && !place_word(surface(words[n]))) {
       // an unknown first name: its surname recurs alone
       const char last = s.back();
@@ -427,10 +444,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       m.first = std::string(s);
       m.first_name = gender;
       m.last = std::string(surface(words[n]));
-      m.key = keys[n];
+      m.key = key(n);
       k = n;
     } else {
-      m.key = keys[k];
+      m.key = key(k);
     }
     if (m.key.empty()) continue;
     m.sentence_initial = w.sent_start && m.words == 1;
