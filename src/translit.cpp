@@ -117,7 +117,13 @@ struct Letter {
   std::uint8_t cased = 0;  // 1 when the letter has case
   std::uint8_t ends = 0;   // 1 when the letter is the last of a mapped ending
   std::uint8_t low = 0;    // 1 when the letter is lower case
+  std::uint64_t count = 0; // what the letter adds to a word's Counts
 };
+
+// A word's upper-case, lower-case and Cyrillic letters, counted in one
+// register (21 bits each; a word is at most a 64 KiB chunk).
+constexpr int kLowerShift = 21, kCyrShift = 42;
+constexpr std::uint64_t kCountMask = (std::uint64_t{1} << 21) - 1;
 
 struct Ending {
   std::uint8_t a, b;  // offsets of the two letters
@@ -200,6 +206,7 @@ void Engine::build(const td::Schema& s) {
     l.upper = td::kCyrLower[i] != cp ? 1 : 0;
     l.cased = (td::kCyrLower[i] != cp || td::kCyrUpper[i] != cp) ? 1 : 0;
     l.low = (l.cased && !l.upper) ? 1 : 0;
+    l.count = l.upper | (std::uint64_t{l.low} << kLowerShift) | (std::uint64_t{1} << kCyrShift);
   }
   // Columns: the letters the schema names (column 0: any other letter).
   std::array<int, 256> col{};
@@ -274,6 +281,13 @@ char32_t next_cp(const char*& p, const char* e) noexcept {
   const auto d = decode_utf8(p, e);
   p += d.len;
   return d.cp;
+}
+
+// Code points in [p, e) (valid UTF-8: the bytes that are no continuation).
+inline std::size_t cp_count(const char* p, const char* e) noexcept {
+  std::size_t n = 0;
+  for (; p < e; ++p) n += (static_cast<unsigned char>(*p) & 0xC0) != 0x80;
+  return n;
 }
 
 // Start of the code point that ends at `e` (e > b).
@@ -437,9 +451,8 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
     // written again by translate_word.
     const char* const ws = p;
     char* const wout = w;
-    std::size_t ncp = 0, nupper = 0, nlower = 0;
-    int prev = ncols;            // the previous letter's column; ncols: start, ncols + 1: not a letter
-    bool cyr = false;
+    std::uint64_t counts = 0;  // upper, lower and Cyrillic letters (fewer live registers)
+    int prev = ncols;          // the previous letter's column; ncols: start, ncols + 1: not a letter
     while (p < e) {
       const auto c0 = static_cast<unsigned char>(*p);
       // cyr2(p, e) with one test: lead byte D0..D3, then a continuation byte
@@ -455,35 +468,29 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
           w[1] = p[1];
           w += 2;
         }
-        cyr = true;
-        nupper += l.upper;
-        nlower += l.low;
+        counts += l.count;
         prev = l.col;
         p += 2;
-        ++ncp;
         continue;
       }
       if (c0 < 0x80) {
         if (!kAscii.word[c0]) break;
-        nupper += (c0 >= 'A' && c0 <= 'Z');
-        nlower += (c0 >= 'a' && c0 <= 'z');
+        counts += (c0 >= 'A' && c0 <= 'Z') ? 1 : (c0 >= 'a' && c0 <= 'z') ? std::uint64_t{1} << kLowerShift : 0;
         *w++ = *p++;
       } else {
         const char* q = p;
         const char32_t c = next_cp(q, e);
         if (!is_word_cp(c)) break;
-        nupper += is_upper(c);
-        nlower += is_lower(c);
+        counts += is_upper(c) ? 1 : is_lower(c) ? std::uint64_t{1} << kLowerShift : 0;
         while (p < q) *w++ = *p++;
       }
       prev = ncols + 1;
-      ++ncp;
     }
-    if (!cyr) continue;
-    const bool allcaps = nupper >= 2 && nlower == 0;
+    if ((counts >> kCyrShift) == 0) continue;
+    const bool allcaps = (counts & kCountMask) >= 2 && ((counts >> kLowerShift) & kCountMask) == 0;
     bool ending = false;
     // the last two letters of the word, read back from its end
-    if (kEndings && ncp > 2 && p - ws >= 4 && cyr2(p - 2, p) && cyr2(p - 4, p)) {
+    if (kEndings && p - ws >= 4 && cyr2(p - 2, p) && cyr2(p - 4, p) && cp_count(ws, p) > 2) {
       const Letter& lb = L[offset_of(p - 2)];
       if (lb.ends) {
         const int a = L[offset_of(p - 4)].lower;
@@ -492,7 +499,7 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
     }
     if (allcaps || ending) {
       w = wout;
-      translate_word(ws, p, ncp, allcaps, w);
+      translate_word(ws, p, cp_count(ws, p), allcaps, w);
     }
   }
   wref = w;
