@@ -318,6 +318,9 @@ std::string name_base(std::string_view utf8) {
       // -й and -ь names: Карзая, Карзаем, Врангеля
       {"аем", "ай"},     {"ая", "ай"},      {"ея", "ей"},      {"ля", "ль"},
       {"лем", "ль"},
+      // the instrumental of a stem in a hushing sound: Януковичем (not
+      // -цем: Гринцем is Гринец's)
+      {"чем", "ч"},      {"шем", "ш"},      {"щем", "щ"},      {"жем", "ж"},
       // the same in Latin letters (Durova, Durovym)
       {"ovoy", "ov"},    {"ovoi", "ov"},    {"ovym", "ov"},    {"ovu", "ov"},
       {"ova", "ov"},     {"evoy", "ev"},    {"evym", "ev"},    {"evu", "ev"},

@@ -77,7 +77,7 @@ TEST(ConformanceNames, SurnameBaseForms) {
     ++n;
     if (fold(skaz::name_base(surface)) == fold(r["gold_lastname"].get<std::string>())) ++ok;
   }
-  EXPECT_GE(ok, 870) << "of " << n;  // skaz-eval (case-folded) reaches 879/975
+  EXPECT_GE(ok, 871) << "of " << n;  // skaz-eval (case-folded) reaches 880/975
 }
 
 }  // namespace

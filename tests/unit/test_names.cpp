@@ -83,6 +83,10 @@ TEST(NameBase, RussianSurnameInflection) {
   EXPECT_EQ(name_base("ОБАМЫ"), "ОБАМА");
   EXPECT_EQ(name_base("Петровы"), "Петров");
   EXPECT_EQ(name_base("Гаршины"), "Гаршин");
+  // the instrumental after a hushing sound; -цем is left (Гринцем: Гринец)
+  EXPECT_EQ(name_base("Абрамовичем"), "Абрамович");
+  EXPECT_EQ(name_base("Ковальчуком"), "Ковальчук");
+  EXPECT_EQ(name_base("Гринцем"), "Гринцем");
 }
 
 TEST(NameBase, LatinAndUnchanged) {
