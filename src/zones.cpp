@@ -54,10 +54,11 @@ void push(std::vector<Span>& out, std::uint32_t a, std::uint32_t b, zk kind) {
   if (b > a) out.push_back(Span{a, b, static_cast<std::uint32_t>(kind), 0});
 }
 
-int count_words(const Text& x, Span p) {
+// Words in p, counted up to limit + 1 (the callers compare with a limit).
+int count_words(const Text& x, Span p, int limit) {
   int words = 0;
   bool in = false;
-  for (std::uint32_t i = p.start; i < p.end;) {
+  for (std::uint32_t i = p.start; i < p.end && words <= limit;) {
     const decoded_char d = x.at(i, p.end);
     const bool w = is_letter(d.cp) || detail::digit_fast(d.cp);
     if (w && !in) ++words;
@@ -202,7 +203,7 @@ void zones(std::string_view text, const std::vector<Span>& paras, std::vector<Sp
   {
     const Span p = paras[0];
     const char32_t last = last_char(x, p);
-    const bool title_like = paras.size() > 1 && count_words(x, p) <= 25 && last != '.' &&
+    const bool title_like = paras.size() > 1 && count_words(x, p, 25) <= 25 && last != '.' &&
                             last != ',' && last != ';' && !starts_credit(x, p.start, p.end);
     if (title_like) {
       push(out, p.start, p.end, zk::title);
@@ -261,11 +262,10 @@ void zones(std::string_view text, const std::vector<Span>& paras, std::vector<Sp
       push(out, rest.start, rest.end, zk::title_repeat);
       continue;
     }
-    const int words = count_words(x, rest);
     const char32_t last = last_char(x, rest);
     const char32_t first = first_char(x, rest);
-    if (whole && n + 1 < paras.size() && words <= 10 && !ends_like_sentence(last) &&
-        (is_upper(first) || detail::digit_fast(first))) {
+    if (whole && n + 1 < paras.size() && !ends_like_sentence(last) &&
+        (is_upper(first) || detail::digit_fast(first)) && count_words(x, rest, 10) <= 10) {
       const bool byline = body.rfind("By ", 0) == 0 || body.rfind("Автор:", 0) == 0 ||
                           body.rfind("Author:", 0) == 0;
       push(out, rest.start, rest.end, byline ? zk::byline : zk::subheading);
