@@ -197,7 +197,8 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
   Document doc;
   doc.text.assign(text.data(), text.size());
   const std::string_view want = lang.empty() ? std::string_view(impl_->options.lang) : lang;
-  doc.language = want == "auto" ? detect_language(v) : normalize_lang(want);
+  const bool detect = want == "auto";
+  if (!detect) doc.language = normalize_lang(want);
 
   doc.repairs = std::move(repairs);
 
@@ -205,14 +206,44 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
   const Segmenter& seg = impl_->segmenter;
   std::vector<Span> zones;
   seg.zones(v, paragraphs, zones);
-  // Per paragraph the language is the document's, or its script's under auto.
-  const std::string_view plang = want == "auto" ? std::string_view("auto") : doc.language;
+  // Per zone the language is the document's, or under auto its script's
+  // (the majority of its letters). One count serves both: the document's
+  // letters are its zones' and those between them.
+  const std::string_view plang = detect ? std::string_view("auto") : std::string_view(doc.language);
+  std::vector<std::string_view> zone_lang;
+  if (detect) {
+    zone_lang.reserve(zones.size());
+    detail::ScriptCount total;
+    auto add = [&](std::uint32_t a, std::uint32_t b) {
+      if (a >= b) return detail::ScriptCount{};
+      const detail::ScriptCount n = detail::count_scripts(v.data() + a, v.data() + b);
+      total.latin += n.latin;
+      total.cyrillic += n.cyrillic;
+      return n;
+    };
+    std::uint32_t at = 0;  // counted up to here
+    for (const Span& z : zones) {
+      add(at, std::min<std::uint32_t>(z.start, static_cast<std::uint32_t>(v.size())));
+      detail::ScriptCount n;
+      if (z.start >= at) {
+        n = add(z.start, z.end);
+      } else {  // overlapping zones: each letter counted once in the total
+        n = detail::count_scripts(v.data() + z.start, v.data() + z.end);
+        add(at, z.end);
+      }
+      zone_lang.push_back(n.cyrillic > n.latin ? "ru" : "en");
+      at = std::max(at, z.end);
+    }
+    add(at, static_cast<std::uint32_t>(v.size()));
+    doc.language = total.cyrillic > total.latin ? "ru" : "en";
+  }
   std::vector<Span> sentences;
   std::vector<Span> tokens;
   std::vector<Span> glued;
-  for (const Span& z : zones) {
+  for (std::size_t zi = 0; zi < zones.size(); ++zi) {
+    const Span& z = zones[zi];
     const std::size_t first = sentences.size();
-    seg.sentences(v, z, plang, sentences);
+    seg.sentences(v, z, detect ? zone_lang[zi] : plang, sentences);
     if (impl_->options.tokens) {
       for (std::size_t i = first; i < sentences.size(); ++i) seg.tokens(v, sentences[i], plang, tokens);
     }
