@@ -447,6 +447,7 @@ class Ctx {
   void prepare() {
     folded_.assign(t_.size(), '\0');
     all_.clear();
+    all_.reserve(t_.size() / 5);  // about a token per five bytes
     scan(0, static_cast<std::uint32_t>(t_.size()), all_, &folded_[0]);
   }
 
@@ -509,6 +510,18 @@ class Ctx {
   // offset, or (fold_base null) to spill_.
   void scan(std::uint32_t a, std::uint32_t b, std::vector<Tok>& out, char* fold_base) const {
     const Lexicon& lex = lexicon();
+    // positions only grow: the quote contents and marks are walked with
+    // cursors, not searched for each token
+    auto oq = std::lower_bound(outer_.begin(), outer_.end(), a, [](const Span& o, std::uint32_t x) { return o.end <= x; });
+    auto mq = std::lower_bound(marks_.begin(), marks_.end(), a, [](const Mark& m, std::uint32_t x) { return m.pos < x; });
+    auto inside = [&](std::uint32_t pos) {
+      while (oq != outer_.end() && oq->end <= pos) ++oq;
+      return oq != outer_.end() && oq->start <= pos;
+    };
+    auto mark_at = [&](std::uint32_t pos) {
+      while (mq != marks_.end() && mq->pos < pos) ++mq;
+      return mq != marks_.end() && mq->pos == pos ? static_cast<int>(mq->kind) : -1;
+    };
     const char* base = t_.data();
     std::uint32_t i = a;
     while (i < b) {
@@ -533,7 +546,7 @@ class Ctx {
           // inner hyphen or apostrophe joins letters (co-founder, don't)
           if ((x.cp == '-' || x.cp == '\'' || x.cp == 0x2019) && j + x.len < b) {
             const decoded_char y = decode_utf8(base + j + x.len, base + b);
-            if (is_letter(y.cp) && mark_kind(j) < 0) {
+            if (is_letter(y.cp) && mark_at(j) < 0) {
               j += x.len + y.len;
               continue;
             }
@@ -563,13 +576,13 @@ class Ctx {
             else if (k.cyr && k.caps && f.size() <= 8) k.ru_role = f == "мид";
           }
         }
-        k.inq = inside_quote(i);
+        k.inq = inside(i);
         out.push_back(k);
         i = j;
         continue;
       }
       k.e = i + d.len;
-      const int mk = mark_kind(i);
+      const int mk = mark_at(i);
       if (mk >= 0) k.kind = static_cast<std::uint8_t>(mk);
       else if (c == ',') k.kind = COMMA;
       else if (c == ':') k.kind = COLON;
@@ -583,7 +596,7 @@ class Ctx {
       else if (c == '(' || c == '[') k.kind = LPAR;
       else if (c == ')' || c == ']') k.kind = RPAR;
       else k.kind = OTHER;
-      k.inq = inside_quote(i);
+      k.inq = inside(i);
       out.push_back(k);
       i += d.len;
     }
