@@ -290,6 +290,14 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
       const auto b0 = static_cast<unsigned char>(base[i]);
       char32_t lc = 0;
       std::uint32_t len = 0;
+      if (b0 < 0x80 && static_cast<unsigned>((b0 | 0x20) - 'a') >= 26u) {  // ASCII, no letter
+        lower_run = 0;
+        prev = b0;
+        prev_script = script::common;
+        ws = i + 1;
+        ++i;
+        continue;
+      }
       if (b0 >= 'a' && b0 <= 'z') lc = b0, len = 1;
       else if ((b0 == 0xD0 || b0 == 0xD1) && i + 1 < range.end) {
         const auto b1 = static_cast<unsigned char>(base[i + 1]);
