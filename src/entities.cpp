@@ -331,6 +331,21 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       int upper = 0, lower = 0;
       std::uint32_t j = i;
       while (j < z.end) {
+        // lower-case a..z and а..я, most letters of a text, read inline
+        const auto b0 = static_cast<unsigned char>(text[j]);
+        if (b0 >= 'a' && b0 <= 'z') {
+          ++lower;
+          ++j;
+          continue;
+        }
+        if (j + 1 < z.end && ((b0 == 0xD0 && static_cast<unsigned char>(text[j + 1]) >= 0xB0 &&
+                               static_cast<unsigned char>(text[j + 1]) <= 0xBF) ||
+                              (b0 == 0xD1 && static_cast<unsigned char>(text[j + 1]) >= 0x80 &&
+                               static_cast<unsigned char>(text[j + 1]) <= 0x8F))) {
+          ++lower;
+          j += 2;
+          continue;
+        }
         const decoded_char e = decode_utf8(text.data() + j, text.data() + z.end);
         if (!(is_letter(e.cp) || detail::digit_fast(e.cp) || e.cp == '-' || e.cp == '\'' || e.cp == 0x2019)) break;
         // a hyphen joins names (Jean-Pierre, Йошкар-Ола), not a name and a

@@ -537,6 +537,21 @@ class Ctx {
         std::uint32_t j = i + d.len;
         bool digits = !is_letter(c);
         while (j < b) {
+          // letters a..z, A..Z, А..я read inline
+          const auto b0 = static_cast<unsigned char>(base[j]);
+          if (static_cast<unsigned>((b0 | 0x20) - 'a') < 26u) {
+            digits = false;
+            ++j;
+            continue;
+          }
+          if (j + 1 < b && ((b0 == 0xD0 && static_cast<unsigned char>(base[j + 1]) >= 0x90 &&
+                             static_cast<unsigned char>(base[j + 1]) <= 0xBF) ||
+                            (b0 == 0xD1 && static_cast<unsigned char>(base[j + 1]) >= 0x80 &&
+                             static_cast<unsigned char>(base[j + 1]) <= 0x8F))) {
+            digits = false;
+            j += 2;
+            continue;
+          }
           const decoded_char x = decode_utf8(base + j, base + b);
           if (is_letter(x.cp) || detail::digit_fast(x.cp)) {
             digits = digits && !is_letter(x.cp);
