@@ -298,8 +298,6 @@ struct Word {
 
 void find_entities(std::string_view text, const std::vector<Span>& zones,
                    const std::vector<Span>& sentences, std::vector<Entity>& out) {
-  const Profile& en = profile(lang_id::en);
-  const Profile& ru = profile(lang_id::ru);
   const NameIndex& names = first_names();
   struct Mention {
     Span span;
@@ -378,7 +376,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     }
   }
   auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
-  auto starter = [&](std::string_view s) { return en.starter(s) || ru.starter(s) || calendar_word(s); };
+  auto starter = [&](std::string_view s) { return starter_any(s) || calendar_word(s); };
   // the name key of a capitalised word, computed once, when first asked
   // (most sentence-initial words never are)
   // (kept for the capitalised words only: a string per word of a long

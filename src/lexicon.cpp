@@ -113,35 +113,39 @@ Set russian_starters() {
 }  // namespace
 
 std::string_view fold_key(std::string_view word, char* buf, std::size_t cap) {
+  // byte arithmetic for ASCII and two-byte forms (every word of a document
+  // is folded); longer forms and stray bytes are copied as they are
   std::size_t n = 0;
   const char* p = word.data();
   const char* end = p + word.size();
   while (p < end) {
-    const decoded_char d = decode_utf8(p, end);
-    p += d.len;
-    char32_t c = d.cp;
-    if (c == '.' || c == ' ' || c == 0xA0) continue;
-    if (c >= 'A' && c <= 'Z') c += 32;
-    else if (c >= 0x410 && c <= 0x42F) c += 32;
-    else if (c == 0x401) c = 0x451;
-    if (c == 0x451) c = 0x435;  // ё reads as е
-    char tmp[4];
-    std::size_t len;
-    if (c < 0x80) { tmp[0] = static_cast<char>(c); len = 1; }
-    else if (c < 0x800) {
-      tmp[0] = static_cast<char>(0xC0 | (c >> 6));
-      tmp[1] = static_cast<char>(0x80 | (c & 0x3F));
-      len = 2;
-    } else {
-      // other characters (°, №) are kept as they are
-      const std::size_t l = d.len;
-      if (n + l > cap) return {};
-      for (std::size_t k = 0; k < l; ++k) buf[n + k] = *(p - l + k);
-      n += l;
+    const auto b = static_cast<unsigned char>(*p);
+    if (b < 0x80) {
+      ++p;
+      if (b == '.' || b == ' ') continue;
+      if (n + 1 > cap) return {};
+      buf[n++] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
       continue;
     }
-    if (n + len > cap) return {};
-    for (std::size_t k = 0; k < len; ++k) buf[n++] = tmp[k];
+    if (b >= 0xC2 && b <= 0xDF && end - p >= 2 && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80) {
+      auto c = static_cast<unsigned char>(p[1]);
+      p += 2;
+      unsigned char o0 = b, o1 = c;
+      if (b == 0xC2 && c == 0xA0) continue;                                   // no-break space
+      if (b == 0xD0 && c >= 0x90 && c <= 0x9F) o1 = static_cast<unsigned char>(c + 0x20);  // А..П
+      else if (b == 0xD0 && c >= 0xA0 && c <= 0xAF) { o0 = 0xD1; o1 = static_cast<unsigned char>(c - 0x20); }  // Р..Я
+      else if ((b == 0xD0 && c == 0x81) || (b == 0xD1 && c == 0x91)) { o0 = 0xD0; o1 = 0xB5; }  // Ё ё -> е
+      if (n + 2 > cap) return {};
+      buf[n++] = static_cast<char>(o0);
+      buf[n++] = static_cast<char>(o1);
+      continue;
+    }
+    // other characters (°, №) are kept as they are
+    const std::size_t l = decode_utf8(p, end).len;
+    if (n + l > cap) return {};
+    for (std::size_t k = 0; k < l; ++k) buf[n + k] = p[k];
+    n += l;
+    p += l;
   }
   return std::string_view(buf, n);
 }
@@ -183,6 +187,12 @@ abbr_class Profile::abbreviation(std::string_view word, bool chain) const {
 }
 
 bool Profile::starter(std::string_view word) const { return lookup(lexicons(lang).starters, word); }
+
+bool starter_any(std::string_view word) {
+  char buf[64];
+  const std::string_view k = fold_key(word, buf, sizeof buf);
+  return !k.empty() && (lexicons(lang_id::en).starters.contains(k) || lexicons(lang_id::ru).starters.contains(k));
+}
 
 bool Profile::exclamation_name(std::string_view word) const {
   return lookup(lexicons(lang).exclaim, word);

@@ -45,6 +45,10 @@ lang_id detect_profile(std::string_view text, Span range);
 /// as a lookup key; returns an empty view when it does not fit.
 std::string_view fold_key(std::string_view word, char* buf, std::size_t cap);
 
+/// Whether `word` starts sentences in English or in Russian (one fold, two
+/// lookups: profile(en).starter(w) || profile(ru).starter(w)).
+bool starter_any(std::string_view word);
+
 void sentences(std::string_view text, Span range, const Profile& prof, std::vector<Span>& out);
 void tokenize(std::string_view text, Span range, const Profile& prof, std::vector<Span>& out);
 void join_english(std::string_view text, const Profile& prof, std::vector<Span>& toks,
