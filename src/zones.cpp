@@ -307,9 +307,25 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
       if (len && is_letter(prev)) {
         const script s = len == 1 ? script::latin : script::cyrillic;
         if (s == prev_script) {
-          ++lower_run;
+          // and the rest of the run of such letters in one loop
+          std::uint32_t j = i + len;
+          int run = 1;
+          if (len == 1) {
+            while (j < range.end && base[j] >= 'a' && base[j] <= 'z') ++j, ++run;
+            lc = static_cast<unsigned char>(base[j - 1]);
+          } else {
+            while (j + 1 < range.end) {
+              const auto c0 = static_cast<unsigned char>(base[j]), c1 = static_cast<unsigned char>(base[j + 1]);
+              if (!((c0 == 0xD0 && c1 >= 0xB0 && c1 <= 0xBF) || (c0 == 0xD1 && c1 >= 0x80 && c1 <= 0x8F))) break;
+              j += 2;
+              ++run;
+            }
+            lc = (char32_t{static_cast<unsigned char>(base[j - 2]) & 0x1Fu} << 6) |
+                 (static_cast<unsigned char>(base[j - 1]) & 0x3Fu);
+          }
+          lower_run += run;
           prev = lc;
-          i += len;
+          i = j;
           continue;
         }
       }
