@@ -536,11 +536,27 @@ class Ctx {
       if (is_letter(c) || detail::digit_fast(c)) {
         std::uint32_t j = i + d.len;
         bool digits = !is_letter(c);
+        // A word of a..z, A..Z and А..я only is folded as it is read (into
+        // fold_base at its offset); any other character leaves it to fold().
+        char* const fb = fold_base ? fold_base + i : nullptr;
+        bool folded = fb != nullptr;
+        auto fold_cyr = [](unsigned char b0, unsigned char b1, char* o) {
+          if (b0 == 0xD0 && b1 <= 0x9F) b1 = static_cast<unsigned char>(b1 + 0x20);  // А..П
+          else if (b0 == 0xD0 && b1 <= 0xAF) b0 = 0xD1, b1 = static_cast<unsigned char>(b1 - 0x20);  // Р..Я
+          o[0] = static_cast<char>(b0);
+          o[1] = static_cast<char>(b1);
+        };
+        if (folded) {
+          if (c < 0x80 && is_letter(c)) fb[0] = static_cast<char>(c | 0x20);
+          else if (c >= 0x410 && c <= 0x44F) fold_cyr(static_cast<unsigned char>(base[i]), static_cast<unsigned char>(base[i + 1]), fb);
+          else folded = false;
+        }
         while (j < b) {
           // letters a..z, A..Z, А..я read inline
           const auto b0 = static_cast<unsigned char>(base[j]);
           if (static_cast<unsigned>((b0 | 0x20) - 'a') < 26u) {
             digits = false;
+            if (folded) fb[j - i] = static_cast<char>(b0 | 0x20);
             ++j;
             continue;
           }
@@ -549,11 +565,13 @@ class Ctx {
                             (b0 == 0xD1 && static_cast<unsigned char>(base[j + 1]) >= 0x80 &&
                              static_cast<unsigned char>(base[j + 1]) <= 0x8F))) {
             digits = false;
+            if (folded) fold_cyr(b0, static_cast<unsigned char>(base[j + 1]), fb + (j - i));
             j += 2;
             continue;
           }
           const decoded_char x = decode_utf8(base + j, base + b);
           if (is_letter(x.cp) || detail::digit_fast(x.cp)) {
+            folded = false;
             digits = digits && !is_letter(x.cp);
             j += x.len;
             continue;
@@ -562,6 +580,7 @@ class Ctx {
           if ((x.cp == '-' || x.cp == '\'' || x.cp == 0x2019) && j + x.len < b) {
             const decoded_char y = decode_utf8(base + j + x.len, base + b);
             if (is_letter(y.cp) && mark_at(j) < 0) {
+              folded = false;
               j += x.len + y.len;
               continue;
             }
@@ -578,7 +597,7 @@ class Ctx {
             spill_.emplace_back(new char[kFoldCap]);
             buf = spill_.back().get();
           }
-          const std::string_view f = fold(t_.substr(i, j - i), buf, kFoldCap);
+          const std::string_view f = folded ? std::string_view(buf, j - i) : fold(t_.substr(i, j - i), buf, kFoldCap);
           k.f = buf;
           k.fl = static_cast<std::uint8_t>(f.size());
           if (!f.empty()) {
