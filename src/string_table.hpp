@@ -45,57 +45,62 @@ class StringTable {
   void set(std::string_view k, V v) {
     if ((count_ + 1) * 2 > slots_.size()) grow();
     const std::uint64_t h = string_hash(k);
-    Slot& s = probe(h, k);
+    Slot& s = probe(static_cast<std::uint32_t>(h), k);
     if (!s.used) {
       s.used = true;
-      s.h = h;
-      s.key.assign(k.data(), k.size());
+      s.h = static_cast<std::uint32_t>(h);
+      s.off = static_cast<std::uint32_t>(keys_.size());
+      s.len = static_cast<std::uint32_t>(k.size());
+      keys_.append(k.data(), k.size());
       ++count_;
     }
     s.v = v;
-  }
-  const V* find(std::string_view k) const noexcept {
-    if (slots_.empty()) return nullptr;
-    const std::uint64_t h = string_hash(k);
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      const Slot& s = slots_[i];
-      if (!s.used) return nullptr;
-      if (s.h == h && s.key.size() == k.size() && std::memcmp(s.key.data(), k.data(), k.size()) == 0) return &s.v;
-    }
   }
   // Adds k -> v unless k is there (std::unordered_map::emplace).
   void emplace(std::string_view k, V v) {
     if (!find(k)) set(k, v);
   }
+  const V* find(std::string_view k) const noexcept {
+    if (slots_.empty()) return nullptr;
+    const auto h = static_cast<std::uint32_t>(string_hash(k));
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (!s.used) return nullptr;
+      if (s.h == h && s.len == k.size() && std::memcmp(keys_.data() + s.off, k.data(), k.size()) == 0) return &s.v;
+    }
+  }
   bool contains(std::string_view k) const noexcept { return find(k) != nullptr; }
   std::size_t size() const noexcept { return count_; }
 
  private:
+  // small slots (the keys live in one string): a table of thousands of
+  // words stays in the cache, and a word not in it costs one cache line
   struct Slot {
-    std::uint64_t h = 0;
-    std::string key;
-    V v{};
+    std::uint32_t h = 0;
+    std::uint32_t off = 0;
+    std::uint32_t len = 0;
     bool used = false;
+    V v{};
   };
-  Slot& probe(std::uint64_t h, std::string_view k) {
+  Slot& probe(std::uint32_t h, std::string_view k) {
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
-      if (!s.used || (s.h == h && s.key == k)) return s;
+      if (!s.used || (s.h == h && std::string_view(keys_.data() + s.off, s.len) == k)) return s;
     }
   }
   void grow() {
     std::vector<Slot> old;
     old.swap(slots_);
     slots_.resize(old.empty() ? 16 : old.size() * 2);
-    for (Slot& s : old) {
+    for (const Slot& s : old) {
       if (!s.used) continue;
-      Slot& d = probe(s.h, s.key);
-      d = std::move(s);
+      probe(s.h, std::string_view(keys_.data() + s.off, s.len)) = s;
     }
   }
   std::vector<Slot> slots_;
+  std::string keys_;
   std::size_t count_ = 0;
 };
 
