@@ -15,10 +15,9 @@
 // or else the most frequent spelling.
 #include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <map>
 #include <string>
-#include <initializer_list>
-#include <unordered_map>
 #include <vector>
 
 #include "chars_inline.hpp"
@@ -33,14 +32,15 @@ namespace detail {
 
 namespace {
 
-// Common Russian first names (Cyrillic), with gender. Compared by name key,
-// so every transliteration (Pavel, Pawel, Павел) is found.
+// A fixed list of words, looked up for every word of a document.
 struct WordSet : StringTable<bool> {
   WordSet(std::initializer_list<std::string_view> words) {
     for (std::string_view w : words) set(w, true);
   }
 };
 
+// Common Russian first names (Cyrillic), with gender. Compared by name key,
+// so every transliteration (Pavel, Pawel, Павел) is found.
 struct FirstName {
   const char* name;
   bool female;
@@ -313,7 +313,9 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   // Pass 1: the words of every zone (titles and captions name people too).
   std::vector<Word> words;
   std::vector<std::uint32_t> word_zone, word_sentence;
-  words.reserve(text.size() / 6);  // about a word per 6 bytes in English, 9 in Russian
+  // about a word per 6 bytes in English, 9 in Russian (a hostile text of
+  // one long word reserves no more than a million)
+  words.reserve(std::min<std::size_t>(text.size() / 6, std::size_t{1} << 20));
   word_zone.reserve(words.capacity());
   word_sentence.reserve(words.capacity());
   std::size_t si = 0;
@@ -377,10 +379,9 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   }
   auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
   auto starter = [&](std::string_view s) { return starter_any(s) || calendar_word(s); };
-  // the name key of a capitalised word, computed once, when first asked
-  // (most sentence-initial words never are)
-  // (kept for the capitalised words only: a string per word of a long
-  // document costs more than the keys themselves)
+  // the name key of a capitalised word, computed when first asked and kept
+  // (for capitalised words only: a string per word of a long document
+  // costs more than the keys themselves)
   constexpr std::uint32_t kUnset = 0xFFFFFFFFu;
   std::size_t capitalised = 0;
   for (const Word& w : words) capitalised += w.cap;

@@ -447,7 +447,7 @@ class Ctx {
   void prepare() {
     folded_.assign(t_.size(), '\0');
     all_.clear();
-    all_.reserve(t_.size() / 5);  // about a token per five bytes
+    all_.reserve(std::min<std::size_t>(t_.size() / 5, std::size_t{1} << 20));  // about a token per five bytes
     scan(0, static_cast<std::uint32_t>(t_.size()), all_, &folded_[0]);
   }
 
