@@ -730,11 +730,27 @@ std::string fix_letters(std::string_view in, std::vector<RepairEdit>* edits, con
 // U+2060, U+FEFF.
 bool may_need_letters(std::string_view s, const RepairOptions& o) {
   script prev = script::common;
-  for (const char* q = s.data(); q < s.data() + s.size();) {
-    const decoded_char d = decode_utf8(q, s.data() + s.size());
+  const char* const end = s.data() + s.size();
+  for (const char* q = s.data(); q < end;) {
+    // ASCII and U+0400..U+047F (no invisible character among them) on bytes
+    const auto b = static_cast<unsigned char>(*q);
+    if (b < 0x80) {
+      const bool letter = static_cast<unsigned>((b | 0x20) - 'a') < 26u;
+      if (letter && o.homoglyphs && prev == script::cyrillic) return true;
+      prev = letter ? script::latin : script::common;
+      ++q;
+      continue;
+    }
+    if ((b == 0xD0 || b == 0xD1) && end - q >= 2 && (static_cast<unsigned char>(q[1]) & 0xC0) == 0x80) {
+      if (o.homoglyphs && prev == script::latin) return true;
+      prev = script::cyrillic;
+      q += 2;
+      continue;
+    }
+    const decoded_char d = decode_utf8(q, end);
     q += d.len;
     if (o.invisible && is_invisible(d.cp)) return true;
-    const script sc = d.cp < 0x80 ? (is_letter(d.cp) ? script::latin : script::common) : detail::script_fast(d.cp);
+    const script sc = detail::script_fast(d.cp);
     if (o.homoglyphs && ((prev == script::latin && sc == script::cyrillic) ||
                          (prev == script::cyrillic && sc == script::latin)))
       return true;
