@@ -269,20 +269,21 @@ class Lexicon {
         "вице-премьер", "вице-президент", "пресс-атташе", "губернатор", "мэри", "суд",
         "прокуратур", "министр", "ведомств", "комитет", "комисси", "совет", "партия", "парти",
         "союз", "организаци", "агентств", "телеканал", "издани", "газет"};
-    // stems bucketed by their first letter: a word compares with a handful
+    // stems bucketed by their first two letters: a word compares with a
+    // handful at most (every stem has two Cyrillic letters or more)
     static const auto buckets = [] {
-      std::array<std::vector<std::string_view>, 64> b;
+      std::vector<std::vector<std::string_view>> b(64 * 64);
       for (const char* s : stems) b[bucket(s)].emplace_back(s);
       return b;
     }();
-    if (w.size() < 2) return false;
+    if (w.size() < 4) return false;
     for (const std::string_view s : buckets[bucket(w)])
       if (w.size() >= s.size() && w.size() <= s.size() + 8 && w.compare(0, s.size(), s) == 0)
         return true;
     return false;
   }
   static std::size_t bucket(std::string_view w) {
-    return w.size() < 2 ? 0 : static_cast<unsigned char>(w[1]) & 63u;
+    return w.size() < 4 ? 0 : (static_cast<unsigned char>(w[1]) & 63u) * 64 + (static_cast<unsigned char>(w[3]) & 63u);
   }
 
  private:
