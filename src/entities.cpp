@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <array>
 #include <initializer_list>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -305,6 +304,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     int words;
     int first_name = -1; // 1 female, 0 male, -1 none
     std::string first;   // the first name as written
+    std::string first_key;  // its name key
     std::string last;    // the last word as written
     bool sentence_initial = false;  // one word opening a sentence
     std::string role;    // a role phrase in apposition before it
@@ -458,6 +458,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       m.span.end = words[n].end;
       m.words = 2;
       m.first = std::string(s);
+      m.first_key = key(k);
       m.first_name = gender;
       m.last = std::string(surface(words[n]));
       m.key = key(n);
@@ -479,39 +480,47 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   }
   // one entity per key of the last word; a capitalised word that only ever
   // opens sentences (Currently, Registration) is no name
-  std::map<std::string, std::vector<std::size_t>> by_key;
-  for (std::size_t i = 0; i < mentions.size(); ++i) by_key[mentions[i].key].push_back(i);
-  for (auto it = by_key.begin(); it != by_key.end();) {
-    bool inside = false;
-    for (std::size_t i : it->second) inside = inside || !mentions[i].sentence_initial;
-    it = inside ? std::next(it) : by_key.erase(it);
-  }
+  // (the mentions sorted by key, stably: each key's mentions in text order)
+  std::vector<std::size_t> order(mentions.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return mentions[a].key < mentions[b].key; });
   // Within one surname, people with different first names are different
   // entities (a husband and a wife); a bare surname belongs to the person
   // named last before it, or else to the first one.
   std::vector<std::vector<std::size_t>> groups;
-  for (const auto& [k, idx] : by_key) {
-    std::vector<std::string> firsts;  // first-name keys, in order of appearance
-    std::vector<std::vector<std::size_t>> sub;
-    for (std::size_t i : idx) {
-      if (mentions[i].first_name < 0) continue;
-      const std::string fk = name_key(mentions[i].first);
-      if (std::find(firsts.begin(), firsts.end(), fk) == firsts.end()) {
-        firsts.push_back(fk);
+  std::vector<const std::string*> firsts;  // first-name keys, in order of appearance
+  std::vector<std::vector<std::size_t>> sub;
+  for (std::size_t r = 0; r < order.size();) {
+    std::size_t r_end = r + 1;
+    while (r_end < order.size() && mentions[order[r_end]].key == mentions[order[r]].key) ++r_end;
+    bool inside = false;
+    for (std::size_t q = r; q < r_end; ++q) inside = inside || !mentions[order[q]].sentence_initial;
+    if (inside) {
+      firsts.clear();
+      sub.clear();
+      auto first_index = [&](const std::string& fk) {
+        std::size_t f = 0;
+        while (f < firsts.size() && *firsts[f] != fk) ++f;
+        return f;
+      };
+      for (std::size_t q = r; q < r_end; ++q) {
+        const Mention& m = mentions[order[q]];
+        if (m.first_name < 0 || first_index(m.first_key) < firsts.size()) continue;
+        firsts.push_back(&m.first_key);
         sub.emplace_back();
       }
-    }
-    if (sub.empty()) sub.emplace_back();
-    std::size_t current = 0;
-    for (std::size_t i : idx) {
-      if (mentions[i].first_name >= 0) {
-        const std::string fk = name_key(mentions[i].first);
-        current = static_cast<std::size_t>(std::find(firsts.begin(), firsts.end(), fk) - firsts.begin());
+      if (sub.empty()) sub.emplace_back();
+      std::size_t current = 0;
+      for (std::size_t q = r; q < r_end; ++q) {
+        const Mention& m = mentions[order[q]];
+        if (m.first_name >= 0) current = first_index(m.first_key);
+        sub[current].push_back(order[q]);
       }
-      sub[current].push_back(i);
+      for (auto& g : sub)
+        if (!g.empty()) groups.push_back(std::move(g));
     }
-    for (auto& g : sub)
-      if (!g.empty()) groups.push_back(std::move(g));
+    r = r_end;
   }
   std::sort(groups.begin(), groups.end(), [&](const auto& x, const auto& y) {
     return mentions[x.front()].span.start < mentions[y.front()].span.start;
