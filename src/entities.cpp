@@ -389,11 +389,18 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   keys.reserve(capitalised + 1);  // references into it stay valid
   keys.emplace_back();            // the key of a word that is not capitalised
   std::vector<std::uint32_t> key_of(words.size(), kUnset);
+  StringTable<std::uint32_t> key_by_spelling;  // a name recurs through an article
   auto key = [&](std::size_t k) -> const std::string& {
     if (key_of[k] == kUnset) {
       if (words[k].cap) {
-        key_of[k] = static_cast<std::uint32_t>(keys.size());
-        keys.push_back(name_key(surface(words[k])));
+        const std::string_view sp = surface(words[k]);
+        if (const std::uint32_t* seen = key_by_spelling.find(sp)) {
+          key_of[k] = *seen;
+        } else {
+          key_of[k] = static_cast<std::uint32_t>(keys.size());
+          keys.push_back(name_key(sp));
+          key_by_spelling.set(sp, key_of[k]);
+        }
       } else {
         key_of[k] = 0;
       }
