@@ -1040,7 +1040,7 @@ class Finder {
         Speaker sp = speaker_in(cx_, toks, a, end, true);
         // "X верил в Бога и на вопрос … отвечал": coordinated verbs share the
         // subject that opens the clause
-        for (std::size_t cj = a + 2; cj + 1 < end; ++cj) {
+        for (std::size_t cj = a + 2; cj < end; ++cj) {  // ("X met Y and said" too)
           if (!conjunction(toks[cj]) || toks[cj].inq) continue;
           const Speaker first = speaker_in(cx_, toks, a, cj, false);
           if (first.found() && first.conf >= 0.85) sp = first;
@@ -1143,9 +1143,17 @@ class Finder {
     }
     const Span content = trim(t, p.content_start, p.content_end);
     if (content.empty()) return;
-    // the content's own last character (trim() drops a final comma)
+    // the content's own last character (trim() drops a final comma), read
+    // inside a nested quote that ends it: "… they would say 'hysterical,'"
     Span raw{p.content_start, p.content_end, 0, 0};
     while (raw.end > raw.start && is_space(static_cast<unsigned char>(t[raw.end - 1]))) --raw.end;
+    for (int nested = 0; nested < 3 && !raw.empty(); ++nested) {
+      std::uint32_t b = raw.end - 1;
+      while (b > raw.start && (static_cast<unsigned char>(t[b]) & 0xC0) == 0x80) --b;
+      if (cx_.mark_kind(b) != CLOSE) break;
+      raw.end = b;
+      while (raw.end > raw.start && is_space(static_cast<unsigned char>(t[raw.end - 1]))) --raw.end;
+    }
     const char32_t last = raw.empty() ? 0 : cp_last(raw);
     const bool ends_punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026;
     // after: «…», — сказал X. / "…," said X / "…" she said

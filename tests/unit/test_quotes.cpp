@@ -97,6 +97,27 @@ TEST(Quotes, InvertedEnglishAttributionAndCarry) {
   EXPECT_EQ(q[1].rule, "carry");
 }
 
+TEST(Quotes, AQuoteEndingInANestedQuoteIsStillAttributedAfter) {
+  // the comma that invites "…," X said stands inside the nested quote
+  const auto q = quotes(
+      "The judge spoke first. \"They will call it 'reckless,'\" Anna Berg said about the verdict.", "en");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "Anna Berg");
+  EXPECT_EQ(q[0].rule, "after_cue");
+}
+
+TEST(Quotes, CoordinatedCueTakesTheClauseSubject) {
+  // "X met Y and said that": the subject of both verbs is X, not the nearer Y
+  auto q = quotes("Helen Ward met Peter Grant and said that he was unfit to serve.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Helen Ward");
+  q = quotes("Мэр Иван Петров встретился с Олегом Сидоровым и заявил, что мост откроют в мае.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].speaker, "Иван Петров");
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
