@@ -1086,6 +1086,15 @@ class Finder {
   }
   // A verbal adverb or participle that opens a phrase: speaking, выступая,
   // вернувшись.
+  // A participle or gerund of a naming verb: calling, dubbing; назвав,
+  // называя (not the finite назвал).
+  static bool nonfinite(const Tok& k) {
+    const std::string_view f(k.f ? k.f : "", k.fl);
+    auto ends = [&](std::string_view suf) {
+      return f.size() > suf.size() + 2 && f.compare(f.size() - suf.size(), suf.size(), suf) == 0;
+    };
+    return ends("ing") || ends("ав") || ends("ив") || ends("ев") || ends("яв") || ends("ая") || ends("яя");
+  }
   bool gerund(const Tok& k) const {
     if (k.kind != W || k.caps) return false;
     const std::string_view w = cx_.t_.substr(k.s, k.e - k.s);
@@ -1716,8 +1725,10 @@ class Finder {
         const Tok& k = toks_[v];
         if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kNaming))) {
           Speaker sp;
-          if (v > 0 && toks_[v - 1].kind == COMMA && (k.cue() & (kPart | kNaming))) {
-            // ", calling it «…»": the subject of the sentence said it
+          if (v > 0 && toks_[v - 1].kind == COMMA && ((k.cue() & kPart) || ((k.cue() & kNaming) && nonfinite(k)))) {
+            // ", calling it «…»", ", назвав его «…»": the subject of the
+            // sentence said it (a finite verb after a comma, "X, выступая в
+            // Белом доме, назвал", has its subject before the phrase)
             sp = sentence_speaker(toks_[0].s, k.s);
             if (!sp.found()) sp = speaker_in(cx_, toks_, 0, v - 1, false);
             sp = with_cue(sp, k);

@@ -118,6 +118,20 @@ TEST(Quotes, CoordinatedCueTakesTheClauseSubject) {
   EXPECT_EQ(q[0].speaker, "Иван Петров");
 }
 
+TEST(Quotes, PartialQuoteAfterANamingVerb) {
+  // a finite verb after a gerund phrase: the subject stands before the
+  // phrase, not among its words ("в Белом доме")
+  auto q = quotes("Позднее президент, выступая в Белом доме, назвал нападение «ужасной атакой».", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "partial");
+  EXPECT_EQ(q[0].speaker, "президент");
+  // a participle after a comma: the sentence's subject
+  q = quotes("Helen Ward spoke on Monday, calling the plan \"a disaster\".", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "partial");
+  EXPECT_EQ(q[0].speaker, "Helen Ward");
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
