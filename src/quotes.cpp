@@ -735,7 +735,11 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     static const char* const function_words[] = {
         "как", "когда", "если", "хотя", "там", "тут", "здесь", "так", "поэтому", "потом", "тогда",
         "вот", "это", "эти", "этот", "эта", "все", "мои", "наши", "примерно", "впрочем", "вспомните",
-        "as", "when", "if", "while", "there", "here", "so", "then", "this", "that", "thus"};
+        "as", "when", "if", "while", "there", "here", "so", "then", "this", "that", "thus",
+        // days and months are written capitalised in English and name nobody
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "june", "july", "august", "september", "october",
+        "november", "december"};
     for (const char* w : function_words)
       if (key == w) return false;
     return !profile(toks[i].cyr ? lang_id::ru : lang_id::en).starter(key);

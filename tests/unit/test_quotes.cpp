@@ -132,6 +132,17 @@ TEST(Quotes, PartialQuoteAfterANamingVerb) {
   EXPECT_EQ(q[0].speaker, "Helen Ward");
 }
 
+TEST(Quotes, DaysAndMonthsNameNobody) {
+  const auto q = quotes(
+      "Thousands of children skipped school to join a strike on Friday, blocking traffic and asking "
+      "their leaders \"how dare you?\" in a reference to a speech.",
+      "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "partial");
+  EXPECT_NE(q[0].speaker, "Friday");
+  EXPECT_FALSE(q[0].speaker.empty());
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
