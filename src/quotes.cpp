@@ -1030,7 +1030,7 @@ class Finder {
         if (sp.found() && !weak.found()) weak = sp;
         words = conj = 0;
       }
-      if (words > conj && end < v && ((a > lo && relative(toks[a - 1])) || relative(toks[a]))) {
+      if (words > conj && ((a > lo && relative(toks[a - 1])) || (end < v && relative(toks[a])))) {
         // "X, who worked for Y, claimed": the relative clause names nobody
         words = conj = 0;
       }

@@ -143,6 +143,14 @@ TEST(Quotes, DaysAndMonthsNameNobody) {
   EXPECT_FALSE(q[0].speaker.empty());
 }
 
+TEST(Quotes, ARelativeClauseBeforeTheCueNamesNobody) {
+  // the place inside "who was … in Leeds" is not the subject of "described"
+  const auto q = quotes(
+      "The family of a teenager who was injured in Leeds have described him as a \"kind, quiet boy\".", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The family of a teenager");
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
