@@ -817,6 +817,17 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     if (ri > a && toks[ri - 1].kind == W && toks[ri - 1].lex && toks[ri - 1].lex->clause &&
         !toks[ri - 1].pron())
       --ri;
+    // "агентство «Ассошиэйтед пресс»", "the newspaper "Kommersant"": a
+    // role noun and the name in quotes after it
+    if (sp.role_only && rj + 2 < toks.size() && toks[rj + 1].kind == OPEN) {
+      std::size_t k = rj + 2;
+      bool caps = false;
+      for (; k < toks.size() && k <= rj + 7 && is_word(toks[k]); ++k) caps = caps || toks[k].caps;
+      if (caps && k < toks.size() && toks[k].kind == CLOSE) {
+        rj = k;
+        sp.role_only = false;
+      }
+    }
     const bool role_only = sp.role_only;
     set(ri, rj, 0.85);
     sp.role_only = role_only;

@@ -151,6 +151,16 @@ TEST(Quotes, ARelativeClauseBeforeTheCueNamesNobody) {
   EXPECT_EQ(q[0].speaker, "The family of a teenager");
 }
 
+TEST(Quotes, ARoleNounTakesTheQuotedNameAfterIt) {
+  // "агентство «Интерфакс»": the name in quotes is the speaker's
+  const auto q = quotes("Как сообщило агентство «Интерфакс», завод закроют в мае.", "ru");
+  const Q* ind = nullptr;
+  for (const Q& x : q)
+    if (x.kind == "indirect") ind = &x;
+  ASSERT_NE(ind, nullptr);
+  EXPECT_NE(ind->speaker.find("Интерфакс"), std::string::npos) << ind->speaker;
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
