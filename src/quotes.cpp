@@ -1042,7 +1042,8 @@ class Finder {
         words = conj = 0;
       }
       if (words > conj && ((a > lo && relative(toks[a - 1])) || (end < v && relative(toks[a])))) {
-        // "X, who worked for Y, claimed": the relative clause names nobody
+        // "X, who worked for Y, claimed", "The family of a teenager who was
+        // injured in Leeds described": the relative clause names nobody
         words = conj = 0;
       }
       if (words > conj && end < v &&
@@ -1099,8 +1100,6 @@ class Finder {
     }
     return weak;
   }
-  // A verbal adverb or participle that opens a phrase: speaking, выступая,
-  // вернувшись.
   // A participle or gerund of a naming verb: calling, dubbing; назвав,
   // называя (not the finite назвал).
   static bool nonfinite(const Tok& k) {
@@ -1110,6 +1109,8 @@ class Finder {
     };
     return ends("ing") || ends("ав") || ends("ив") || ends("ев") || ends("яв") || ends("ая") || ends("яя");
   }
+  // A verbal adverb or participle that opens a phrase: speaking, выступая,
+  // вернувшись.
   bool gerund(const Tok& k) const {
     if (k.kind != W || k.caps) return false;
     const std::string_view w = cx_.t_.substr(k.s, k.e - k.s);
