@@ -860,7 +860,7 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     for (std::size_t k = i; k < j; ++k) {
       if (toks[k].inq) return sp;
       if (weak_word(cx, toks[k])) return sp;
-      words += is_word(toks[k]);
+      words += toks[k].kind == W;  // a number alone names nobody ("At 17:47, it was reported")
     }
     if (words >= 1) set(i, j - 1, 0.5);
   }

@@ -161,6 +161,11 @@ TEST(Quotes, ARoleNounTakesTheQuotedNameAfterIt) {
   EXPECT_NE(ind->speaker.find("Интерфакс"), std::string::npos) << ind->speaker;
 }
 
+TEST(Quotes, ANumberIsNoSpeaker) {
+  for (const Q& x : quotes("At 17:47, it was reported that the fire in the old depot was put out.", "en"))
+    EXPECT_NE(x.speaker, "47") << x.text;
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
