@@ -850,6 +850,8 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     set(j - 1, j - 1, 0.5);
     return sp;
   }
+  // (an adverb next to the cue is no part of the phrase: "The document also says")
+  while (before && j > i + 1 && toks[j - 1].adverb()) --j;
   if (before && i < j && j - i <= 5) {
     static const char* const preps[] = {"from", "in", "at", "on", "of", "with", "by", "for",
                                         "в", "во", "на", "с", "со", "по", "к", "у", "о", "об",

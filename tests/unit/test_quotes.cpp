@@ -166,6 +166,12 @@ TEST(Quotes, ANumberIsNoSpeaker) {
     EXPECT_NE(x.speaker, "47") << x.text;
 }
 
+TEST(Quotes, AnAdverbBeforeTheCueIsNoPartOfTheSpeaker) {
+  const auto q = quotes("The cabinet met on Friday. The document also says that the regime was extended.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The document");
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
