@@ -83,6 +83,7 @@ class Lexicon {
         "emphasize emphasizes emphasized emphasise emphasised recall recalls recalled confirm "
         "confirms confirmed deny denies denied admit admits admitted suggest suggests suggested "
         "reply replies replied respond responds responded acknowledge acknowledges acknowledged "
+        "answer answers answered "
         "think thinks thought feel feels felt predict predicts predicted promise promises promised "
         "declare declares declared comment comments commented tweet tweets tweeted urge urges urged "
         "complain complains complained conclude concludes concluded remark remarks remarked mention "
@@ -1708,7 +1709,21 @@ class Finder {
       caps += k.kind == W && k.caps;
     }
     const char32_t last = cp_last(content);
-    const bool sentence_end = last == '.' || last == '!' || last == '?' || last == 0x2026;
+    bool sentence_end = last == '.' || last == '!' || last == '?' || last == 0x2026;
+    bool plain_names = true;  // no word a function word, a cue or a starter (No., Yes.)
+    for (const Tok& k : toks_)
+      if (k.kind == W && (k.lex || starter_any(t.substr(k.s, k.e - k.s)))) plain_names = false;
+    if (last == '.' && words > 0 && words <= 3 && caps == words && plain_names) {
+      // "at the Baltic plant "Yantar."": American punctuation puts the
+      // sentence's full stop inside a quoted name; a name it is when a plain
+      // word (no cue, no colon) stands right before the mark
+      const std::size_t si = cx_.sentence_at(p.open);
+      const std::uint32_t from = si < cx_.sents_.size() ? std::min(cx_.sents_[si].start, p.open) : p.open;
+      cx_.tokenize(from, p.open, scratch_);
+      if (!scratch_.empty() && scratch_.back().kind == W && !scratch_.back().cue() && !scratch_.back().inq)
+        sentence_end = false;
+      cx_.tokenize(content.start, content.end, toks_);  // (toks_ is read below)
+    }
     Speaker none;
     // titles and names: capitalised and short
     if (!sentence_end && words <= 6 && caps > 0 && (starts_upper(content) || words <= 4)) {

@@ -172,6 +172,18 @@ TEST(Quotes, AnAdverbBeforeTheCueIsNoPartOfTheSpeaker) {
   EXPECT_EQ(q[0].speaker, "The document");
 }
 
+TEST(Quotes, AQuotedNameWithTheSentencesFullStopInsideIsATitle) {
+  // American punctuation: the period of the sentence inside the name's quotes
+  auto q = quotes("The ship was built at the Baltic plant \"Yantar.\" It joined the fleet in May.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "title");
+  EXPECT_EQ(q[0].speaker, "");
+  // a reply after a cue stays direct speech
+  q = quotes("He answered \"No.\" Then he left.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
