@@ -1722,7 +1722,6 @@ class Finder {
       cx_.tokenize(from, p.open, scratch_);
       if (!scratch_.empty() && scratch_.back().kind == W && !scratch_.back().cue() && !scratch_.back().inq)
         sentence_end = false;
-      cx_.tokenize(content.start, content.end, toks_);  // (toks_ is read below)
     }
     Speaker none;
     // titles and names: capitalised and short
