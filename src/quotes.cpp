@@ -1503,6 +1503,22 @@ class Finder {
           }
         }
       }
+      // "A, о чём (публично) заявил X": the clause before the comma is the report
+      if (!that_only && k.cyr && v >= 4) {
+        std::size_t q = v;
+        while (q > 0 && toks_[q - 1].adverb()) --q;
+        if (q >= 4 && t_eq(cx_, toks_[q - 1], "чем") && t_eq(cx_, toks_[q - 2], "о") &&
+            toks_[q - 3].kind == COMMA) {
+          Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, region_after(toks_, v, n_end), false), k);
+          const Span cl = trim(cx_.t_, toks_[0].s, toks_[q - 4].e);
+          if (sp.found() && !cl.empty() && !all_marked(cl) && !cx_.inside_quote(cl.start)) {
+            use(k);
+            add(out, cl, quote_kind::indirect, sp, "about_this");
+            last = sp;
+            continue;
+          }
+        }
+      }
       // об этом заявил X: the sentence before is the report
       if (!that_only && v >= 2 && t_eq(cx_, toks_[v - 2], "об") && t_eq(cx_, toks_[v - 1], "этом") && si > 0 &&
           zone_of(cx_.sents_[si - 1].start) == zone_of(s.start)) {
@@ -1583,6 +1599,8 @@ class Finder {
         if (cl.empty() || all_marked(cl)) continue;
         Speaker sp = last;
         if (!sp.found()) sp = speaker_in(cx_, toks_, 0, v - 1, false);
+        // "Там он назвал фамилию и, сказав, что …": a subject pronoun inside
+        if (!sp.found()) sp = speaker_in(cx_, toks_, 0, v - 1, true);
         if (!sp.found()) continue;
         sp = with_cue(sp, k);
         use(k);

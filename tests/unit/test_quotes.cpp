@@ -184,6 +184,21 @@ TEST(Quotes, AQuotedNameWithTheSentencesFullStopInsideIsATitle) {
   EXPECT_EQ(q[0].kind, "direct");
 }
 
+TEST(Quotes, AboutWhichSaidXAndAParticipleWithAPronounSubject) {
+  // "A, о чём заявил X": the clause before is X's report
+  auto q = quotes("Недавно Индия провела испытание ракеты, о чём публично заявил премьер-министр Нарендра Моди.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "Недавно Индия провела испытание ракеты");
+  EXPECT_EQ(q[0].rule, "about_this");
+  // "он … и, сказав, что …": the pronoun inside the clause is the subject
+  q = quotes("Там он назвал свою фамилию и, сказав, что ему нужны рабочие, уехал.", "ru");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].speaker, "он");
+  EXPECT_EQ(q[0].rule, "participle");
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
