@@ -857,8 +857,10 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     static const char* const preps[] = {"from", "in", "at", "on", "of", "with", "by", "for",
                                         "в", "во", "на", "с", "со", "по", "к", "у", "о", "об",
                                         "из", "от", "до", "за", "при", "для"};
+    // a prepositional phrase is an adverbial (в один голос, at the meeting);
+    // institutions (в Кремле, в полиции) are found above as names and roles
     for (const char* w : preps)
-      if (t_eq(cx, toks[i], w) && !toks[i].cyr) return sp;
+      if (t_eq(cx, toks[i], w)) return sp;
     std::size_t words = 0;
     for (std::size_t k = i; k < j; ++k) {
       if (toks[k].inq) return sp;

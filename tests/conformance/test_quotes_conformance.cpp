@@ -167,8 +167,8 @@ TEST(ConformanceQuotes, SeedArticle) {
   EXPECT_GE(sc.f1(), 0.95) << sc.tp_g << "/" << sc.n_g << " gold, " << sc.tp_p << "/" << sc.n_p << " predicted";
 }
 
-// reached: adaq_ru 0.8235, dev_ru_wikinews 0.9091, dev_en_news 0.8818
-constexpr double kAdaq = 0.82, kDevRu = 0.90, kDevEn = 0.88;
+// reached: adaq_ru 0.8311, dev_ru_wikinews 0.9091, dev_en_news 0.8818
+constexpr double kAdaq = 0.83, kDevRu = 0.90, kDevEn = 0.88;
 
 TEST(ConformanceQuotes, GoldFiles) {
   const double adaq = file_f1("adaq_ru.jsonl");

@@ -199,6 +199,14 @@ TEST(Quotes, AboutWhichSaidXAndAParticipleWithAPronounSubject) {
   EXPECT_EQ(q[0].rule, "participle");
 }
 
+TEST(Quotes, APrepositionalPhraseIsNoSpeaker) {
+  // "в один голос" is how they speak, not who: the subject stands before the
+  // participle phrase
+  const auto q = quotes("Люди, хорошо помнившие те годы, в один голос утверждают, что войны не ждали.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Люди");
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
