@@ -17,6 +17,23 @@ inline script script_fast(char32_t c) noexcept {
   return script_of(c);
 }
 
+// Two-byte Russian letters read on their bytes b0 b1 (lead D0 or D1), the
+// most common characters of Russian text: а..я, А..я, and the lower-case
+// fold (А..Я -> а..я, Ё and ё -> е; any other letter unchanged).
+inline bool lower_ru2(unsigned char b0, unsigned char b1) noexcept {
+  return (b0 == 0xD0 && b1 >= 0xB0 && b1 <= 0xBF) || (b0 == 0xD1 && b1 >= 0x80 && b1 <= 0x8F);
+}
+inline bool ru2(unsigned char b0, unsigned char b1) noexcept {
+  return (b0 == 0xD0 && b1 >= 0x90 && b1 <= 0xBF) || (b0 == 0xD1 && b1 >= 0x80 && b1 <= 0x8F);
+}
+inline void fold_ru2(unsigned char b0, unsigned char b1, char* out) noexcept {
+  if (b0 == 0xD0 && b1 >= 0x90 && b1 <= 0x9F) b1 = static_cast<unsigned char>(b1 + 0x20);  // А..П
+  else if (b0 == 0xD0 && b1 >= 0xA0 && b1 <= 0xAF) b0 = 0xD1, b1 = static_cast<unsigned char>(b1 - 0x20);  // Р..Я
+  else if ((b0 == 0xD0 && b1 == 0x81) || (b0 == 0xD1 && b1 == 0x91)) b0 = 0xD0, b1 = 0xB5;  // Ё ё -> е
+  out[0] = static_cast<char>(b0);
+  out[1] = static_cast<char>(b1);
+}
+
 // Letters of each script in [p, end): a byte loop, decoding only outside
 // ASCII and Ѐ..ӿ (language detection reads every byte of a document).
 struct ScriptCount {

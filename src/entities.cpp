@@ -338,10 +338,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
           ++j;
           continue;
         }
-        if (j + 1 < z.end && ((b0 == 0xD0 && static_cast<unsigned char>(text[j + 1]) >= 0xB0 &&
-                               static_cast<unsigned char>(text[j + 1]) <= 0xBF) ||
-                              (b0 == 0xD1 && static_cast<unsigned char>(text[j + 1]) >= 0x80 &&
-                               static_cast<unsigned char>(text[j + 1]) <= 0x8F))) {
+        if (j + 1 < z.end && lower_ru2(b0, static_cast<unsigned char>(text[j + 1]))) {
           ++lower;
           j += 2;
           continue;

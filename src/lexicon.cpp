@@ -130,14 +130,15 @@ std::string_view fold_key(std::string_view word, char* buf, std::size_t cap) {
     if (b >= 0xC2 && b <= 0xDF && end - p >= 2 && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80) {
       auto c = static_cast<unsigned char>(p[1]);
       p += 2;
-      unsigned char o0 = b, o1 = c;
-      if (b == 0xC2 && c == 0xA0) continue;                                   // no-break space
-      if (b == 0xD0 && c >= 0x90 && c <= 0x9F) o1 = static_cast<unsigned char>(c + 0x20);  // А..П
-      else if (b == 0xD0 && c >= 0xA0 && c <= 0xAF) { o0 = 0xD1; o1 = static_cast<unsigned char>(c - 0x20); }  // Р..Я
-      else if ((b == 0xD0 && c == 0x81) || (b == 0xD1 && c == 0x91)) { o0 = 0xD0; o1 = 0xB5; }  // Ё ё -> е
+      if (b == 0xC2 && c == 0xA0) continue;  // no-break space
       if (n + 2 > cap) return {};
-      buf[n++] = static_cast<char>(o0);
-      buf[n++] = static_cast<char>(o1);
+      if (b == 0xD0 || b == 0xD1) {
+        fold_ru2(b, c, buf + n);
+      } else {
+        buf[n] = static_cast<char>(b);
+        buf[n + 1] = static_cast<char>(c);
+      }
+      n += 2;
       continue;
     }
     // other characters (°, №) are kept as they are

@@ -367,13 +367,8 @@ std::string_view fold(std::string_view w, char* buf, std::size_t cap) {
       continue;
     }
     if ((b == 0xD0 || b == 0xD1) && i + 1 < w.size()) {
-      const auto c = static_cast<unsigned char>(w[i + 1]);
-      unsigned char o0 = b, o1 = c;
-      if (b == 0xD0 && c >= 0x90 && c <= 0x9F) o1 = static_cast<unsigned char>(c + 0x20);  // А-П
-      else if (b == 0xD0 && c >= 0xA0 && c <= 0xAF) { o0 = 0xD1; o1 = static_cast<unsigned char>(c - 0x20); }  // Р-Я
-      else if ((b == 0xD0 && c == 0x81) || (b == 0xD1 && c == 0x91)) { o0 = 0xD0; o1 = 0xB5; }  // Ё ё -> е
-      buf[n++] = static_cast<char>(o0);
-      buf[n++] = static_cast<char>(o1);
+      fold_ru2(b, static_cast<unsigned char>(w[i + 1]), buf + n);
+      n += 2;
       i += 2;
       continue;
     }
@@ -542,15 +537,9 @@ class Ctx {
         // fold_base at its offset); any other character leaves it to fold().
         char* const fb = fold_base ? fold_base + i : nullptr;
         bool folded = fb != nullptr;
-        auto fold_cyr = [](unsigned char b0, unsigned char b1, char* o) {
-          if (b0 == 0xD0 && b1 <= 0x9F) b1 = static_cast<unsigned char>(b1 + 0x20);  // А..П
-          else if (b0 == 0xD0 && b1 <= 0xAF) b0 = 0xD1, b1 = static_cast<unsigned char>(b1 - 0x20);  // Р..Я
-          o[0] = static_cast<char>(b0);
-          o[1] = static_cast<char>(b1);
-        };
         if (folded) {
           if (c < 0x80 && is_letter(c)) fb[0] = static_cast<char>(c | 0x20);
-          else if (c >= 0x410 && c <= 0x44F) fold_cyr(static_cast<unsigned char>(base[i]), static_cast<unsigned char>(base[i + 1]), fb);
+          else if (c >= 0x410 && c <= 0x44F) fold_ru2(static_cast<unsigned char>(base[i]), static_cast<unsigned char>(base[i + 1]), fb);
           else folded = false;
         }
         while (j < b) {
@@ -562,12 +551,9 @@ class Ctx {
             ++j;
             continue;
           }
-          if (j + 1 < b && ((b0 == 0xD0 && static_cast<unsigned char>(base[j + 1]) >= 0x90 &&
-                             static_cast<unsigned char>(base[j + 1]) <= 0xBF) ||
-                            (b0 == 0xD1 && static_cast<unsigned char>(base[j + 1]) >= 0x80 &&
-                             static_cast<unsigned char>(base[j + 1]) <= 0x8F))) {
+          if (j + 1 < b && ru2(b0, static_cast<unsigned char>(base[j + 1]))) {
             digits = false;
-            if (folded) fold_cyr(b0, static_cast<unsigned char>(base[j + 1]), fb + (j - i));
+            if (folded) fold_ru2(b0, static_cast<unsigned char>(base[j + 1]), fb + (j - i));
             j += 2;
             continue;
           }

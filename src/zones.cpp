@@ -299,11 +299,8 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
         continue;
       }
       if (b0 >= 'a' && b0 <= 'z') lc = b0, len = 1;
-      else if ((b0 == 0xD0 || b0 == 0xD1) && i + 1 < range.end) {
-        const auto b1 = static_cast<unsigned char>(base[i + 1]);
-        const char32_t c = (char32_t{b0 & 0x1Fu} << 6) | (b1 & 0x3Fu);
-        if ((b1 & 0xC0) == 0x80 && c >= 0x430 && c <= 0x44F) lc = c, len = 2;
-      }
+      else if (i + 1 < range.end && lower_ru2(b0, static_cast<unsigned char>(base[i + 1])))
+        lc = (char32_t{b0 & 0x1Fu} << 6) | (static_cast<unsigned char>(base[i + 1]) & 0x3Fu), len = 2;
       if (len && is_letter(prev)) {
         const script s = len == 1 ? script::latin : script::cyrillic;
         if (s == prev_script) {
@@ -314,9 +311,8 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
             while (j < range.end && base[j] >= 'a' && base[j] <= 'z') ++j, ++run;
             lc = static_cast<unsigned char>(base[j - 1]);
           } else {
-            while (j + 1 < range.end) {
-              const auto c0 = static_cast<unsigned char>(base[j]), c1 = static_cast<unsigned char>(base[j + 1]);
-              if (!((c0 == 0xD0 && c1 >= 0xB0 && c1 <= 0xBF) || (c0 == 0xD1 && c1 >= 0x80 && c1 <= 0x8F))) break;
+            while (j + 1 < range.end &&
+                   lower_ru2(static_cast<unsigned char>(base[j]), static_cast<unsigned char>(base[j + 1]))) {
               j += 2;
               ++run;
             }
