@@ -212,10 +212,10 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
   const std::string_view plang = detect ? std::string_view("auto") : std::string_view(doc.language);
   std::vector<std::string_view> zone_lang;
   if (detect) {
+    // (zones() makes the zones disjoint and in text order)
     zone_lang.reserve(zones.size());
     detail::ScriptCount total;
     auto add = [&](std::uint32_t a, std::uint32_t b) {
-      if (a >= b) return detail::ScriptCount{};
       const detail::ScriptCount n = detail::count_scripts(v.data() + a, v.data() + b);
       total.latin += n.latin;
       total.cyrillic += n.cyrillic;
@@ -223,16 +223,10 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
     };
     std::uint32_t at = 0;  // counted up to here
     for (const Span& z : zones) {
-      add(at, std::min<std::uint32_t>(z.start, static_cast<std::uint32_t>(v.size())));
-      detail::ScriptCount n;
-      if (z.start >= at) {
-        n = add(z.start, z.end);
-      } else {  // overlapping zones: each letter counted once in the total
-        n = detail::count_scripts(v.data() + z.start, v.data() + z.end);
-        add(at, z.end);
-      }
+      add(at, z.start);  // the blank lines between zones
+      const detail::ScriptCount n = add(z.start, z.end);
       zone_lang.push_back(n.cyrillic > n.latin ? "ru" : "en");
-      at = std::max(at, z.end);
+      at = z.end;
     }
     add(at, static_cast<std::uint32_t>(v.size()));
     doc.language = total.cyrillic > total.latin ? "ru" : "en";

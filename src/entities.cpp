@@ -15,7 +15,6 @@
 // or else the most frequent spelling.
 #include <algorithm>
 #include <array>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -30,13 +29,6 @@ SKAZ_BEGIN_NAMESPACE
 namespace detail {
 
 namespace {
-
-// A fixed list of words, looked up for every word of a document.
-struct WordSet : StringTable<bool> {
-  WordSet(std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) set(w, true);
-  }
-};
 
 // Common Russian first names (Cyrillic), with gender. Compared by name key,
 // so every transliteration (Pavel, Pawel, Павел) is found.
@@ -92,7 +84,7 @@ bool particle(std::string_view w) {
 
 // Days and months: capitalised, but no names.
 bool calendar_word(std::string_view w) {
-  static const WordSet words = {
+  static const StringSet words = {
       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
       "January", "February", "March", "April", "May", "June", "July", "August",
       "September", "October", "November", "December",
@@ -105,7 +97,7 @@ bool calendar_word(std::string_view w) {
 // Capitalised words of place and institution names, never a first name or
 // a surname: "United States" recurs as "the States" but names nobody.
 bool place_word(std::string_view w) {
-  static const WordSet words = {
+  static const StringSet words = {
       "United", "New", "North", "South", "East", "West", "Great", "Saint", "Royal", "National",
       "Federal", "European", "Russian", "American", "British", "State", "States", "Nations",
       "Kingdom", "Republic", "Union", "City", "County", "Bank", "University", "Ministry",
@@ -116,7 +108,7 @@ bool place_word(std::string_view w) {
 // Nouns that name a role or office (en, ru); a role phrase before a person's
 // name is an apposition: "the head of Roskomnadzor Alexander Zharov".
 bool role_noun(std::string_view w) {
-  static const WordSet nouns = {
+  static const StringSet nouns = {
       "head", "chief", "director", "founder", "co-founder", "minister", "president", "spokesman",
       "spokeswoman", "spokesperson", "adviser", "advisor", "ombudsman", "chairman", "chairwoman",
       "governor", "mayor", "leader", "secretary", "ambassador", "editor", "owner", "CEO", "deputy",
@@ -181,7 +173,7 @@ bool capitalised(std::string_view p) {
 
 // Words that may link a role noun to a name or an organisation.
 bool link_word(std::string_view w) {
-  static const WordSet links = {
+  static const StringSet links = {
       "of", "the", "to", "on", "for", "at", "in", "de", "на", "по", "при", "в"};
   return links.contains(w);
 }

@@ -16,12 +16,7 @@ namespace detail {
 namespace {
 
 // every word of a document is looked up: flat tables, not node-based ones
-struct Set : StringTable<bool> {
-  Set() = default;
-  Set(std::initializer_list<std::string_view> words) {
-    for (std::string_view w : words) set(w, true);
-  }
-};
+using Set = StringSet;
 
 enum : std::uint8_t { kAny = 0, kChainOnly = 1, kCapitalOnly = 2 };
 struct Entry {

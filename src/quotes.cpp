@@ -1716,10 +1716,14 @@ class Finder {
     }
     const char32_t last = cp_last(content);
     bool sentence_end = last == '.' || last == '!' || last == '?' || last == 0x2026;
-    bool plain_names = true;  // no word a function word, a cue or a starter (No., Yes.)
-    for (const Tok& k : toks_)
-      if (k.kind == W && (k.lex || starter_any(t.substr(k.s, k.e - k.s)))) plain_names = false;
-    if (last == '.' && words > 0 && words <= 3 && caps == words && plain_names) {
+    // no word a function word, a cue or a starter (No., Yes.): asked only of
+    // a short capitalised content ending in a full stop
+    auto plain_names = [&] {
+      for (const Tok& k : toks_)
+        if (k.kind == W && (k.lex || starter_any(t.substr(k.s, k.e - k.s)))) return false;
+      return true;
+    };
+    if (last == '.' && words > 0 && words <= 3 && caps == words && plain_names()) {
       // "at the Baltic plant "Yantar."": American punctuation puts the
       // sentence's full stop inside a quoted name; a name it is when a plain
       // word (no cue, no colon) stands right before the mark

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,6 +103,14 @@ class StringTable {
   std::vector<Slot> slots_;
   std::string keys_;
   std::size_t count_ = 0;
+};
+
+// A fixed set of words (a lexicon written out in the source).
+struct StringSet : StringTable<bool> {
+  StringSet() = default;
+  StringSet(std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words) set(w, true);
+  }
 };
 
 }  // namespace detail
