@@ -117,6 +117,7 @@ struct Letter {
   std::uint8_t cased = 0;  // 1 when the letter has case
   std::uint8_t ends = 0;   // 1 when the letter is the last of a mapped ending
   std::uint8_t low = 0;    // 1 when the letter is lower case
+  std::uint16_t row = 0;   // col * cols: the table row of the letters after this one
   std::uint64_t count = 0; // what the letter adds to a word's Counts
 };
 
@@ -154,7 +155,7 @@ struct Engine {
   std::array<Letter, 256> letters;
   std::vector<Slot> slots;
   std::vector<std::uint16_t> table;  // [previous letter's column or start/other][letter's column] -> output
-  std::vector<std::uint16_t> next;   // rows of 257: [next letter's offset or kEnd] -> output
+  std::vector<std::uint16_t> next;   // rows of 257: [next letter's offset, either case, or kEnd] -> output
   int cols = 1;
   std::vector<Ending> endings;
   std::size_t ratio = 1;           // output bytes per input byte, at most
@@ -246,14 +247,19 @@ void Engine::build(const td::Schema& s) {
         letters[b].ends = 1;
     }
   }
-  // Next-letter rows hold the plain output where no rule applies.
+  // Next-letter rows hold the plain output where no rule applies, and are
+  // indexed by the next letter's own offset: an upper-case letter reads the
+  // entry of its lower case, so the hot loop needs no case lookup.
   for (int c = 0; c < ncol; ++c) {
     const int row = next_row[static_cast<std::size_t>(c)];
     if (row < 0) continue;
-    for (std::size_t k = 0; k < 257; ++k) {
-      std::uint16_t& v = next[static_cast<std::size_t>(row) * 257 + k];
-      if (v == kNone) v = plain[static_cast<std::size_t>(c)];
+    std::uint16_t* r = &next[static_cast<std::size_t>(row) * 257];
+    for (std::size_t k = 0; k < 256; ++k) {
+      const std::size_t lo = static_cast<std::size_t>(td::kCyrLower[k] - 0x400);
+      if (r[k] == kNone && lo != k) r[k] = r[lo];
     }
+    for (std::size_t k = 0; k < 257; ++k)
+      if (r[k] == kNone) r[k] = plain[static_cast<std::size_t>(c)];
   }
   // The table: rows are the previous letter's column, then the word start (ncol) and
   // "not a letter" (ncol + 1); an entry is the output, or kNextFlag | row to
@@ -269,6 +275,7 @@ void Engine::build(const td::Schema& s) {
   for (int i = 0; i < 256; ++i) {
     Letter& l = letters[i];
     l.col = static_cast<std::uint8_t>(col[l.lower]);
+    l.row = static_cast<std::uint16_t>(l.col * ncol);
     l.ends = letters[l.lower].ends;
   }
   build_reverse(s);
@@ -308,15 +315,15 @@ inline int offset_of(const char* p) noexcept {
   return ((static_cast<unsigned char>(p[0]) - 0xD0) << 6) | (static_cast<unsigned char>(p[1]) & 0x3F);
 }
 
-// The output slot of the letter l at p (two bytes) after the row `prev`, the
-// word's letters ending before `end`.
-inline std::uint16_t pick(const Letter& l, int prev, int cols, const char* p, const char* end, const Letter* L,
-                          const std::uint16_t* T, const std::uint16_t* N) noexcept {
-  std::uint16_t o = T[prev * cols + l.col];
+// The output slot of the letter l at p (two bytes) after the table row
+// `prev` (the previous letter's Letter::row, or the start or "other" row),
+// the word's letters ending before `end`.
+inline std::uint16_t pick(const Letter& l, int prev, const char* p, const char* end, const std::uint16_t* T,
+                          const std::uint16_t* N) noexcept {
+  std::uint16_t o = T[prev + l.col];
   if (o & kNextFlag) {
     int nx = kEnd;
-    if (p + 2 < end && cyr2(p + 2, end))
-      nx = L[((static_cast<unsigned char>(p[2]) - 0xD0) << 6) | (static_cast<unsigned char>(p[3]) & 0x3F)].lower;
+    if (p + 2 < end && cyr2(p + 2, end)) nx = offset_of(p + 2);
     o = N[(o & ~kNextFlag) * 257 + nx];
   }
   return o;
@@ -353,15 +360,15 @@ void Engine::translate_word(const char* ws, const char* we, std::size_t ncp, boo
     }
   }
   const int variant_all = allcaps ? 2 : -1;
-  const int start_row = cols, other_row = cols + 1;
-  int prev = start_row;  // the previous letter's column, start_row or other_row
+  const int start_row = cols * cols, other_row = (cols + 1) * cols;
+  int prev = start_row;  // the previous letter's row, start_row or other_row
   const char* p = ws;
   while (p < stem_end) {
     const auto b0 = static_cast<unsigned char>(*p);
     if (cyr2(p, stem_end)) {
       const int off = ((b0 - 0xD0) << 6) | (static_cast<unsigned char>(p[1]) & 0x3F);
       const Letter& l = letters[off];
-      const std::uint16_t out = pick(l, prev, cols, p, stem_end, letters.data(), table.data(), next.data());
+      const std::uint16_t out = pick(l, prev, p, stem_end, table.data(), next.data());
       if (out != kNone) {
         const int variant = variant_all >= 0 ? variant_all : l.upper;
         put(w, slots[out + static_cast<std::size_t>(variant)]);
@@ -370,7 +377,7 @@ void Engine::translate_word(const char* ws, const char* we, std::size_t ncp, boo
         w[1] = p[1];
         w += 2;
       }
-      prev = l.col;
+      prev = l.row;
       p += 2;
       continue;
     }
@@ -452,7 +459,7 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
     const char* const ws = p;
     char* const wout = w;
     std::uint64_t counts = 0;  // upper, lower and Cyrillic letters (fewer live registers)
-    int prev = ncols;          // the previous letter's column; ncols: start, ncols + 1: not a letter
+    int prev = ncols * ncols;  // the previous letter's row; ncols * ncols: start, (ncols + 1) * ncols: not a letter
     while (p < e) {
       const auto c0 = static_cast<unsigned char>(*p);
       // cyr2(p, e) with one test: lead byte D0..D3, then a continuation byte
@@ -460,7 +467,7 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
         const int off = ((c0 - 0xD0) << 6) | (static_cast<unsigned char>(p[1]) & 0x3F);
         if (off == 0x82) break;
         const Letter& l = L[off];
-        const std::uint16_t o = pick(l, prev, ncols, p, e, L, T, N);
+        const std::uint16_t o = pick(l, prev, p, e, T, N);
         if (o != kNone) {
           put(w, S[o + l.upper]);
         } else {
@@ -469,7 +476,7 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
           w += 2;
         }
         counts += l.count;
-        prev = l.col;
+        prev = l.row;
         p += 2;
         continue;
       }
@@ -484,7 +491,7 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
         counts += is_upper(c) ? 1 : is_lower(c) ? std::uint64_t{1} << kLowerShift : 0;
         while (p < q) *w++ = *p++;
       }
-      prev = ncols + 1;
+      prev = (ncols + 1) * ncols;
     }
     if ((counts >> kCyrShift) == 0) continue;
     const bool allcaps = (counts & kCountMask) >= 2 && ((counts >> kLowerShift) & kCountMask) == 0;
