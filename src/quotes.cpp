@@ -976,6 +976,7 @@ class Finder {
 
   void run(std::vector<QuotePair>& pairs, std::vector<Found>& out) {
     used_.clear();
+    pairs_ = pairs.data();
     for (const QuotePair& p : pairs) marked(p, out);
     for (std::size_t si = 0; si < cx_.sents_.size(); ++si) indirect(si, out);
     std::sort(indirect_.begin(), indirect_.end(),
@@ -1230,8 +1231,19 @@ class Finder {
         if (toks_[n - 1].kind == COLON) {
           for (std::size_t v = n - 1; v-- > 0;) {
             const Tok& k = toks_[v];
+            if (k.kind == CLOSE) {
+              // охарактеризовал родной «совок»: «…»: a short quoted word
+              // between the cue and the colon is passed over
+              std::size_t o = v;
+              while (o > 0 && o + 8 > v && toks_[o].kind != OPEN) --o;
+              if (toks_[o].kind == OPEN && o + 8 > v && o < v) {
+                v = o;
+                continue;
+              }
+            }
             if (k.kind == END || k.kind == OPEN || k.kind == CLOSE) break;
-            if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kColon | kImpersonal))) {
+            // a naming verb introduces a speech too: охарактеризовал так: «…»
+            if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kColon | kImpersonal | kNaming))) {
               Speaker sp = speaker_of(toks_, 0, v, n - 1);
               if (!sp.found()) break;
               use(k);
@@ -1705,6 +1717,7 @@ class Finder {
   void rest(const QuotePair& p, std::vector<Found>& out) {
     const std::size_t idx = done_i_++;
     if (done_[idx]) return;
+    const bool introduces = idx + 1 < done_.size() && done_[idx + 1] && introduces_next(p, pairs_[idx + 1]);
     const std::string_view t = cx_.t_;
     const Span content = trim(t, p.content_start, p.content_end);
     if (content.empty() || !body(content.start)) return;
@@ -1739,7 +1752,9 @@ class Finder {
       add(out, content, quote_kind::title, none, "title");
       return;
     }
-    if (p.depth > 0 && words <= 6) {
+    if ((p.depth > 0 || introduces) && words <= 6) {
+      // nested, or a word of the introduction to the speech after it
+      // (назвал «совок»: «…»)
       add(out, content, quote_kind::scare, none, "scare");
       return;
     }
@@ -1877,6 +1892,21 @@ class Finder {
     const decoded_char d = decode_utf8(cx_.t_.data() + s.start, cx_.t_.data() + s.end);
     return is_upper(d.cp) || detail::digit_fast(d.cp);
   }
+  // Only spaces and one colon between the closing mark of `p` and the
+  // opening mark of `next`.
+  bool introduces_next(const QuotePair& p, const QuotePair& next) const {
+    if (p.missing_close || next.missing_open) return false;
+    const std::string_view t = cx_.t_;
+    std::uint32_t i = p.close + mark_len(p.close);
+    int colons = 0;
+    for (; i < next.open && i < t.size(); ++i) {
+      const char c = t[i];
+      if (c == ':') ++colons;
+      else if (c != ' ' && c != '\t') return false;
+    }
+    return i == next.open && colons == 1;
+  }
+
   std::uint32_t mark_len(std::uint32_t pos) const {
     const auto b = static_cast<unsigned char>(cx_.t_[pos]);
     return b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
@@ -1889,6 +1919,7 @@ class Finder {
   std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
   std::vector<Found> indirect_;
   std::vector<bool> done_;
+  const QuotePair* pairs_ = nullptr;
   std::size_t done_i_ = 0;
 };
 

@@ -207,6 +207,20 @@ TEST(Quotes, APrepositionalPhraseIsNoSpeaker) {
   EXPECT_EQ(q[0].speaker, "Люди");
 }
 
+TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
+  // the quoted word of the introduction is a scare quote; the speech is
+  // the quote after the colon, and a naming verb introduces it
+  const auto q = quotes("Тогда министр Пётр Орлов так охарактеризовал новый «курс»: «Мы идём вперёд».", "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "курс");
+  EXPECT_EQ(q[0].kind, "scare");
+  EXPECT_EQ(q[0].speaker, "");
+  EXPECT_EQ(q[1].text, "Мы идём вперёд");
+  EXPECT_EQ(q[1].kind, "direct");
+  EXPECT_EQ(q[1].speaker, "Пётр Орлов");
+  EXPECT_EQ(q[1].rule, "colon_cue");
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
