@@ -1229,21 +1229,23 @@ class Finder {
       if (!toks_.empty()) {
         std::size_t n = toks_.size();
         if (toks_[n - 1].kind == COLON) {
+          bool named = false;  // a quoted word stands before the colon
           for (std::size_t v = n - 1; v-- > 0;) {
             const Tok& k = toks_[v];
-            if (k.kind == CLOSE) {
+            if (k.kind == CLOSE && v + 2 == n) {
               // охарактеризовал родной «совок»: «…»: a short quoted word
-              // between the cue and the colon is passed over
+              // right before the colon is passed over, and its naming verb
+              // introduces the speech
               std::size_t o = v;
               while (o > 0 && o + 8 > v && toks_[o].kind != OPEN) --o;
               if (toks_[o].kind == OPEN && o + 8 > v && o < v) {
                 v = o;
+                named = true;
                 continue;
               }
             }
             if (k.kind == END || k.kind == OPEN || k.kind == CLOSE) break;
-            // a naming verb introduces a speech too: охарактеризовал так: «…»
-            if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kColon | kImpersonal | kNaming))) {
+            if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kColon | kImpersonal | (named ? kNaming : 0)))) {
               Speaker sp = speaker_of(toks_, 0, v, n - 1);
               if (!sp.found()) break;
               use(k);
@@ -1613,6 +1615,25 @@ class Finder {
         while (c > 0 && v - c < 7 && toks_[c - 1].kind != COMMA && is_np_tok(toks_[c - 1])) --c;
         const bool dash = c > 0 && toks_[c - 1].kind == DASH;
         std::size_t cc = dash ? c - 1 : c;
+        // "…, как заявил министр" / "…, as the minister said": the
+        // conjunction stands after the comma and is no speaker
+        auto as_word = [&](const Tok& x) { return t_eq(cx_, x, "как") || t_eq(cx_, x, "as"); };
+        bool as = false;
+        if (c < v && as_word(toks_[c])) {
+          as = true;
+          cc = c++;
+        } else if (!dash && c > 0 && as_word(toks_[c - 1])) {
+          as = true;
+          cc = c - 1;
+        }
+        // "…, как говорили, …" names nobody; in "…, as the purpose they had
+        // indicated was false" the cue is inside a clause
+        if (as && c == v && (v + 1 >= n_end || toks_[v + 1].kind != W)) cc = 0;
+        if (as && (v - c > 6 || (v + 1 < n_end && weak_word(cx_, toks_[v + 1])))) cc = 0;
+        // "X believes that A, as stated by Y": A is X's report, the "as"
+        // only seconds it
+        for (std::size_t j = 0; as && j + 1 < cc; ++j)
+          if (toks_[j].kind == W && !toks_[j].inq && toks_[j].speech()) cc = 0;
         if (cc > 0 && toks_[cc - 1].kind == COMMA && cc - 1 >= 3 && toks_[0].kind != DASH) {
           bool tail = true;  // nothing after the cue but its speaker and adverbials
           std::size_t after = 0;

@@ -221,6 +221,25 @@ TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   EXPECT_EQ(q[1].rule, "colon_cue");
 }
 
+TEST(Quotes, AsOrKakBeforeTheCueIsNoSpeaker) {
+  // "…, как заявил X": X reports the clause before the comma
+  auto q = quotes("Цены на хлеб вырастут к осени, как заявил министр сельского хозяйства.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Цены на хлеб вырастут к осени");
+  EXPECT_NE(q[0].speaker.find("министр"), std::string::npos) << q[0].speaker;
+  q = quotes("The talks in Geneva have failed, as Reuters reported on Monday.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "The talks in Geneva have failed");
+  EXPECT_EQ(q[0].speaker, "Reuters");
+  // hearsay with nobody named, and "as" for "because", report nothing
+  EXPECT_TRUE(quotes("В том селе, как говорили, жил старый колдун.", "ru").empty());
+  EXPECT_TRUE(quotes("The service refused them entry, as the purpose they had indicated was false.", "en").empty());
+  // "X believes that A, as stated by Y": one report, X's
+  q = quotes("The analyst believes that the firm will not comply, as stated by its founder Ivan Orlov.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].rule, "cue_that");
+}
+
 TEST(Quotes, InterruptedQuoteIsSplit) {
   const auto q = quotes("«Это было трудно, — написал он в своём блоге. — Но мы справились».", "ru");
   ASSERT_EQ(q.size(), 2u);
