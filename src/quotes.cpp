@@ -242,7 +242,10 @@ class Lexicon {
         "too himself herself themselves itself recently subsequently repeatedly publicly "
         "ранее также позже позднее уже тоже сам сама сами еще ещё затем впоследствии неоднократно "
         "публично вновь снова однако же лишь все всё мне ему ей им нам вам тебе me him them us "
-        "так тогда потом",
+        "так тогда потом "
+        // time and manner: "Президент Путин осенью заявил", "Шувалов недавно признал"
+        "недавно накануне вчера сегодня сейчас теперь прежде утром днем днём вечером ночью весной "
+        "летом осенью зимой официально открыто yesterday today tonight now officially openly",
         &Lex::adverb);
     add_flag("he she they it we i you the a an this these those there his her their its our my "
              "all some many most no none several both each every just only nobody nothing "

@@ -207,6 +207,18 @@ TEST(Quotes, APrepositionalPhraseIsNoSpeaker) {
   EXPECT_EQ(q[0].speaker, "Люди");
 }
 
+TEST(Quotes, TimeAdverbsBeforeTheCueAreNoPartOfTheSpeaker) {
+  auto q = quotes("Министр Пётр Орлов осенью заявил, что цены вырастут.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Пётр Орлов");
+  q = quotes("Правительство сейчас заявило, что пенсии вырастут.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Правительство");
+  q = quotes("The Russian authorities officially deny that the firm is theirs.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The Russian authorities");
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
