@@ -980,6 +980,7 @@ class Finder {
   void run(std::vector<QuotePair>& pairs, std::vector<Found>& out) {
     used_.clear();
     pairs_ = pairs.data();
+    pair_count_ = pairs.size();
     for (const QuotePair& p : pairs) marked(p, out);
     for (std::size_t si = 0; si < cx_.sents_.size(); ++si) indirect(si, out);
     std::sort(indirect_.begin(), indirect_.end(),
@@ -1232,6 +1233,11 @@ class Finder {
       if (!toks_.empty()) {
         std::size_t n = toks_.size();
         if (toks_[n - 1].kind == COLON) {
+          // "Автор книг: «A», «B» и «C»": a list of names, no speech; a
+          // list of speech has its commas inside the marks ("reading: "For
+          // the Greta good," "Don't be a fossil fool," and …")
+          const std::size_t idx = done_.size() - 1;
+          const bool list = idx + 1 < pair_count_ && listed_after(p, pairs_[idx + 1]);
           bool named = false;  // a quoted word stands before the colon
           for (std::size_t v = n - 1; v-- > 0;) {
             const Tok& k = toks_[v];
@@ -1248,6 +1254,7 @@ class Finder {
               }
             }
             if (k.kind == END || k.kind == OPEN || k.kind == CLOSE) break;
+            if (list && !ends_punct) break;
             if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kColon | kImpersonal | (named ? kNaming : 0)))) {
               Speaker sp = speaker_of(toks_, 0, v, n - 1);
               if (!sp.found()) break;
@@ -1258,7 +1265,7 @@ class Finder {
             }
           }
           const std::size_t a = clause_start(cx_, toks_, 0, n - 1);
-          if (n - 1 - a <= 6) {
+          if (n - 1 - a <= 6 && !(list && !ends_punct)) {
             Speaker sp = speaker_in(cx_, toks_, a, n - 1, true);
             if (sp.found() && sp.conf >= 0.7) {
               add(out, content, quote_kind::direct, sp, "colon_name");
@@ -1741,7 +1748,7 @@ class Finder {
   void rest(const QuotePair& p, std::vector<Found>& out) {
     const std::size_t idx = done_i_++;
     if (done_[idx]) return;
-    const bool introduces = idx + 1 < done_.size() && done_[idx + 1] && introduces_next(p, pairs_[idx + 1]);
+    const bool introduces = idx + 1 < pair_count_ && done_[idx + 1] && introduces_next(p, pairs_[idx + 1]);
     const std::string_view t = cx_.t_;
     const Span content = trim(t, p.content_start, p.content_end);
     if (content.empty() || !body(content.start)) return;
@@ -1771,6 +1778,21 @@ class Finder {
         sentence_end = false;
     }
     Speaker none;
+    // placards reading: "A," "B," and "C.": a quote listed right after an
+    // attributed direct quote is its speaker's too, short or not
+    if (p.depth == 0 && idx > 0 && pairs_[idx - 1].depth == 0 && listed_after(pairs_[idx - 1], p)) {
+      const QuotePair& q = pairs_[idx - 1];
+      for (std::size_t k = out.size(); k-- > 0 && k + 8 > out.size();) {
+        if (out[k].span.start < q.content_start || out[k].span.end > q.content_end) continue;
+        // (after "X: «A», «B»" with no cue, the list is one of names)
+        if (out[k].kind == quote_kind::direct && out[k].sp.found() && std::strcmp(out[k].rule, "colon_name") != 0) {
+          const Speaker sp = out[k].sp;
+          add(out, content, quote_kind::direct, sp, "listed");
+          return;
+        }
+        break;
+      }
+    }
     // titles and names: capitalised and short
     if (!sentence_end && words <= 6 && caps > 0 && (starts_upper(content) || words <= 4)) {
       add(out, content, quote_kind::title, none, "title");
@@ -1931,6 +1953,33 @@ class Finder {
     return i == next.open && colons == 1;
   }
 
+  // Only spaces, commas and one "and"/"or"/"и"/"или" between the closing
+  // mark of `p` and the opening mark of `next`.
+  bool listed_after(const QuotePair& p, const QuotePair& next) const {
+    if (p.missing_close || next.missing_open) return false;
+    const std::string_view t = cx_.t_;
+    std::uint32_t i = p.close + mark_len(p.close);
+    if (i > next.open || next.open - i > 12) return false;
+    std::string_view gap = t.substr(i, next.open - i);
+    bool word = false;
+    while (!gap.empty()) {
+      if (gap[0] == ' ' || gap[0] == ',') {
+        gap.remove_prefix(1);
+        continue;
+      }
+      bool hit = false;
+      for (std::string_view w : {std::string_view("and "), std::string_view("or "), std::string_view("и "),
+                                 std::string_view("или ")})
+        if (!word && gap.substr(0, w.size()) == w) {
+          gap.remove_prefix(w.size());
+          word = hit = true;
+          break;
+        }
+      if (!hit) return false;
+    }
+    return true;
+  }
+
   std::uint32_t mark_len(std::uint32_t pos) const {
     const auto b = static_cast<unsigned char>(cx_.t_[pos]);
     return b < 0x80 ? 1 : b < 0xE0 ? 2 : 3;
@@ -1944,6 +1993,7 @@ class Finder {
   std::vector<Found> indirect_;
   std::vector<bool> done_;
   const QuotePair* pairs_ = nullptr;
+  std::size_t pair_count_ = 0;
   std::size_t done_i_ = 0;
 };
 

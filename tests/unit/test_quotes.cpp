@@ -219,6 +219,24 @@ TEST(Quotes, TimeAdverbsBeforeTheCueAreNoPartOfTheSpeaker) {
   EXPECT_EQ(q[0].speaker, "The Russian authorities");
 }
 
+TEST(Quotes, AListOfQuotesAfterAColon) {
+  // speech: every item is the speaker's, short or not
+  auto q = quotes("Students marched with banners reading: \"Save the bees,\" \"No more coal,\" and \"We want a future.\"",
+                  "en");
+  ASSERT_EQ(q.size(), 3u);
+  for (const Q& x : q) {
+    EXPECT_EQ(x.kind, "direct") << x.text;
+    EXPECT_EQ(x.speaker, "Students") << x.text;
+  }
+  // names: a list with its commas outside the marks is titles, cue or not
+  q = quotes("Автор книг: «Тихий берег», «Северный ветер» и «Горячий снег».", "ru");
+  ASSERT_EQ(q.size(), 3u);
+  for (const Q& x : q) EXPECT_EQ(x.kind, "title") << x.text;
+  q = quotes("Клубы выразили соболезнования: «Милан», «Реал» и «Бавария».", "ru");
+  ASSERT_EQ(q.size(), 3u);
+  for (const Q& x : q) EXPECT_EQ(x.speaker, "") << x.text;
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
