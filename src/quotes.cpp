@@ -1117,6 +1117,15 @@ class Finder {
            ends("ший") || ends("щий") || ends("шие") || ends("щие") || ends("шая") || ends("щая") ||
            ends("ясь") || ends("ась");
   }
+  // "…, а депутат X назвал его «вруном», заявив, что …": the subject of the
+  // clause of the participle at toks[v], when a comma and a conjunction
+  // (", а", ", and") open that clause; not found otherwise.
+  Speaker joint_subject(const std::vector<Tok>& toks, std::size_t v) const {
+    for (std::size_t j = v; j-- > 1;) {
+      if (toks[j - 1].kind == COMMA && conjunction(toks[j])) return speaker_in(cx_, toks, j + 1, v - 1, false);
+    }
+    return Speaker{};
+  }
   bool conjunction(const Tok& k) const {
     return t_eq(cx_, k, "and") || t_eq(cx_, k, "but") || t_eq(cx_, k, "и") || t_eq(cx_, k, "а") ||
            t_eq(cx_, k, "но") || t_eq(cx_, k, "or");
@@ -1610,6 +1619,8 @@ class Finder {
         const Span cl = clause(a, clause_end(a));
         if (cl.empty() || all_marked(cl)) continue;
         Speaker sp = last;
+        const Speaker own = joint_subject(toks_, v);
+        if (own.found() && (!sp.found() || sp.mention.start < own.mention.start)) sp = own;
         if (!sp.found()) sp = speaker_in(cx_, toks_, 0, v - 1, false);
         // "Там он назвал фамилию и, сказав, что …": a subject pronoun inside
         if (!sp.found()) sp = speaker_in(cx_, toks_, 0, v - 1, true);
@@ -1832,7 +1843,8 @@ class Finder {
             // ", calling it «…»", ", назвав его «…»": the subject of the
             // sentence said it (a finite verb after a comma, "X, выступая в
             // Белом доме, назвал", has its subject before the phrase)
-            sp = sentence_speaker(toks_[0].s, k.s);
+            sp = joint_subject(toks_, v);
+            if (!sp.found()) sp = sentence_speaker(toks_[0].s, k.s);
             if (!sp.found()) sp = speaker_in(cx_, toks_, 0, v - 1, false);
             sp = with_cue(sp, k);
           } else if (k.cue() & kNaming) {

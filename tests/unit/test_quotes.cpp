@@ -237,6 +237,17 @@ TEST(Quotes, AListOfQuotesAfterAColon) {
   for (const Q& x : q) EXPECT_EQ(x.speaker, "") << x.text;
 }
 
+TEST(Quotes, AParticipleTakesTheSubjectOfItsOwnClause) {
+  // ", а X назвал …, заявив, что …": X, not the sentence's first speaker
+  auto q = quotes(
+      "Мэр Иван Петров пообещал проверить жалобы, а депутат Олег Сидоров назвал его «лжецом», "
+      "заявив, что «обещания ничего не стоят».",
+      "ru");
+  ASSERT_GE(q.size(), 2u);
+  EXPECT_EQ(q.back().text, "обещания ничего не стоят");
+  EXPECT_EQ(q.back().speaker, "Олег Сидоров");
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
