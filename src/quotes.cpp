@@ -234,7 +234,7 @@ class Lexicon {
         &Lex::role);
     add_flag(
         "that which who whom whose что который которая которое которые чтобы because as if "
-        "whether when while although though where",
+        "whether when while although though where когда если",
         &Lex::stop);
     add_flag("and but or и а но или", &Lex::conj);
     add_flag(
@@ -245,7 +245,7 @@ class Lexicon {
         "так тогда потом "
         // time and manner: "Президент Путин осенью заявил", "Шувалов недавно признал"
         "недавно накануне вчера сегодня сейчас теперь прежде утром днем днём вечером ночью весной "
-        "летом осенью зимой официально открыто yesterday today tonight now officially openly",
+        "летом осенью зимой официально открыто всегда никогда часто yesterday today tonight now officially openly",
         &Lex::adverb);
     add_flag("he she they it we i you the a an this these those there his her their its our my "
              "all some many most no none several both each every just only nobody nothing "
@@ -682,7 +682,10 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
       }
     } else {
       while (i < b && toks[i].adverb()) ++i;
-      if (i < b && toks[i].pron() && !toks[i].lex->pron_poss && i <= a + 1) {
+      // "…," says he is unfit: an English pronoun followed by a word opens
+      // a clause (Russian puts the pronoun first: сказал он журналистам)
+      const bool clause_subject = i < b && !toks[i].cyr && i + 1 < toks.size() && toks[i + 1].kind == W;
+      if (i < b && toks[i].pron() && !toks[i].lex->pron_poss && i <= a + 1 && !clause_subject) {
         set(i, i, 0.8);
         sp.pron = toks[i].pron();
         return sp;
@@ -1029,6 +1032,16 @@ class Finder {
         words += is_word(toks[i]);
         conj += toks[i].kind == W && (conjunction(toks[i]) || toks[i].adverb());
       }
+      if (hop == 0 && words > conj && end == v && end > a + 2 && toks[end - 1].kind == CLOSE) {
+        // "X calls Y "hysterical," says he …": a quote ends the clause
+        // before the cue; the verbs share the clause's subject
+        std::size_t o = end - 1;
+        while (o > a && toks[o].kind != OPEN) --o;
+        if (o > a && toks[o].kind == OPEN) {
+          const Speaker first = speaker_in(cx_, toks, a, o, false);
+          if (first.found() && first.conf >= 0.85) return first;
+        }
+      }
       if (words > conj && end < v && a > lo && toks[a - 1].kind == COMMA && toks[a].kind == W &&
           (t_eq(cx_, toks[a], "a") || t_eq(cx_, toks[a], "an"))) {
         // "X, the ambassador to China, a major exporter of …, said": an
@@ -1186,7 +1199,11 @@ class Finder {
     }
     const char32_t last = raw.empty() ? 0 : cp_last(raw);
     const bool ends_punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026;
-    // after: «…», — сказал X. / "…," said X / "…" she said
+    // after: «…», — сказал X. / "…," said X / "…" she said. When the quote
+    // ends a clause ("Марксизм вывел Китай на путь «…», заявил X") it is
+    // partial, and its cue stays free for the indirect rules to report the
+    // whole clause.
+    const bool part = embedded(p) && !starts_upper(content);
     {
       const std::uint32_t from = p.close + (p.missing_close ? 0 : mark_len(p.close));
       const std::size_t si = cx_.sentence_at(from);
@@ -1216,8 +1233,13 @@ class Finder {
               if (after.found()) sp = after;
             }
             if (!sp.found()) break;
-            use(k);
             const bool dash = first > 0 && toks_[first - 1].kind == DASH;
+            if (part) {
+              add(out, content, quote_kind::partial, sp, dash ? "dash_cue" : "after_cue");
+              done_.back() = true;
+              return;
+            }
+            use(k);
             add(out, content, quote_kind::direct, sp, dash ? "dash_cue" : "after_cue");
             done_.back() = true;
             return;
@@ -1340,6 +1362,7 @@ class Finder {
                        toks_[b - 1].kind == DOT || toks_[b - 1].kind == DASH ||
                        toks_[b - 1].kind == CLOSE))
         --b;
+      balance_marks(a, b);
       if (b <= a) return Span{};
       std::size_t words = 0;
       for (std::size_t k = a; k < b; ++k) words += is_word(toks_[k]);
@@ -1579,7 +1602,10 @@ class Finder {
           rw += is_word(toks_[j]);
           weak = weak || weak_word(cx_, toks_[j]);
         }
-        if (r + 2 < n_end && toks_[r].kind == COMMA && r > v + 1 && rw <= 4 && !weak) {
+        // (", сообщило агентство, добавив, что …": the participle reports on
+        // its own, no second half)
+        if (r + 2 < n_end && toks_[r].kind == COMMA && r > v + 1 && rw <= 4 && !weak &&
+            !(toks_[r + 1].cue() & kPart)) {
           const Span a = clause_span(0, v - 1, 1);
           const Span b = clause_span(r + 1, n_end, 2);
           Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, r, false), k);
@@ -1659,6 +1685,9 @@ class Finder {
           bool tail = true;  // nothing after the cue but its speaker and adverbials
           std::size_t after = 0;
           for (std::size_t j = v + 1; j < n_end && tail; ++j) {
+            // "…, сообщило агентство, добавив, что …": the participle's
+            // clause is a report of its own
+            if (toks_[j].kind == COMMA && j + 1 < n_end && (toks_[j + 1].cue() & kPart) && !toks_[j + 1].inq) break;
             tail = !(toks_[j].stop() || (toks_[j].speech() && !toks_[j].inq) || toks_[j].kind == COLON);
             after += is_word(toks_[j]);
           }
@@ -1899,9 +1928,26 @@ class Finder {
   }
 
   // toks_[a, b) as a span without edge punctuation, if it has `min` words.
+  // A clause keeps the marks of a quote it holds part of: "путь «роста»",
+  // not "путь «роста".
+  void balance_marks(std::size_t& a, std::size_t& b) const {
+    if (b <= a) return;
+    int open = 0;
+    for (std::size_t k = a; k < b; ++k) open += toks_[k].kind == OPEN ? 1 : toks_[k].kind == CLOSE ? -1 : 0;
+    while (open > 0 && b < toks_.size() && toks_[b].kind == CLOSE) {
+      ++b;
+      --open;
+    }
+    while (open < 0 && a > 0 && toks_[a - 1].kind == OPEN) {
+      --a;
+      ++open;
+    }
+  }
+
   Span clause_span(std::size_t a, std::size_t b, std::size_t min) const {
     while (a < b && !is_word(toks_[a])) ++a;
     while (b > a && !is_word(toks_[b - 1])) --b;
+    balance_marks(a, b);
     std::size_t words = 0;
     for (std::size_t k = a; k < b; ++k) words += is_word(toks_[k]);
     if (b <= a || words < min) return Span{};
@@ -1950,6 +1996,26 @@ class Finder {
     const decoded_char d = decode_utf8(cx_.t_.data() + s.start, cx_.t_.data() + s.end);
     return is_upper(d.cp) || detail::digit_fast(d.cp);
   }
+  // Two or more words of the quote's own sentence stand before its opening
+  // mark, with no colon or dash right before it. (A capitalised quote is
+  // taken for a sentence of its own: scraped text loses the full stop
+  // before it.)
+  bool embedded(const QuotePair& p) {
+    if (p.missing_open) return false;
+    const std::size_t si = cx_.sentence_at(p.open);
+    if (si >= cx_.sents_.size() || cx_.sents_[si].start >= p.open) return false;
+    std::uint32_t from = cx_.sents_[si].start;
+    if (p.open - from > 600) return false;
+    cx_.tokenize(from, p.open, scratch_);
+    if (scratch_.empty() || scratch_.back().kind != W) return false;
+    std::size_t words = 0;
+    for (const Tok& k : scratch_) {
+      if (k.kind == OPEN || k.kind == CLOSE || k.kind == COLON || k.kind == DASH || k.kind == END) words = 0;
+      else words += is_word(k);
+    }
+    return words >= 2;
+  }
+
   // Only spaces and one colon between the closing mark of `p` and the
   // opening mark of `next`.
   bool introduces_next(const QuotePair& p, const QuotePair& next) const {

@@ -248,6 +248,43 @@ TEST(Quotes, AParticipleTakesTheSubjectOfItsOwnClause) {
   EXPECT_EQ(q.back().speaker, "Олег Сидоров");
 }
 
+TEST(Quotes, AQuoteThatEndsTheNarratorsClauseIsPartial) {
+  // "A «b», заявил X": X reports the clause; the quote is a part of it
+  auto q = quotes("Реформа вывела страну на путь «устойчивого роста», заявил министр Пётр Орлов.", "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "Реформа вывела страну на путь «устойчивого роста»");
+  EXPECT_EQ(q[0].speaker, "Пётр Орлов");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].text, "устойчивого роста");
+  EXPECT_EQ(q[1].speaker, "Пётр Орлов");
+  // the whole sentence quoted stays direct
+  q = quotes("«Реформа вывела страну на путь роста», — заявил министр Пётр Орлов.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  // ", добавив, что …" after the speaker is a report of its own, not the end of the tail
+  q = quotes("Король заболел «сердечным расстройством», сообщило агентство MAP, добавив, что он уже дома.", "ru");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_NE(q[0].speaker.find("MAP"), std::string::npos) << q[0].speaker;
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[2].kind, "indirect");
+  EXPECT_EQ(q[2].text, "он уже дома");
+}
+
+TEST(Quotes, ACueAfterAQuoteThatEndsAClauseSharesTheClausesSubject) {
+  // "X calls Y "…," says he …": "he" opens the reported clause; X said both
+  const auto q = quotes("Senator Anna Reed calls the plan \"reckless,\" says it will fail.", "en");
+  ASSERT_FALSE(q.empty());
+  for (const Q& x : q) EXPECT_EQ(x.speaker, "Anna Reed") << x.text;
+}
+
+TEST(Quotes, ASubordinateClauseNamesNobody) {
+  // "Когда … спросили её мнение «…»": nobody in the "когда" clause said it
+  const auto q = quotes("Когда в рамках конкурса спросили её мнение «Нужна ли охрана?» она ответила, что нет.", "ru");
+  for (const Q& x : q) EXPECT_EQ(x.speaker.find("Когда"), std::string::npos) << x.text;
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
