@@ -132,6 +132,20 @@ class Pairer {
     return i;
   }
 
+  // A straight mark after a sentence's end and a space, inside an open
+  // straight quote ("You will need gloves. "Shoes with a tread," he said):
+  // machine translation and careless typing open each sentence of a quote
+  // again; the quote goes on (nesting takes single marks, or a mark inside
+  // a sentence: "the film "Heat" is long").
+  bool reopens(const Span& u, std::size_t i) const {
+    std::size_t j = i;
+    while (j > u.start && (t_[j - 1] == ' ' || t_[j - 1] == '\t')) --j;
+    if (j == i || j == u.start) return false;
+    const char c = t_[j - 1];
+    if (c == '.' || c == '?' || c == '!') return true;
+    return j >= u.start + 3 && t_.compare(j - 3, 3, "\xE2\x80\xA6") == 0;  // …
+  }
+
   int find(std::uint8_t f) const {
     if (count_[f] == 0) return -1;
     for (std::size_t k = stack_.size(); k-- > 0;)
@@ -228,6 +242,7 @@ class Pairer {
       }
       case '"': {
         const int k = find(str2);
+        if (k >= 0 && word_char(n) && reopens(u, i)) return;
         // by position: an opener-looking mark inside an open quote nests
         // ("работа "Без названия" представляет"), any other one closes
         if (k >= 0 && open_context(p) && p != 0 && word_char(n) && p != '"') return push(i, len, str2);

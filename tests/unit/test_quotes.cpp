@@ -51,6 +51,18 @@ TEST(QuoteMarks, EveryConventionAndNesting) {
   EXPECT_EQ(contents("'How dare you?' she asked."), (std::vector<std::string>{"How dare you?"}));
 }
 
+TEST(QuoteMarks, AStraightMarkReopeningASentenceInsideAQuoteIsStray) {
+  // machine translation opens each sentence of a quote again: one quote
+  EXPECT_EQ(contents("\"You need gloves. \"Shoes with a tread,\" he said."),
+            (std::vector<std::string>{"You need gloves. \"Shoes with a tread,"}));
+  // a mark inside a sentence still nests
+  EXPECT_EQ(contents("He wrote: \"the film \"Heat\" is long\"."),
+            (std::vector<std::string>{"the film \"Heat\" is long", "Heat"}));
+  const auto q = quotes("\"You need gloves. \"Shoes with a tread,\" the athlete explained.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the athlete");
+}
+
 TEST(QuoteMarks, ApostrophesAreNoMarks) {
   EXPECT_TRUE(contents("Don't stop: it's O\u2019Brien\u2019s and Durova\u2019s rock'n'roll.").empty());
   EXPECT_TRUE(contents("A 12\" screen and 5'11 tall.").empty());
