@@ -1223,8 +1223,11 @@ class Finder {
         for (; i < toks_.size() && words < 10; ++i) {
           const Tok& k = toks_[i];
           if (k.kind == W && relative(k)) break;  // «Лидс», которого считают …
-          if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kImpersonal)) &&
-              !(k.cue() & (kPart | kThatOnly))) {
+          // ("…," the statement reads: a text speaks through "reads", unless
+          // it introduces the next quote: "…" X's message reads, inter alia: "…")
+          if (k.kind == W && !k.inq &&
+              (((k.cue() & (kSpeech | kImpersonal)) && !(k.cue() & (kPart | kThatOnly))) ||
+               (t_eq(cx_, k, "reads") && !colon_after(i)))) {
             Speaker sp = speaker_of(toks_, first, i, toks_.size());
             if (sp.found() && sp.conf < 0.7) {
               // "— с поклоном сказал швейцар": an adverbial before the cue
@@ -1996,6 +1999,16 @@ class Finder {
     const decoded_char d = decode_utf8(cx_.t_.data() + s.start, cx_.t_.data() + s.end);
     return is_upper(d.cp) || detail::digit_fast(d.cp);
   }
+  // A colon within four tokens after toks_[v]: the cue introduces what
+  // follows it ("… m Raisi's message reads, inter alia: «…»").
+  bool colon_after(std::size_t v) const {
+    for (std::size_t j = v + 1; j < toks_.size() && j <= v + 4; ++j) {
+      if (toks_[j].kind == COLON) return true;
+      if (toks_[j].kind == END || toks_[j].kind == OPEN) return false;
+    }
+    return false;
+  }
+
   // Two or more words of the quote's own sentence stand before its opening
   // mark, with no colon or dash right before it. (A capitalised quote is
   // taken for a sentence of its own: scraped text loses the full stop

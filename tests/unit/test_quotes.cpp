@@ -297,6 +297,16 @@ TEST(Quotes, ASubordinateClauseNamesNobody) {
   for (const Q& x : q) EXPECT_EQ(x.speaker.find("Когда"), std::string::npos) << x.text;
 }
 
+TEST(Quotes, ATextSpeaksThroughReads) {
+  auto q = quotes("\"The parcel is being sent to Ukraine today,\" the statement reads. Later the army spoke.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the statement");
+  // "reads" before a colon introduces the next quote, not the one before it
+  q = quotes("\"We will win,\" the old letter ended. The new message reads: \"Thank you all.\"", "en");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].speaker, "The new message");
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
