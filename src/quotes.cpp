@@ -207,7 +207,7 @@ class Lexicon {
     for (const RuStem& s : ru) add_stem(s);
     for (const char* w : {"сообщается", "отмечается", "говорится", "утверждается",
                           "подчеркивается", "указывается", "заявляется", "поясняется"})
-      lex_[w].cue |= kImpersonal;
+      lex_[w].cue |= kImpersonal | kSpeech;  // "В заявлении X говорится, что …" reports speech
 
     for (const char* w : {"he", "он"}) lex_[w].pron = p_he;
     for (const char* w : {"she", "она"}) lex_[w].pron = p_she;
@@ -1013,8 +1013,31 @@ class Finder {
   Speaker speaker_of(const std::vector<Tok>& toks, std::size_t lo, std::size_t v, std::size_t hi) {
     Speaker sp;
     if (!(toks[v].cue() & kImpersonal)) sp = subject_before(toks, lo, v);
-    if (!sp.found()) sp = speaker_in(cx_, toks, v + 1, region_after(toks, v, hi), false);
+    // ("говорится о том, что": what it is about, not who)
+    const bool about = v + 1 < toks.size() && (t_eq(cx_, toks[v + 1], "о") || t_eq(cx_, toks[v + 1], "об"));
+    if (!sp.found() && !about) sp = speaker_in(cx_, toks, v + 1, region_after(toks, v, hi), false);
+    if (!sp.found() && (toks[v].cue() & kImpersonal)) sp = source_before(toks, lo, v);
     return with_cue(sp, toks[v]);
+  }
+
+  // The document an impersonal cue quotes: "В заявлении МИД говорится",
+  // "В сообщении пресс-службы отмечается" (the phrase after "в").
+  Speaker source_before(const std::vector<Tok>& toks, std::size_t lo, std::size_t v) {
+    const std::size_t a = clause_start(cx_, toks, lo, v);
+    if (a + 1 < v && toks[a].kind == W && (t_eq(cx_, toks[a], "в") || t_eq(cx_, toks[a], "во"))) {
+      // "X распространила заявление, в котором говорится": X
+      if (relative(toks[a + 1])) {
+        if (a < lo + 2 || toks[a - 1].kind != COMMA) return Speaker{};
+        const Speaker sp = subject_before(toks, lo, a - 1);
+        return sp.found() && sp.conf >= 0.85 ? sp : Speaker{};
+      }
+      // "в сентябре сообщалось", "в 2019 году говорилось": a time, no source
+      if (toks[a + 1].kind == NUM || ru_time_word(toks[a + 1])) return Speaker{};
+      std::size_t e = v;
+      while (e > a + 1 && toks[e - 1].adverb()) --e;
+      if (e > a + 1 && e - a <= 7) return speaker_in(cx_, toks, a + 1, e, true);
+    }
+    return Speaker{};
   }
 
   // The subject of the cue at toks[v]: the phrase right before it, or the
@@ -1473,7 +1496,18 @@ class Finder {
       } else if (c >= n_end && i > 0 && toks_[i - 1].kind == COMMA) {
         cl = clause(0, i - 1);  // …, according to X.
       }
-      if (cl.empty() || all_marked(cl)) continue;
+      if (cl.empty()) continue;
+      if (all_marked(cl)) {
+        // "По словам министра, «…»", "According to X, "…"": the quote is X's
+        const int pi = pair_covering(cl);
+        if (pi >= 0 && !done_[static_cast<std::size_t>(pi)]) {
+          const QuotePair& q = pairs_[pi];
+          add(out, trim(cx_.t_, q.content_start, q.content_end), quote_kind::direct, sp, "according_to");
+          done_[static_cast<std::size_t>(pi)] = true;
+          last = sp;
+        }
+        continue;
+      }
       add(out, cl, quote_kind::indirect, sp, "according_to");
       last = sp;
     }
@@ -1921,6 +1955,20 @@ class Finder {
   }
 
   // "that night": a demonstrative, not a conjunction
+  // A Russian month, weekday or time noun (any case): январе, среду, году.
+  bool ru_time_word(const Tok& k) const {
+    if (k.kind != W || !k.f) return false;
+    const std::string_view f(k.f, k.fl);
+    static const char* const stems[] = {"январ", "феврал", "март", "апрел", "мае", "мая", "июн", "июл",
+                                        "август", "сентябр", "октябр", "ноябр", "декабр", "понедельник",
+                                        "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень",
+                                        "год", "прошл", "начал", "конц", "течени", "ход"};
+    for (const char* st : stems) {
+      const std::size_t n = std::strlen(st);
+      if (f.size() >= n && f.compare(0, n, st) == 0 && f.size() <= n + 6) return true;
+    }
+    return false;
+  }
   bool time_noun(std::size_t j) const {
     if (j >= toks_.size()) return false;
     static const char* const nouns[] = {"night", "day", "morning", "evening", "week", "month",
@@ -1968,6 +2016,24 @@ class Finder {
     const std::uint32_t z = zone_of(pos);
     return z < zones_.size() && zones_[z].kind == static_cast<std::uint32_t>(zone_kind::body) &&
            zones_[z].start <= pos && pos < zones_[z].end;
+  }
+  // The outermost pair whose content is most of c, or -1.
+  int pair_covering(Span c) const {
+    int best = -1;
+    // depth-0 pairs do not overlap: the one covering c opens at most a few
+    // pairs before the last one that opens before c
+    std::size_t k0 = static_cast<std::size_t>(
+        std::upper_bound(pairs_, pairs_ + pair_count_, c.start,
+                         [](std::uint32_t x, const QuotePair& q) { return x < q.open; }) -
+        pairs_);
+    k0 = k0 > 4 ? k0 - 4 : 0;
+    for (std::size_t k = k0; k < pair_count_ && k < k0 + 12 && pairs_[k].open <= c.end; ++k) {
+      const QuotePair& q = pairs_[k];
+      if (q.depth != 0 || q.content_end <= c.start) continue;
+      const std::uint32_t ov = std::min(q.content_end, c.end) - std::max(q.content_start, c.start);
+      if (ov * 10 >= c.size() * 8) best = static_cast<int>(k);
+    }
+    return best;
   }
   bool quote_covering(Span c) const {
     // a depth-0 pair whose content is most of c

@@ -307,6 +307,35 @@ TEST(Quotes, ATextSpeaksThroughReads) {
   EXPECT_EQ(q[1].speaker, "The new message");
 }
 
+TEST(Quotes, ADocumentSpeaksThroughAnImpersonalCue) {
+  // "В заявлении X говорится, что …": the statement is the source
+  auto q = quotes("В сообщении пресс-службы МЧС отмечается, что пожар потушен.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "пожар потушен");
+  EXPECT_NE(q[0].speaker.find("МЧС"), std::string::npos) << q[0].speaker;
+  q = quotes("В документе говорится: «Решение окончательное».", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "документе");
+  // a time is no source, nor is what the text is about
+  for (const Q& x : quotes("В сентябре сообщалось, что мост закроют.", "ru")) EXPECT_EQ(x.speaker, "") << x.text;
+  for (const Q& x : quotes("Ранее в газете сообщалось о том, что мост закроют.", "ru"))
+    EXPECT_NE(x.speaker, "том") << x.text;
+}
+
+TEST(Quotes, AMarkedQuoteAfterAccordingToIsTheirs) {
+  auto q = quotes("По словам министра, «реформа займёт два года».", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "министра");
+  EXPECT_EQ(q[0].rule, "according_to");
+  q = quotes("According to the ministry, \"the reform will take two years.\"", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "the ministry");
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
