@@ -1079,7 +1079,7 @@ class Finder {
         words = conj = 0;
       }
       if (words > conj && end < v &&
-          (gerund(toks[a]) || (a + 1 < end && toks[a].adverb() == false && toks[a].kind == W &&
+          (gerund(toks[a]) || past_participle(toks[a]) || (a + 1 < end && toks[a].adverb() == false && toks[a].kind == W &&
                                !toks[a].caps && gerund(toks[a + 1])))) {
         // "X, выступая в Белом доме, назвал" / "X, speaking in Y, said"
         words = conj = 0;
@@ -1152,6 +1152,14 @@ class Finder {
     return ends("ing") || ends("вшись") || ends("ая") || ends("яя") || ends("ив") || ends("ав") ||
            ends("ший") || ends("щий") || ends("шие") || ends("щие") || ends("шая") || ends("щая") ||
            ends("ясь") || ends("ась");
+  }
+  // An English past participle opening a phrase between commas: "The
+  // report, released on Monday, says" (after a subject, "he intended" is
+  // finite: only the phrase's first word is asked).
+  bool past_participle(const Tok& k) const {
+    if (k.kind != W || k.caps || k.cyr) return false;
+    const std::string_view w = cx_.t_.substr(k.s, k.e - k.s);
+    return w.size() > 5 && w.compare(w.size() - 2, 2, "ed") == 0;
   }
   // "…, а депутат X назвал его «вруном», заявив, что …": the subject of the
   // clause of the participle at toks[v], when a comma and a conjunction
@@ -1241,10 +1249,34 @@ class Finder {
         ++i;
       }
       const std::size_t first = i;
+      if ((lead || ends_punct) && i + 2 < toks_.size() &&
+          ((t_eq(cx_, toks_[i], "according") && t_eq(cx_, toks_[i + 1], "to")) ||
+           (t_eq(cx_, toks_[i], "по") && (t_eq(cx_, toks_[i + 1], "словам") || t_eq(cx_, toks_[i + 1], "мнению") ||
+                                          t_eq(cx_, toks_[i + 1], "данным") || t_eq(cx_, toks_[i + 1], "информации"))))) {
+        // "«…», по словам X." / ""…," according to a statement from X."
+        std::size_t c = i + 2;
+        while (c < toks_.size() && c < i + 10 && toks_[c].kind != COMMA && toks_[c].kind != END &&
+               toks_[c].kind != DOT && toks_[c].kind != SEMI)
+          ++c;
+        // the phrase stands alone, as a subject would: "the army" will do
+        Speaker sp = speaker_in(cx_, toks_, i + 2, c, true);
+        if (sp.found()) {
+          sp.cue = Span{toks_[i].s, toks_[i + 1].e, 0, 0};
+          add(out, content, quote_kind::direct, sp, "according_to");
+          done_.back() = true;
+          return;
+        }
+      }
       if (ends_punct || lead) {
         std::size_t words = 0;
         for (; i < toks_.size() && words < 10; ++i) {
           const Tok& k = toks_[i];
+          // ""…," Smith, 54, told": an age between commas
+          if (k.kind == COMMA && words > 0 && i + 2 < toks_.size() && toks_[i + 1].kind == NUM &&
+              toks_[i + 2].kind == COMMA) {
+            i += 2;
+            continue;
+          }
           if (k.kind == W && relative(k)) break;  // «Лидс», которого считают …
           // ("…," the statement reads: a text speaks through "reads", unless
           // it introduces the next quote: "…" X's message reads, inter alia: "…")
@@ -1805,8 +1837,14 @@ class Finder {
         } else if (!a && (k.cue() & kBare) && v + 1 < n_end && !k.cyr) {
           std::size_t b = v + 1;
           while (b < n_end && toks_[b].adverb()) ++b;
-          if (b < n_end && toks_[b].kind == W && ((toks_[b].lex && toks_[b].lex->clause) ||
-                                                   toks_[b].caps))
+          // (a capitalised run that ends the clause is an inverted speaker:
+          // "…," said Mihkel Pajusalu, head of …)
+          std::size_t r = b;
+          while (r < n_end && toks_[r].kind == W && toks_[r].caps) ++r;
+          const bool inverted = r > b && (r >= n_end || toks_[r].kind == COMMA || toks_[r].kind == END ||
+                                          toks_[r].kind == DOT);
+          if (b < n_end && toks_[b].kind == W &&
+              ((toks_[b].lex && toks_[b].lex->clause) || (toks_[b].caps && !inverted)))
             a = b;
         }
         if (!a) continue;

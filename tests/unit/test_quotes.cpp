@@ -336,6 +336,26 @@ TEST(Quotes, AMarkedQuoteAfterAccordingToIsTheirs) {
   EXPECT_EQ(q[0].speaker, "the ministry");
 }
 
+TEST(Quotes, EnglishNewsHabits) {
+  // "…," according to X
+  auto q = quotes("The war is far from over. \"We will not retreat,\" according to a statement from the army.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "a statement from the army");
+  // an age between commas
+  q = quotes("\"It is over,\" Smith, 54, told the BBC.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "Smith");
+  // a past participle phrase in apposition names nobody
+  q = quotes("The report, released on Monday, says that prices rose.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The report");
+  // "said Mihkel Pajusalu, head of …" inverts the speaker; it opens no clause
+  for (const Q& x : quotes("life began on Earth,\" said Mihkel Pajusalu, head of the project team.", "en"))
+    EXPECT_NE(x.text, "Mihkel Pajusalu, head of the project team") << x.speaker;
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
