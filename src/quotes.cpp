@@ -1437,6 +1437,11 @@ class Finder {
         if (toks_[j].kind == SEMI) return j;
         if (toks_[j].kind != COMMA) continue;
         if (toks_[j + 1].cue() & (kPart | kNaming)) return j;
+        // ", и добавил, что …", ", and added that …": the next report
+        if (j + 3 < n_end && conjunction(toks_[j + 1]) && toks_[j + 2].speech() && !toks_[j + 2].inq &&
+            (toks_[j + 3].kind == COMMA || toks_[j + 3].kind == COLON || t_eq(cx_, toks_[j + 3], "that") ||
+             t_eq(cx_, toks_[j + 3], "что")))
+          return j;
         for (const char* w : narrator)
           if (t_eq(cx_, toks_[j + 1], w)) return j;
         if (j + 2 < n_end && t_eq(cx_, toks_[j + 1], "так") && t_eq(cx_, toks_[j + 2], "что")) return j;
@@ -1750,7 +1755,8 @@ class Finder {
         // only seconds it
         for (std::size_t j = 0; as && j + 1 < cc; ++j)
           if (toks_[j].kind == W && !toks_[j].inq && toks_[j].speech()) cc = 0;
-        if (cc > 0 && toks_[cc - 1].kind == COMMA && cc - 1 >= 3 && toks_[0].kind != DASH) {
+        // (two words will do: "Переговоры завершились, сообщает ТАСС.")
+        if (cc > 0 && toks_[cc - 1].kind == COMMA && cc - 1 >= 2 && toks_[0].kind != DASH) {
           bool tail = true;  // nothing after the cue but its speaker and adverbials
           std::size_t after = 0;
           for (std::size_t j = v + 1; j < n_end && tail; ++j) {
@@ -1767,6 +1773,10 @@ class Finder {
                                       !toks_[v + 1].lex->pron_poss)))
             tail = false;
           if (c == v && after > 14) tail = false;
+          // a two-word clause ("In 1853, France declared …", "This year, the
+          // authorities promise to …") is a tail only when the cue ends the
+          // sentence or inverts its speaker ("Переговоры завершились, сообщает ТАСС")
+          if (cc - 1 == 2 && !(c == v || after == 0)) tail = false;
           if (c == v) {
             const std::size_t r = region_after(toks_, v, n_end);
             for (std::size_t j = v + 1; j < r && tail; ++j) tail = !weak_word(cx_, toks_[j]);
@@ -1908,8 +1918,11 @@ class Finder {
         break;
       }
     }
+    // «…», — сказала она. — «Это наша земля»: a quote after a dash that
+    // opens a sentence goes on with the speech before it
+    const bool continued = dash_opens(p.open);
     // titles and names: capitalised and short
-    if (!sentence_end && words <= 6 && caps > 0 && (starts_upper(content) || words <= 4)) {
+    if (!continued && !sentence_end && words <= 6 && caps > 0 && (starts_upper(content) || words <= 4)) {
       add(out, content, quote_kind::title, none, "title");
       return;
     }
@@ -1962,7 +1975,7 @@ class Finder {
         }
       }
     }
-    if (words <= 4 && !sentence_end) {
+    if (words <= 4 && !sentence_end && !continued) {
       add(out, content, quote_kind::scare, none, "scare");
       return;
     }
@@ -2103,6 +2116,20 @@ class Finder {
     const decoded_char d = decode_utf8(cx_.t_.data() + s.start, cx_.t_.data() + s.end);
     return is_upper(d.cp) || detail::digit_fast(d.cp);
   }
+  // A dash right before `pos` that follows a sentence's end: ". — «…»".
+  bool dash_opens(std::uint32_t pos) const {
+    const std::string_view t = cx_.t_;
+    std::uint32_t i = pos;
+    while (i > 0 && t[i - 1] == ' ') --i;
+    // — (E2 80 94) or – (E2 80 93)
+    if (i < 3 || t.compare(i - 3, 2, "\xE2\x80") != 0 || (t[i - 1] != '\x94' && t[i - 1] != '\x93')) return false;
+    i -= 3;
+    while (i > 0 && t[i - 1] == ' ') --i;
+    if (i == 0) return false;
+    const char c = t[i - 1];
+    return c == '.' || c == '!' || c == '?';
+  }
+
   // A colon within four tokens after toks_[v]: the cue introduces what
   // follows it ("… m Raisi's message reads, inter alia: «…»").
   bool colon_after(std::size_t v) const {

@@ -356,6 +356,26 @@ TEST(Quotes, EnglishNewsHabits) {
     EXPECT_NE(x.text, "Mihkel Pajusalu, head of the project team") << x.speaker;
 }
 
+TEST(Quotes, RussianNewsHabits) {
+  // a two-word report before an inverted tail
+  auto q = quotes("Переговоры завершились, сообщает ТАСС.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Переговоры завершились");
+  EXPECT_EQ(q[0].speaker, "ТАСС");
+  // ... but a two-word adverbial is no report
+  EXPECT_TRUE(quotes("In 1853, France declared the island its possession.", "en").empty());
+  // a quote after a dash that opens a sentence goes on with the speech
+  q = quotes("«Мы не отступим», — сказала она. — «Это наша земля».", "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].kind, "direct");
+  EXPECT_EQ(q[1].speaker, "она");
+  // ", и добавил, что …" ends the first report
+  q = quotes("Мэр отметил, что ремонт завершён, и добавил, что школа откроется в сентябре.", "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "ремонт завершён");
+  EXPECT_EQ(q[1].text, "школа откроется в сентябре");
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
