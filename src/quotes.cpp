@@ -1430,12 +1430,20 @@ class Finder {
     // the clause after toks[k] runs to the end of the sentence or to a
     // participle that opens the next report (", calling it", ", заявив")
     auto clause_end = [&](std::size_t k) {
-      static const char* const narrator[] = {"хотя", "однако", "а", "whereas", "although",
+      static const char* const narrator[] = {"хотя", "однако", "whereas", "although",
                                              "though", "while"};
       for (std::size_t j = k + 1; j + 1 < n_end; ++j) {
         if (toks_[j].inq) continue;
         if (toks_[j].kind == SEMI) return j;
         if (toks_[j].kind != COMMA) continue;
+        // ", а" goes on with the report ("ушло их четыреста, а вернулось
+        // четырнадцать") unless another source follows ("…, а по расчетам
+        // академика X - …", "…, а полиция заявила")
+        if (t_eq(cx_, toks_[j + 1], "а")) {
+          if (j + 2 < n_end && t_eq(cx_, toks_[j + 2], "по")) return j;
+          for (std::size_t m = j + 2; m < n_end && m < j + 6; ++m)
+            if (toks_[m].speech() && !toks_[m].inq) return j;
+        }
         if (toks_[j + 1].cue() & (kPart | kNaming)) return j;
         // ", и добавил, что …", ", and added that …": the next report
         if (j + 3 < n_end && conjunction(toks_[j + 1]) && toks_[j + 2].speech() && !toks_[j + 2].inq &&

@@ -376,6 +376,16 @@ TEST(Quotes, RussianNewsHabits) {
   EXPECT_EQ(q[1].text, "школа откроется в сентябре");
 }
 
+TEST(Quotes, ACommaAndAGoesOnWithTheReport) {
+  auto q = quotes("Старик утверждал, что ушло их сорок, а вернулось четверо.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "ушло их сорок, а вернулось четверо");
+  // ... unless another source follows
+  q = quotes("Министр заявил, что реформа стоила два миллиарда, а по расчетам экспертов - десять.", "ru");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q[0].text, "реформа стоила два миллиарда");
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
