@@ -245,7 +245,8 @@ class Lexicon {
         "так тогда потом "
         // time and manner: "Президент Путин осенью заявил", "Шувалов недавно признал"
         "недавно накануне вчера сегодня сейчас теперь прежде утром днем днём вечером ночью весной "
-        "летом осенью зимой официально открыто всегда никогда часто yesterday today tonight now officially openly",
+        "летом осенью зимой официально открыто всегда никогда часто постоянно регулярно активно "
+        "yesterday today tonight now officially openly",
         &Lex::adverb);
     add_flag("he she they it we i you the a an this these those there his her their its our my "
              "all some many most no none several both each every just only nobody nothing "
@@ -850,9 +851,18 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
                                         "в", "во", "на", "с", "со", "по", "к", "у", "о", "об",
                                         "из", "от", "до", "за", "при", "для"};
     // a prepositional phrase is an adverbial (в один голос, at the meeting);
-    // institutions (в Кремле, в полиции) are found above as names and roles
+    // institutions (в Кремле, в полиции) are found above as names and roles.
+    // A Russian subject may follow it: "В своей пропаганде нацисты
+    // подчеркивали" (four words or more: preposition, its noun phrase, the
+    // subject).
     for (const char* w : preps)
-      if (t_eq(cx, toks[i], w)) return sp;
+      if (t_eq(cx, toks[i], w)) {
+        const Tok& last = toks[j - 1];
+        if (j - i >= 4 && last.kind == W && last.cyr && !last.caps && !last.inq && !weak_word(cx, last) &&
+            !(last.lex && (last.lex->clause || last.lex->pron_poss)) && last.e - last.s >= 8)
+          set(j - 1, j - 1, 0.5);
+        return sp;
+      }
     std::size_t words = 0;
     for (std::size_t k = i; k < j; ++k) {
       if (toks[k].inq) return sp;
@@ -1677,10 +1687,23 @@ class Finder {
       }
       // interrupted: A, говорят эксперты, B / A, he said, B
       if (!that_only && v >= 2 && toks_[v - 1].kind == COMMA && !k.cyr == !toks_[0].cyr) {
-        const std::size_t r = region_after(toks_, v, n_end);
+        std::size_t r = region_after(toks_, v, n_end);
+        // "A, утверждает Пастухов (а они …), B": a parenthesis after the speaker
+        std::size_t sr = r;  // end of the speaker's region
+        for (std::size_t j = v + 1; j < n_end && j < v + 6; ++j) {
+          if (toks_[j].kind == COMMA || toks_[j].kind == END || toks_[j].stop()) break;
+          if (toks_[j].kind != LPAR) continue;
+          std::size_t q = j + 1;
+          while (q < n_end && q < j + 40 && toks_[q].kind != RPAR) ++q;
+          if (q + 1 < n_end && toks_[q].kind == RPAR && toks_[q + 1].kind == COMMA) {
+            sr = j;
+            r = q + 1;
+          }
+          break;
+        }
         std::size_t rw = 0;
         bool weak = false;
-        for (std::size_t j = v + 1; j < r; ++j) {
+        for (std::size_t j = v + 1; j < sr; ++j) {
           rw += is_word(toks_[j]);
           weak = weak || weak_word(cx_, toks_[j]);
         }
@@ -1690,7 +1713,7 @@ class Finder {
             !(toks_[r + 1].cue() & kPart)) {
           const Span a = clause_span(0, v - 1, 1);
           const Span b = clause_span(r + 1, n_end, 2);
-          Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, r, false), k);
+          Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, sr, false), k);
           if (!a.empty() && !b.empty() && sp.found() && !cx_.inside_quote(a.start)) {
             use(k);
             add(out, a, quote_kind::indirect, sp, "interrupted_indirect");
@@ -1798,8 +1821,28 @@ class Finder {
             if (!cl.empty() && !all_marked(cl) && !cx_.inside_quote(toks_[0].s) && !reported(cl)) {
               Speaker sp = speaker_of(toks_, c, v, n_end);
               // an inverted speaker stands right after the cue
-              if (sp.found() && c == v && v + 5 < n_end && sp.mention.start > toks_[v + 5].s)
-                sp = Speaker{};
+              // (a person's name may stand after its long role when it ends
+              // the sentence: "сказал в интервью РБК старший директор … Fitch
+              // Владимир Редькин.")
+              if (sp.found() && c == v && v + 5 < n_end && sp.mention.start > toks_[v + 5].s) {
+                std::size_t m = v + 5;
+                std::size_t f = v + 5;  // the mention's first token
+                while (m < n_end && toks_[m].e <= sp.mention.end) {
+                  if (toks_[m].s < sp.mention.start) f = m + 1;
+                  ++m;
+                }
+                const bool last_words = m >= n_end || toks_[m].kind == END || toks_[m].kind == DOT;
+                // not a place or an object: "in St. Peter's Square", "на его
+                // жену Галину …" (a Russian name in -у/-ю is no subject)
+                bool object = f > 0 && f < n_end &&
+                               (toks_[f - 1].kind == DOT || t_eq(cx_, toks_[f - 1], "in") || t_eq(cx_, toks_[f - 1], "at") ||
+                                t_eq(cx_, toks_[f - 1], "on") || t_eq(cx_, toks_[f - 1], "of"));
+                if (f < n_end && toks_[f].cyr && toks_[f].fl >= 4) {
+                  const std::string_view w(toks_[f].f, toks_[f].fl);
+                  object = object || w.compare(w.size() - 2, 2, "у") == 0 || w.compare(w.size() - 2, 2, "ю") == 0;
+                }
+                if (!(sp.conf >= 0.95 && last_words && !object && v + 14 >= m)) sp = Speaker{};
+              }
               if (sp.found()) {
                 use(k);
                 add(out, cl, quote_kind::indirect, sp, dash ? "dash_tail" : "cue_tail");

@@ -386,6 +386,31 @@ TEST(Quotes, ACommaAndAGoesOnWithTheReport) {
   EXPECT_EQ(q[0].text, "реформа стоила два миллиарда");
 }
 
+TEST(Quotes, RussianWordOrder) {
+  // a subject after a prepositional phrase
+  auto q = quotes("В своём заявлении велогонщик подчеркнул, что допинга не было.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "велогонщик");
+  // ... but "в один голос" is still how, not who (see APrepositionalPhraseIsNoSpeaker)
+  // an interrupted report with a parenthesis after the speaker
+  q = quotes("Поскольку прежние договорённости иллюзорны, утверждает Олег Пастухов (а они иллюзорны), "
+             "необходимо найти им замену.",
+             "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].text, "Поскольку прежние договорённости иллюзорны");
+  EXPECT_EQ(q[1].text, "необходимо найти им замену");
+  EXPECT_EQ(q[1].speaker, "Олег Пастухов");
+  // a name after its long role, ending the sentence
+  q = quotes("Экономика была в лучшей форме, сказал в интервью РБК старший директор группы региональных "
+             "финансов агентства Владимир Редькин.",
+             "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Владимир Редькин");
+  // ... not an object in a prepositional phrase
+  for (const Q& x : quotes("Режиссёр госпитализирован, сообщают СМИ со ссылкой на его жену Галину Юркову.", "ru"))
+    EXPECT_EQ(x.speaker.find("Галин"), std::string::npos) << x.speaker;
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
