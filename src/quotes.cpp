@@ -1163,6 +1163,23 @@ class Finder {
            ends("ший") || ends("щий") || ends("шие") || ends("щие") || ends("шая") || ends("щая") ||
            ends("ясь") || ends("ась");
   }
+  // "asked for help", "рассказал о": the cue's object, not a report
+  bool preposition(const Tok& k) const {
+    for (const char* w : {"for", "about", "to", "on", "in", "at", "of", "with", "by", "from", "о", "об", "про",
+                          "на", "в", "с", "по", "за", "у", "к"})
+      if (t_eq(cx_, k, w)) return true;
+    return false;
+  }
+  // A cue in a finite past form: said, urged, заявил, добавила (not "say",
+  // which may be an infinitive: "and say").
+  bool finite_cue(const Tok& k) const {
+    if (k.kind != W || !k.f) return false;
+    const std::string_view f(k.f, k.fl);
+    auto ends = [&](std::string_view suf) {
+      return f.size() > suf.size() + 1 && f.compare(f.size() - suf.size(), suf.size(), suf) == 0;
+    };
+    return ends("ed") || f == "said" || f == "told" || f == "wrote" || ends("л") || ends("ла") || ends("ли");
+  }
   // An English past participle opening a phrase between commas: "The
   // report, released on Monday, says" (after a subject, "he intended" is
   // finite: only the phrase's first word is asked).
@@ -1445,6 +1462,13 @@ class Finder {
       for (std::size_t j = k + 1; j + 1 < n_end; ++j) {
         if (toks_[j].inq) continue;
         if (toks_[j].kind == SEMI) return j;
+        // "… was "happening before our eyes" and urged the international
+        // community …": a finite cue after "and" is the subject's next act
+        if (conjunction(toks_[j]) && toks_[j + 1].speech() && !toks_[j + 1].inq && j > k + 2 &&
+            finite_cue(toks_[j + 1]) && j + 2 < n_end &&
+            (toks_[j + 2].kind == COMMA || toks_[j + 2].kind == COLON ||
+             (toks_[j + 2].kind == W && !preposition(toks_[j + 2]))))
+          return j;
         if (toks_[j].kind != COMMA) continue;
         // ", а" goes on with the report ("ушло их четыреста, а вернулось
         // четырнадцать") unless another source follows ("…, а по расчетам
@@ -1764,7 +1788,14 @@ class Finder {
       // tail: …, X said. / …, said X. / …, — сказал X.
       if (!that_only) {
         std::size_t c = v;
-        while (c > 0 && v - c < 7 && toks_[c - 1].kind != COMMA && is_np_tok(toks_[c - 1])) --c;
+        // "…, Chinese and U.S. experts have said": an auxiliary before the cue
+        std::size_t aux = v;
+        while (aux > 0 && v - aux < 2 && (t_eq(cx_, toks_[aux - 1], "have") || t_eq(cx_, toks_[aux - 1], "has") ||
+                                          t_eq(cx_, toks_[aux - 1], "had")))
+          --aux;
+        if (aux < v && aux > 0 && is_np_tok(toks_[aux - 1])) c = aux;
+        // (nine tokens: "Chinese and U.S. experts have" is as many)
+        while (c > 0 && v - c < 9 && toks_[c - 1].kind != COMMA && is_np_tok(toks_[c - 1])) --c;
         const bool dash = c > 0 && toks_[c - 1].kind == DASH;
         std::size_t cc = dash ? c - 1 : c;
         // "…, как заявил министр" / "…, as the minister said": the
@@ -2018,7 +2049,10 @@ class Finder {
           } else if (k.cue() & kNaming) {
             sp = with_cue(subject_before(toks_, 0, v), k);
           } else {
-            sp = speaker_of(toks_, 0, v, toks_.size());
+            // "X warned that … and urged Y to stop «…»": the speaker of the
+            // report this cue is coordinated with
+            if (v > 0 && conjunction(toks_[v - 1])) sp = with_cue(sentence_speaker(toks_[0].s, k.s), k);
+            if (!sp.found()) sp = speaker_of(toks_, 0, v, toks_.size());
           }
           if (!sp.found()) break;
           add(out, content, quote_kind::partial, sp, "partial_cue");

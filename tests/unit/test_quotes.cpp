@@ -411,6 +411,23 @@ TEST(Quotes, RussianWordOrder) {
     EXPECT_EQ(x.speaker.find("Галин"), std::string::npos) << x.speaker;
 }
 
+TEST(Quotes, AndWithAFiniteCueIsTheSubjectsNextAct) {
+  // the report ends before "and urged"; what the second cue quotes is the same speaker's
+  const auto q = quotes(
+      "This week the agency chief Anna Reed warned that the collapse was \"happening before our eyes\" "
+      "and urged donors to stop \"the freefall\" before winter.",
+      "en");
+  ASSERT_EQ(q.size(), 3u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].text, "the collapse was \"happening before our eyes\"");
+  EXPECT_EQ(q[2].text, "the freefall");
+  EXPECT_EQ(q[2].speaker, "Anna Reed");
+  // an auxiliary between the speaker and a tail cue
+  const auto t = quotes("Tariffs were designed to hit farm states, Chinese and U.S. experts have said.", "en");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_NE(t[0].speaker.find("experts"), std::string::npos) << t[0].speaker;
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
