@@ -28,7 +28,9 @@
 // Kneser-Ney over the RusLit classics) scores the Cyrillic side. Each reading
 // is then transliterated forward again: readings that give back exactly the
 // input under the schema rank first, so a schema's own output returns to its
-// Cyrillic whenever the letter model can tell the readings apart.
+// Cyrillic whenever the letter model can tell the readings apart. A
+// capitalised word that reads as a common Russian first name (the entities
+// lexicon) gets a bonus below the verification's.
 #include "skaz/translit.hpp"
 
 #include <algorithm>
@@ -40,6 +42,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "segment_impl.hpp"
 #include "skaz/text.hpp"
 #include "translit_data.hpp"
 
@@ -603,6 +606,7 @@ constexpr float kYoMid = -3.0f;     // ln 0.05: texts mostly write е for ё
 constexpr float kDropped = -0.75f;   // a letter the schema does not write, put back
 constexpr float kVerified = 16.f;   // the reading transliterates back to the input
 constexpr float kCopy = -12.f;      // a character no rule reads, kept as it is
+constexpr float kFirstName = 10.f;  // a capitalised word read as a common first name (below kVerified)
 constexpr std::size_t kBeam = 40;
 constexpr std::size_t kPerPass = 10;
 constexpr std::size_t kMaxLatin = 40;
@@ -1026,6 +1030,18 @@ std::vector<TranslitCandidate> Transliterator::reverse(std::string_view latin, s
     }
     flush();
     const Case k = case_of(w);
+    if (k == Case::title) {
+      // Reverse is aimed at names: Igor is Игорь, Yury Юрий, Natalya
+      // Наталья, where the letter model alone prefers Игор, Ыуры, Наталыа
+      // (a schema's own reading, verified, still ranks first)
+      std::string u8;
+      for (auto& cand : cands) {
+        u8.clear();
+        for (char32_t ch : cand.text) append_utf8(u8, ch);
+        if (detail::russian_first_name(u8)) cand.score += kFirstName;
+      }
+      std::stable_sort(cands.begin(), cands.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
+    }
     if (cands.size() > max) cands.resize(max);
     std::vector<TranslitCandidate> next;
     next.reserve(partial.size() * cands.size());

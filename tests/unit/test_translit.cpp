@@ -168,6 +168,21 @@ TEST(Translit, ReverseNames) {
   EXPECT_EQ(b->reverse_best("shchukin"), "щукин");
 }
 
+TEST(Translit, ReverseKnowsCommonFirstNames) {
+  // the letter model alone reads Игор, Ыуры, Наталыа; the schema's own
+  // readings still come first (BGN writes Ольга as Ol'ga: "Olga" is Олга)
+  auto icao = skaz::Transliterator::create("icao_doc_9303");
+  ASSERT_TRUE(icao.ok());
+  EXPECT_EQ(icao->reverse_best("Igor Ilin"), "Игорь Ильин");
+  EXPECT_EQ(icao->reverse_best("Yury"), "Юрий");
+  EXPECT_EQ(icao->reverse_best("Natalya"), "Наталья");
+  EXPECT_EQ(icao->reverse_best("igor"), "игор");  // lower case: no name
+  auto bgn = skaz::Transliterator::create("bgn_pcgn");
+  ASSERT_TRUE(bgn.ok());
+  EXPECT_EQ(bgn->reverse_best("Olga"), "Олга");
+  EXPECT_EQ(bgn->reverse_best(bgn->forward("Ольга")), "Ольга");
+}
+
 TEST(Translit, ReverseText) {
   auto t = skaz::Transliterator::create("wikipedia");
   ASSERT_TRUE(t.ok());
@@ -268,7 +283,7 @@ TEST(Translit, IuliiaSamplesReverse) {
     if (fold(back) == fold(j["cyrillic"].get<std::string>())) ++ok;
   }
   EXPECT_EQ(n, 164);
-  EXPECT_GE(ok, 142) << "reverse round trip " << ok << "/" << n;
+  EXPECT_GE(ok, 143) << "reverse round trip " << ok << "/" << n;
   RecordProperty("reverse_round_trip", ok);
 }
 
