@@ -1163,6 +1163,15 @@ class Finder {
            ends("ший") || ends("щий") || ends("шие") || ends("щие") || ends("шая") || ends("щая") ||
            ends("ясь") || ends("ась");
   }
+  // A lower-case Russian word with an adjective's or a participle's ending
+  // (знакомый, близкий, пожелавший, ответственная).
+  bool ru_adjective(const Tok& k) const {
+    if (k.kind != W || !k.cyr || k.caps || !k.f || k.fl < 8) return false;
+    const std::string_view f(k.f, k.fl);
+    for (const char* e : {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"})
+      if (f.compare(f.size() - 4, 4, e) == 0) return true;
+    return false;
+  }
   // "asked for help", "рассказал о": the cue's object, not a report
   bool preposition(const Tok& k) const {
     for (const char* w : {"for", "about", "to", "on", "in", "at", "of", "with", "by", "from", "о", "об", "про",
@@ -1733,8 +1742,10 @@ class Finder {
         }
         // (", сообщило агентство, добавив, что …": the participle reports on
         // its own, no second half)
+        // (", говорит источник, знакомый с ходом обсуждений": an adjective or
+        // participle after the speaker describes it)
         if (r + 2 < n_end && toks_[r].kind == COMMA && r > v + 1 && rw <= 4 && !weak &&
-            !(toks_[r + 1].cue() & kPart)) {
+            !(toks_[r + 1].cue() & kPart) && !ru_adjective(toks_[r + 1])) {
           const Span a = clause_span(0, v - 1, 1);
           const Span b = clause_span(r + 1, n_end, 2);
           Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, sr, false), k);

@@ -400,6 +400,10 @@ TEST(Quotes, RussianWordOrder) {
   EXPECT_EQ(q[0].text, "Поскольку прежние договорённости иллюзорны");
   EXPECT_EQ(q[1].text, "необходимо найти им замену");
   EXPECT_EQ(q[1].speaker, "Олег Пастухов");
+  // an adjective phrase after the speaker describes it: no second half
+  q = quotes("Предложения оформятся в указы после выборов, говорит один источник, знакомый с ходом обсуждений.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Предложения оформятся в указы после выборов");
   // a name after its long role, ending the sentence
   q = quotes("Экономика была в лучшей форме, сказал в интервью РБК старший директор группы региональных "
              "финансов агентства Владимир Редькин.",
