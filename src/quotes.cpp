@@ -1911,11 +1911,20 @@ class Finder {
         }
         const bool ask = t_eq(cx_, k, "asked") || t_eq(cx_, k, "asks") || t_eq(cx_, k, "ask") ||
                          t_eq(cx_, k, "wondered");
-        for (; j < n_end && j < v + 10 && !bare; ++j) {
+        // (Russian "что" after a comma may stand further: "сообщила «Интерфаксу»,
+        // со ссылкой на звонок из полиции, что"; an English "that" that far is
+        // mostly a relative pronoun)
+        const std::size_t reach = k.cyr ? 14 : 10;
+        for (; j < n_end && j < v + reach && !bare; ++j) {
           const Tok& x = toks_[j];
           if ((t_eq(cx_, x, "that") || t_eq(cx_, x, "что") || t_eq(cx_, x, "будто") ||
                (ask && (t_eq(cx_, x, "if") || t_eq(cx_, x, "whether")))) &&
               !time_noun(j + 1)) {
+            // that far, a relative "что" is more likely: "то, что", "(…), что
+            // означает", "что, как предполагается"
+            if (j >= v + 10 && (toks_[j - 2].kind == RPAR || t_eq(cx_, toks_[j - 2], "то") ||
+                                (j + 1 < n_end && toks_[j + 1].kind == COMMA)))
+              break;
             that = j;
             break;
           }

@@ -400,6 +400,14 @@ TEST(Quotes, RussianWordOrder) {
   EXPECT_EQ(q[0].text, "Поскольку прежние договорённости иллюзорны");
   EXPECT_EQ(q[1].text, "необходимо найти им замену");
   EXPECT_EQ(q[1].speaker, "Олег Пастухов");
+  // "что" after a long aside: still the report's ("сообщила «Интерфаксу», со ссылкой на …, что")
+  q = quotes("Анна Волкова сообщила «Интерфаксу», со ссылкой на звонок из полиции, что против неё заведут дело.", "ru");
+  ASSERT_FALSE(q.empty());
+  EXPECT_EQ(q.back().text, "против неё заведут дело");
+  EXPECT_EQ(q.back().speaker, "Анна Волкова");
+  // ... not a relative "что" that far
+  for (const Q& x : quotes("Король объявил о переименовании страны в Королевство Эсватини (Umbuso weSwatini), что означает «земля свази».", "ru"))
+    EXPECT_NE(x.kind, "indirect") << x.text;
   // an adjective phrase after the speaker describes it: no second half
   q = quotes("Предложения оформятся в указы после выборов, говорит один источник, знакомый с ходом обсуждений.", "ru");
   ASSERT_EQ(q.size(), 1u);
