@@ -408,6 +408,11 @@ TEST(Quotes, RussianWordOrder) {
   // ... not a relative "что" that far
   for (const Q& x : quotes("Король объявил о переименовании страны в Королевство Эсватини (Umbuso weSwatini), что означает «земля свази».", "ru"))
     EXPECT_NE(x.kind, "indirect") << x.text;
+  // "призвал" names what was called for, like "призывал"
+  q = quotes("Мэр призвал сделать всё, чтобы оружие не «попадало в руки преступников».", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "partial");
+  EXPECT_EQ(q[0].speaker, "Мэр");
   // an adjective phrase after the speaker describes it: no second half
   q = quotes("Предложения оформятся в указы после выборов, говорит один источник, знакомый с ходом обсуждений.", "ru");
   ASSERT_EQ(q.size(), 1u);
