@@ -94,7 +94,8 @@ class Lexicon {
         "alleged testify testifies testified maintain maintains maintained contend contends "
         "contended disclose discloses disclosed reveal reveals revealed ask asks asked wonder "
         "wonders wondered shout shouts shouted cry cries cried whisper whispers whispered joke "
-        "joked quip quipped boast boasted point points pointed explain stressed writes",
+        "joked quip quipped boast boasted point points pointed explain stressed writes "
+        "caution cautions cautioned",
         kSpeech);
     add_words(
         "say says said believes believed believe think thinks thought feels felt argues argued claims claimed notes "
@@ -191,6 +192,10 @@ class Lexicon {
         {"объявля", "ет ют л ла ли ется", kSpeech},
         {"отрица", "ет ют л ла ли", kSpeech},
         {"сетова", "л ла ли", kSpeech},
+        {"сету", "ет ют", kSpeech},
+        {"резюмирова", "л ла ли в", kSpeech},
+        {"подытожи", "л ла ли в", kSpeech},
+        {"информиру", "ет ют", kSpeech},
         {"посетова", "л ла ли в", kSpeech},
         {"пожалова", "лся лась лись", kSpeech},
         {"жалу", "ется ются", kSpeech},

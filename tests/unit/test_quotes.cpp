@@ -445,6 +445,17 @@ TEST(Quotes, AndWithAFiniteCueIsTheSubjectsNextAct) {
   EXPECT_NE(t[0].speaker.find("experts"), std::string::npos) << t[0].speaker;
 }
 
+TEST(Quotes, MoreReportingVerbs) {
+  for (const char* v : {"резюмировал", "подытожил", "сетует", "информирует"}) {
+    const auto q = quotes(std::string("Министр Иван Петров ") + v + ", что реформа будет завершена к осени.", "ru");
+    ASSERT_EQ(q.size(), 1u) << v;
+    EXPECT_EQ(q[0].text, "реформа будет завершена к осени") << v;
+  }
+  const auto q = quotes("Minister John Smith cautioned that the reform would take years.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_NE(q[0].speaker.find("John Smith"), std::string::npos) << q[0].speaker;
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
