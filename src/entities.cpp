@@ -319,12 +319,12 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   const NameIndex& names = first_names();
   struct Mention {
     Span span;
-    std::string key;     // of the last word
+    const std::string* key = nullptr;  // of the last word (in `keys`, which never moves)
     int words;
     int first_name = -1; // 1 female, 0 male, -1 none
-    std::string first;   // the first name as written
-    std::string first_key;  // its name key
-    std::string last;    // the last word as written
+    std::string_view first;   // the first name as written (in `text`)
+    const std::string* first_key = nullptr;  // its name key
+    std::string_view last;    // the last word as written
     bool sentence_initial = false;  // one word opening a sentence
     std::string role;    // a role phrase in apposition before it
   };
@@ -452,7 +452,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     Mention m;
     m.span = Span{w.start, w.end, 0, 0};
     m.words = 1;
-    m.last = std::string(s);
+    m.last = s;
     const bool* fn = names.female_by_key.find(key(k));
     if (!fn && s.find('x') != std::string_view::npos) {
       // English x is ks (Alexander, Maxim); the keys read x as х
@@ -481,16 +481,16 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (gender >= 0) {
       m.span.end = words[n].end;
       m.words = 2;
-      m.first = std::string(s);
-      m.first_key = key(k);
+      m.first = s;
+      m.first_key = &key(k);
       m.first_name = gender;
-      m.last = std::string(surface(words[n]));
-      m.key = key(n);
+      m.last = surface(words[n]);
+      m.key = &key(n);
       k = n;
     } else {
-      m.key = key(k);
+      m.key = &key(k);
     }
-    if (m.key.empty()) continue;
+    if (m.key->empty()) continue;
     m.sentence_initial = w.sent_start && m.words == 1;
     if (m.first_name >= 0) {
       const std::uint32_t sstart = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].start : 0;
@@ -508,7 +508,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   std::vector<std::size_t> order(mentions.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return mentions[a].key < mentions[b].key; });
+                   [&](std::size_t a, std::size_t b) { return *mentions[a].key < *mentions[b].key; });
   // Within one surname, people with different first names are different
   // entities (a husband and a wife); a bare surname belongs to the person
   // named last before it, or else to the first one.
@@ -517,7 +517,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   std::vector<std::vector<std::size_t>> sub;
   for (std::size_t r = 0; r < order.size();) {
     std::size_t r_end = r + 1;
-    while (r_end < order.size() && mentions[order[r_end]].key == mentions[order[r]].key) ++r_end;
+    while (r_end < order.size() && *mentions[order[r_end]].key == *mentions[order[r]].key) ++r_end;
     bool inside = false;
     for (std::size_t q = r; q < r_end; ++q) inside = inside || !mentions[order[q]].sentence_initial;
     if (inside) {
@@ -530,15 +530,15 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       };
       for (std::size_t q = r; q < r_end; ++q) {
         const Mention& m = mentions[order[q]];
-        if (m.first_name < 0 || first_index(m.first_key) < firsts.size()) continue;
-        firsts.push_back(&m.first_key);
+        if (m.first_name < 0 || first_index(*m.first_key) < firsts.size()) continue;
+        firsts.push_back(m.first_key);
         sub.emplace_back();
       }
       if (sub.empty()) sub.emplace_back();
       std::size_t current = 0;
       for (std::size_t q = r; q < r_end; ++q) {
         const Mention& m = mentions[order[q]];
-        if (m.first_name >= 0) current = first_index(m.first_key);
+        if (m.first_name >= 0) current = first_index(*m.first_key);
         sub[current].push_back(order[q]);
       }
       for (auto& g : sub)
@@ -552,9 +552,9 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   for (const auto& idx : groups) {
     Entity e;
     e.id = static_cast<std::int32_t>(out.size());
-    e.key = mentions[idx.front()].key;
+    e.key = *mentions[idx.front()].key;
     const Mention* person = nullptr;
-    std::vector<std::pair<std::string, int>> spellings;  // in order of appearance
+    std::vector<std::pair<std::string_view, int>> spellings;  // in order of appearance
     for (std::size_t i : idx) {
       e.mentions.push_back(mentions[i].span);
       if (mentions[i].first_name >= 0 && (!person || mentions[i].words > person->words)) person = &mentions[i];
@@ -568,9 +568,12 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (person) {
       e.type = entity_type::person;
       std::string surname = name_base(person->last);
-      if (person->first_name == 1) surname = person->last;  // a woman's surname keeps its -a
-      e.key = name_key(person->first + " " + person->last);
-      e.name = person->first + " " + surname;
+      if (person->first_name == 1) surname = std::string(person->last);  // a woman's surname keeps its -a
+      std::string full(person->first);
+      full += ' ';
+      full += person->last;
+      e.key = name_key(full);
+      e.name = std::string(person->first) + " " + surname;
       for (std::size_t i : idx) {
         const std::string& r = mentions[i].role;
         if (!r.empty() && std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
@@ -578,11 +581,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     } else {
       // the most frequent spelling (the earliest on a tie); acronyms are
       // organisations
-      std::string best;
+      std::string_view best;
       int bc = 0;
       for (const auto& [sp, c] : spellings)
         if (c > bc) best = sp, bc = c;
-      e.name = best;
+      e.name = std::string(best);
       int upper = 0, lower = 0;
       for (const char* q = best.data(); q < best.data() + best.size();) {
         const decoded_char d = decode_utf8(q, best.data() + best.size());

@@ -994,7 +994,11 @@ Span trim(std::string_view t, std::uint32_t s, std::uint32_t e) {
 
 class Finder {
  public:
-  Finder(Ctx& cx, const std::vector<Span>& zones) : cx_(cx), zones_(zones) {}
+  Finder(Ctx& cx, const std::vector<Span>& zones) : cx_(cx), zones_(zones) {
+    // a sentence's tokens fit without growing the buffers a sentence at a time
+    toks_.reserve(256);
+    scratch_.reserve(256);
+  }
 
   void run(std::vector<QuotePair>& pairs, std::vector<Found>& out) {
     used_.clear();
