@@ -302,6 +302,29 @@ struct Word {
 
 }  // namespace
 
+namespace {
+
+// name_key of a spelling, remembered by each thread across documents (names
+// recur from article to article: Putin, Москвы); at most 64 Ki spellings.
+// The reference is good until the next call.
+const std::string& name_key_cached(std::string_view spelling) {
+  struct Cache {
+    StringTable<std::uint32_t> at;
+    std::vector<std::string> keys;
+  };
+  thread_local Cache c;
+  if (const std::uint32_t* i = c.at.find(spelling)) return c.keys[*i];
+  if (c.keys.size() >= (std::size_t{1} << 16)) {
+    c.at = StringTable<std::uint32_t>();
+    c.keys.clear();
+  }
+  c.keys.push_back(name_key(spelling));
+  c.at.set(spelling, static_cast<std::uint32_t>(c.keys.size() - 1));
+  return c.keys.back();
+}
+
+}  // namespace
+
 bool russian_first_name(std::string_view lower) {
   static const StringSet names = [] {
     StringSet s;
@@ -415,7 +438,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
           key_of[k] = *seen;
         } else {
           key_of[k] = static_cast<std::uint32_t>(keys.size());
-          keys.push_back(name_key(sp));
+          keys.push_back(name_key_cached(sp));
           key_by_spelling.set(sp, key_of[k]);
         }
       } else {
