@@ -2090,7 +2090,9 @@ class Finder {
         }
       }
     }
-    if (words <= 4 && !sentence_end && !continued) {
+    // short, or a lower-case phrase of up to six words that is no sentence
+    // ("on Tuesday, «the hero of the occasion» was in first place")
+    if (!sentence_end && !continued && (words <= 4 || (words <= 6 && !starts_upper(content)))) {
       add(out, content, quote_kind::scare, none, "scare");
       return;
     }

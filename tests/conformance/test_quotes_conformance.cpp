@@ -164,10 +164,10 @@ TEST(ConformanceQuotes, SeedArticle) {
   const std::u32string t = decode(text);
   Score sc;
   score(gold_items(t, gold["quotes"]), predicted(text, t, "en"), sc);
-  EXPECT_GE(sc.f1(), 0.95) << sc.tp_g << "/" << sc.n_g << " gold, " << sc.tp_p << "/" << sc.n_p << " predicted";
+  EXPECT_GE(sc.f1(), 0.98) << sc.tp_g << "/" << sc.n_g << " gold, " << sc.tp_p << "/" << sc.n_p << " predicted";
 }
 
-// reached: adaq_ru 0.8311, dev_ru_wikinews 0.9091, dev_en_news 0.8818
+// reached: adaq_ru 0.8727, dev_ru_wikinews 0.9756, dev_en_news 0.9018; seed 0.9846
 constexpr double kAdaq = 0.87, kDevRu = 0.97, kDevEn = 0.90;
 
 TEST(ConformanceQuotes, GoldFiles) {

@@ -456,6 +456,13 @@ TEST(Quotes, MoreReportingVerbs) {
   EXPECT_NE(q[0].speaker.find("John Smith"), std::string::npos) << q[0].speaker;
 }
 
+TEST(Quotes, ALowerCasePhraseInsideASentenceIsAScareQuote) {
+  const auto q = quotes("Meanwhile, on Tuesday, \u00ABthe hero of the occasion\u00BB was in first place in the store.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "scare");
+  EXPECT_EQ(q[0].speaker, "");
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
