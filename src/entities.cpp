@@ -572,12 +572,15 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   std::sort(groups.begin(), groups.end(), [&](const auto& x, const auto& y) {
     return mentions[x.front()].span.start < mentions[y.front()].span.start;
   });
+  out.reserve(out.size() + groups.size());
+  std::vector<std::pair<std::string_view, int>> spellings;  // in order of appearance
   for (const auto& idx : groups) {
     Entity e;
     e.id = static_cast<std::int32_t>(out.size());
     e.key = *mentions[idx.front()].key;
     const Mention* person = nullptr;
-    std::vector<std::pair<std::string_view, int>> spellings;  // in order of appearance
+    spellings.clear();
+    e.mentions.reserve(idx.size());
     for (std::size_t i : idx) {
       e.mentions.push_back(mentions[i].span);
       if (mentions[i].first_name >= 0 && (!person || mentions[i].words > person->words)) person = &mentions[i];
