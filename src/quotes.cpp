@@ -2122,7 +2122,6 @@ class Finder {
     return n;
   }
 
-  // "that night": a demonstrative, not a conjunction
   // A Russian month, weekday or time noun (any case): январе, среду, году.
   bool ru_time_word(const Tok& k) const {
     if (k.kind != W || !k.f) return false;
@@ -2137,6 +2136,7 @@ class Finder {
     }
     return false;
   }
+  // "that night": a demonstrative, not a conjunction
   bool time_noun(std::size_t j) const {
     if (j >= toks_.size()) return false;
     static const char* const nouns[] = {"night", "day", "morning", "evening", "week", "month",
