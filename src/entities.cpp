@@ -424,7 +424,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   constexpr std::uint32_t kUnset = 0xFFFFFFFFu;
   std::size_t capitalised = 0;
   for (const Word& w : words) capitalised += w.cap;
-  mentions.reserve(capitalised);  // one mention per capitalised word at most: no moves of six strings each
+  mentions.reserve(capitalised);  // one mention per capitalised word at most: the vector never moves
   std::vector<std::string> keys;
   keys.reserve(capitalised + 1);  // references into it stay valid
   keys.emplace_back();            // the key of a word that is not capitalised
