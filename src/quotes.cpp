@@ -1182,6 +1182,7 @@ class Finder {
       if (f.compare(f.size() - 4, 4, e) == 0) return true;
     return false;
   }
+  static bool as_word_en(const Tok& k) { return k.kind == W && k.fl == 2 && std::memcmp(k.f, "as", 2) == 0; }
   // "asked for help", "рассказал о": the cue's object, not a report
   bool preposition(const Tok& k) const {
     for (const char* w : {"for", "about", "to", "on", "in", "at", "of", "with", "by", "from", "о", "об", "про",
@@ -1322,6 +1323,17 @@ class Finder {
               toks_[i + 2].kind == COMMA) {
             i += 2;
             continue;
+          }
+          // ""…," the spokesman for the Kremlin, Dmitry Peskov, told": a name
+          // in apposition between commas
+          if (k.kind == COMMA && words > 0) {
+            std::size_t r = i + 1;
+            while (r < toks_.size() && r < i + 5 && toks_[r].kind == W && toks_[r].caps) ++r;
+            if (r > i + 1 && r < toks_.size() && toks_[r].kind == COMMA) {
+              words += r - i - 1;
+              i = r;
+              continue;
+            }
           }
           if (k.kind == W && relative(k)) break;  // «Лидс», которого считают …
           // ("…," the statement reads: a text speaks through "reads", unless
@@ -1535,7 +1547,12 @@ class Finder {
       if (toks_[i].inq) continue;
       std::size_t np = 0;  // first token of X
       bool poss = false;
-      if ((t_eq(cx_, toks_[i], "according") && t_eq(cx_, toks_[i + 1], "to")) ||
+      std::uint8_t obj_pron = p_none;  // "according to him": the pronoun's kind
+      if (t_eq(cx_, toks_[i], "according") && t_eq(cx_, toks_[i + 1], "to") &&
+          (t_eq(cx_, toks_[i + 2], "him") || t_eq(cx_, toks_[i + 2], "her") || t_eq(cx_, toks_[i + 2], "them"))) {
+        np = i + 2;
+        obj_pron = t_eq(cx_, toks_[i + 2], "him") ? p_he : t_eq(cx_, toks_[i + 2], "her") ? p_she : p_they;
+      } else if ((t_eq(cx_, toks_[i], "according") && t_eq(cx_, toks_[i + 1], "to")) ||
           (t_eq(cx_, toks_[i], "по") &&
            (t_eq(cx_, toks_[i + 1], "словам") || t_eq(cx_, toks_[i + 1], "мнению") ||
             t_eq(cx_, toks_[i + 1], "данным") || t_eq(cx_, toks_[i + 1], "информации") ||
@@ -1557,7 +1574,12 @@ class Finder {
       std::size_t c = np;
       while (c < n_end && toks_[c].kind != COMMA && c < np + 10) ++c;
       Speaker sp;
-      if (poss) {
+      if (obj_pron != p_none) {
+        // an object pronoun names the last speaker of its kind, as "his" does
+        sp.mention = Span{toks_[np].s, toks_[np].e, 0, 0};
+        sp.pron = obj_pron;
+        sp.conf = 0.75;
+      } else if (poss) {
         sp.mention = Span{toks_[np].s, toks_[np].e, 0, 0};
         sp.pron = toks_[np].pron();
         sp.conf = 0.75;
@@ -1680,6 +1702,49 @@ class Finder {
             last = sp;
             continue;
           }
+        }
+      }
+      // "As Peskov noted, the talks are possible": "as" opens the sentence
+      // or follows a comma, the speaker stands between it and the cue
+      if (!that_only && !k.cyr && v >= 2) {
+        std::size_t a = v;
+        while (a > 0 && v - a < 7 && toks_[a - 1].kind == W && !as_word_en(toks_[a - 1])) --a;
+        // (between "as" and the cue a speaker only: "As noted in the report"
+        // has a cue and a preposition there)
+        bool phrase = true;
+        for (std::size_t m = a; m < v; ++m) phrase = phrase && !toks_[m].speech() && !preposition(toks_[m]);
+        if (phrase && a > 0 && a < v && as_word_en(toks_[a - 1]) && (a == 1 || toks_[a - 2].kind == COMMA)) {
+          std::size_t c = v + 1;
+          while (c < n_end && toks_[c].kind != COMMA && c < v + 5) ++c;
+          if (c < n_end && toks_[c].kind == COMMA) {
+            Speaker sp = with_cue(speaker_in(cx_, toks_, a, v, true), k);
+            const Span cl = a == 1 ? clause(c + 1, clause_end(c)) : Span{};
+            if (sp.found() && !cl.empty() && !all_marked(cl)) {
+              use(k);
+              add(out, cl, quote_kind::indirect, sp, "as_cue");
+              last = sp;
+              continue;
+            }
+          }
+        }
+      }
+      // "This was stated by X." / "This was reported by RIA Novosti.": the
+      // sentence before is the report (machine translation of "Об этом
+      // заявил X")
+      if (!that_only && !k.cyr && v == 2 && v + 2 < n_end && t_eq(cx_, toks_[0], "this") &&
+          (t_eq(cx_, toks_[1], "was") || t_eq(cx_, toks_[1], "is")) && t_eq(cx_, toks_[v + 1], "by") && si > 0 &&
+          zone_of(cx_.sents_[si - 1].start) == zone_of(s.start)) {
+        // the first phrase after "by" ("by RIA Novosti with reference to LRT radio")
+        std::size_t e = v + 2;
+        while (e < n_end && toks_[e].kind != COMMA && e < v + 10 &&
+               (t_eq(cx_, toks_[e], "of") || !preposition(toks_[e])) && !t_eq(cx_, toks_[e], "citing"))
+          ++e;
+        Speaker sp = with_cue(speaker_in(cx_, toks_, v + 2, e, true), k);
+        const Span cl = trim_sentence(cx_.sents_[si - 1]);
+        if (sp.found() && !cl.empty() && !all_marked(cl)) {
+          use(k);
+          add(out, cl, quote_kind::indirect, sp, "about_this");
+          continue;
         }
       }
       // "A, о чём (публично) заявил X": the clause before the comma is the report

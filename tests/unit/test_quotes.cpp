@@ -463,6 +463,30 @@ TEST(Quotes, ALowerCasePhraseInsideASentenceIsAScareQuote) {
   EXPECT_EQ(q[0].speaker, "");
 }
 
+TEST(Quotes, MachineTranslatedRussianHabits) {
+  // "По его словам, …" -> "According to him, …"
+  auto q = quotes("Dmitry Peskov spoke to reporters. According to him, the talks are possible.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].rule, "according_to");
+  EXPECT_EQ(q[0].text, "the talks are possible");
+  // "Как отметил X, …" -> "As X noted, …"; not "As noted in the report, …"
+  q = quotes("As Peskov noted, the talks are possible.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Peskov");
+  for (const Q& x : quotes("The list is out. As noted in the report, 12 officers received medals.", "en"))
+    EXPECT_EQ(x.speaker.find("noted"), std::string::npos) << x.speaker;
+  // "Об этом сообщает X." -> "This was reported by X."
+  q = quotes("Lithuania has sent guns to Ukraine. This was reported by RIA Novosti with reference to LRT radio.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Lithuania has sent guns to Ukraine");
+  EXPECT_EQ(q[0].speaker, "RIA Novosti");
+  // a name in apposition between commas after the quote
+  q = quotes("\"We are not going anywhere,\" the spokesman for the Kremlin, Dmitry Peskov, told reporters.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "Dmitry Peskov");
+}
+
 TEST(Quotes, AColonAfterAQuotedWordIntroducesTheSpeech) {
   // the quoted word of the introduction is a scare quote; the speech is
   // the quote after the colon, and a naming verb introduces it
