@@ -1747,6 +1747,25 @@ class Finder {
           continue;
         }
       }
+      // "Mikhail Korb said this in an interview with ERR." / "X wrote about
+      // this": the sentence before is the report (not "said this was …")
+      if (!that_only && !k.cyr && v > 0 && si > 0 && zone_of(cx_.sents_[si - 1].start) == zone_of(s.start)) {
+        std::size_t t = v + 1;
+        if (t + 1 < n_end && t_eq(cx_, toks_[t], "about")) ++t;
+        const bool this_ = t < n_end && t_eq(cx_, toks_[t], "this") && (t == v + 1 || t == v + 2);
+        const bool ends = t + 1 >= n_end || toks_[t + 1].kind == COMMA || toks_[t + 1].kind == END ||
+                          toks_[t + 1].kind == DOT || preposition(toks_[t + 1]);
+        if (this_ && ends) {
+          Speaker sp = subject_before(toks_, 0, v);
+          const Span cl = trim_sentence(cx_.sents_[si - 1]);
+          if (sp.found() && !cl.empty() && !all_marked(cl)) {
+            sp = with_cue(sp, k);
+            use(k);
+            add(out, cl, quote_kind::indirect, sp, "about_this");
+            continue;
+          }
+        }
+      }
       // "A, о чём (публично) заявил X": the clause before the comma is the report
       if (!that_only && k.cyr && v >= 4) {
         std::size_t q = v;

@@ -480,6 +480,14 @@ TEST(Quotes, MachineTranslatedRussianHabits) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].text, "Lithuania has sent guns to Ukraine");
   EXPECT_EQ(q[0].speaker, "RIA Novosti");
+  // "X said this in an interview" / "X wrote about this": the sentence before
+  q = quotes("The party will pay its debts by December. Its secretary Mikhail Korb said this in an interview with ERR.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "The party will pay its debts by December");
+  EXPECT_EQ(q[0].speaker, "Mikhail Korb");
+  q = quotes("The bridge is closed. The mayor said this was a mistake.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "this was a mistake");
   // a name in apposition between commas after the quote
   q = quotes("\"We are not going anywhere,\" the spokesman for the Kremlin, Dmitry Peskov, told reporters.", "en");
   ASSERT_EQ(q.size(), 1u);
