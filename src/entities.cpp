@@ -76,21 +76,6 @@ const NameIndex& first_names() {
   return idx;
 }
 
-// The Cyrillic names, lower case, ё read as е.
-std::string lower_ru_yo(std::string_view w) {
-  std::string out;
-  out.reserve(w.size());
-  for (const char* p = w.data(); p < w.data() + w.size();) {
-    const decoded_char d = decode_utf8(p, w.data() + w.size());
-    char32_t c = d.cp;
-    if (c >= 0x410 && c <= 0x42F) c += 0x20;
-    if (c == 0x451 || c == 0x401) c = 0x435;
-    append_utf8(out, c);
-    p += d.len;
-  }
-  return out;
-}
-
 // Particles between a first name and a surname: name particles (de, van,
 // von) and the prepositions machine translation inserts ("Kirill to ...").
 bool particle(std::string_view w) {
@@ -325,16 +310,20 @@ const std::string& name_key_cached(std::string_view spelling) {
 
 }  // namespace
 
-bool russian_first_name(std::string_view lower) {
+bool russian_first_name(std::string_view word) {
+  // keys folded as the lexicons fold them (lower case, ё as е)
   static const StringSet names = [] {
     StringSet s;
+    char buf[64];
     for (const FirstName& f : kFirstNames) {
       const auto b = static_cast<unsigned char>(f.name[0]);
-      if (b == 0xD0 || b == 0xD1) s.set(lower_ru_yo(f.name), true);
+      if (b == 0xD0 || b == 0xD1) s.set(fold_key(f.name, buf, sizeof buf), true);
     }
     return s;
   }();
-  return names.contains(lower_ru_yo(lower));
+  char buf[64];
+  const std::string_view k = fold_key(word, buf, sizeof buf);
+  return !k.empty() && names.contains(k);
 }
 
 void find_entities(std::string_view text, const std::vector<Span>& zones,

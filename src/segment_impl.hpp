@@ -64,9 +64,9 @@ void zones(std::string_view text, const std::vector<Span>& paragraphs, std::vect
 void find_entities(std::string_view text, const std::vector<Span>& zones,
                    const std::vector<Span>& sentences, std::vector<Entity>& out);
 
-/// Whether `lower` (lower-case Cyrillic UTF-8, ё or е) is a common Russian
+/// Whether `word` (Cyrillic UTF-8, any case, ё or е) is a common Russian
 /// first name of the entities lexicon (Игорь, Юрий, Наталья).
-bool russian_first_name(std::string_view lower);
+bool russian_first_name(std::string_view word);
 
 /// Words glued at a script change (EDRiПри) or a case change (photoRoskomnadzor):
 /// appends one Span per glued word, with flags = byte offset of the split.
