@@ -649,6 +649,11 @@ struct Speaker {
 
 bool is_word(const Tok& k) { return k.kind == W || k.kind == NUM; }
 
+// Whether w ends in suf with more than `stem` bytes before it.
+bool ends_with(std::string_view w, std::string_view suf, std::size_t stem) {
+  return w.size() > suf.size() + stem && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+}
+
 // Is token k the word w (w folded: lower case)?
 bool t_eq(const Ctx&, const Tok& k, std::string_view w) {
   return k.kind == W && k.fl == w.size() && std::memcmp(k.f, w.data(), w.size()) == 0;
@@ -1156,9 +1161,7 @@ class Finder {
   // называя (not the finite назвал).
   static bool nonfinite(const Tok& k) {
     const std::string_view f(k.f ? k.f : "", k.fl);
-    auto ends = [&](std::string_view suf) {
-      return f.size() > suf.size() + 2 && f.compare(f.size() - suf.size(), suf.size(), suf) == 0;
-    };
+    auto ends = [&](std::string_view suf) { return ends_with(f, suf, 2); };
     return ends("ing") || ends("ав") || ends("ив") || ends("ев") || ends("яв") || ends("ая") || ends("яя");
   }
   // A verbal adverb or participle that opens a phrase: speaking, выступая,
@@ -1166,9 +1169,7 @@ class Finder {
   bool gerund(const Tok& k) const {
     if (k.kind != W || k.caps) return false;
     const std::string_view w = cx_.t_.substr(k.s, k.e - k.s);
-    auto ends = [&](std::string_view suf) {
-      return w.size() > suf.size() + 4 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
-    };
+    auto ends = [&](std::string_view suf) { return ends_with(w, suf, 4); };
     return ends("ing") || ends("вшись") || ends("ая") || ends("яя") || ends("ив") || ends("ав") ||
            ends("ший") || ends("щий") || ends("шие") || ends("щие") || ends("шая") || ends("щая") ||
            ends("ясь") || ends("ась");
@@ -1176,15 +1177,15 @@ class Finder {
   // A lower-case Russian word with an adjective's or a participle's ending
   // (знакомый, близкий, пожелавший, ответственная).
   bool ru_adjective(const Tok& k) const {
-    if (k.kind != W || !k.cyr || k.caps || !k.f || k.fl < 8) return false;
+    if (k.kind != W || !k.cyr || k.caps || !k.f) return false;
     const std::string_view f(k.f, k.fl);
     for (const char* e : {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"})
-      if (f.compare(f.size() - 4, 4, e) == 0) return true;
+      if (ends_with(f, e, 3)) return true;  // eight bytes or more: a stem and the ending
     return false;
   }
-  static bool as_word_en(const Tok& k) { return k.kind == W && k.fl == 2 && std::memcmp(k.f, "as", 2) == 0; }
   // "asked for help", "рассказал о": the cue's object, not a report
   bool preposition(const Tok& k) const {
+    if (k.kind != W || k.fl > 6) return false;  // the longest is "про", six bytes
     for (const char* w : {"for", "about", "to", "on", "in", "at", "of", "with", "by", "from", "о", "об", "про",
                           "на", "в", "с", "по", "за", "у", "к"})
       if (t_eq(cx_, k, w)) return true;
@@ -1195,9 +1196,7 @@ class Finder {
   bool finite_cue(const Tok& k) const {
     if (k.kind != W || !k.f) return false;
     const std::string_view f(k.f, k.fl);
-    auto ends = [&](std::string_view suf) {
-      return f.size() > suf.size() + 1 && f.compare(f.size() - suf.size(), suf.size(), suf) == 0;
-    };
+    auto ends = [&](std::string_view suf) { return ends_with(f, suf, 1); };
     return ends("ed") || f == "said" || f == "told" || f == "wrote" || ends("л") || ends("ла") || ends("ли");
   }
   // An English past participle opening a phrase between commas: "The
@@ -1205,8 +1204,7 @@ class Finder {
   // finite: only the phrase's first word is asked).
   bool past_participle(const Tok& k) const {
     if (k.kind != W || k.caps || k.cyr) return false;
-    const std::string_view w = cx_.t_.substr(k.s, k.e - k.s);
-    return w.size() > 5 && w.compare(w.size() - 2, 2, "ed") == 0;
+    return ends_with(cx_.t_.substr(k.s, k.e - k.s), "ed", 3);
   }
   // "…, а депутат X назвал его «вруном», заявив, что …": the subject of the
   // clause of the participle at toks[v], when a comma and a conjunction
@@ -1277,11 +1275,7 @@ class Finder {
     }
     const char32_t last = raw.empty() ? 0 : cp_last(raw);
     const bool ends_punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026;
-    // after: «…», — сказал X. / "…," said X / "…" she said. When the quote
-    // ends a clause ("Марксизм вывел Китай на путь «…», заявил X") it is
-    // partial, and its cue stays free for the indirect rules to report the
-    // whole clause.
-    const bool part = embedded(p) && !starts_upper(content);
+    // after: «…», — сказал X. / "…," said X / "…" she said
     {
       const std::uint32_t from = p.close + (p.missing_close ? 0 : mark_len(p.close));
       const std::size_t si = cx_.sentence_at(from);
@@ -1296,10 +1290,7 @@ class Finder {
         ++i;
       }
       const std::size_t first = i;
-      if ((lead || ends_punct) && i + 2 < toks_.size() &&
-          ((t_eq(cx_, toks_[i], "according") && t_eq(cx_, toks_[i + 1], "to")) ||
-           (t_eq(cx_, toks_[i], "по") && (t_eq(cx_, toks_[i + 1], "словам") || t_eq(cx_, toks_[i + 1], "мнению") ||
-                                          t_eq(cx_, toks_[i + 1], "данным") || t_eq(cx_, toks_[i + 1], "информации"))))) {
+      if ((lead || ends_punct) && i + 2 < toks_.size() && according_at(toks_, i)) {
         // "«…», по словам X." / ""…," according to a statement from X."
         std::size_t c = i + 2;
         while (c < toks_.size() && c < i + 10 && toks_[c].kind != COMMA && toks_[c].kind != END &&
@@ -1350,7 +1341,10 @@ class Finder {
             }
             if (!sp.found()) break;
             const bool dash = first > 0 && toks_[first - 1].kind == DASH;
-            if (part) {
+            // a quote that ends a clause ("Марксизм вывел Китай на путь «…»,
+            // заявил X") is partial, and its cue stays free for the indirect
+            // rules to report the whole clause
+            if (!starts_upper(content) && embedded(p)) {
               add(out, content, quote_kind::partial, sp, dash ? "dash_cue" : "after_cue");
               done_.back() = true;
               return;
@@ -1536,15 +1530,13 @@ class Finder {
         if (indirect_[k].span.start == c.start && indirect_[k].span.end == c.end) return true;
       return false;
     };
-    // a quote that is all marked (the marked rules have it) is no indirect quote
-    auto all_marked = [&](Span c) {
-      return !c.empty() && cx_.inside_quote(c.start) && cx_.inside_quote(c.end - 1) &&
-             quote_covering(c);
-    };
 
     // prepositional: according to X, … / по словам X, … / In his opinion, …
     for (std::size_t i = 0; i + 2 < n_end; ++i) {
-      if (toks_[i].inq) continue;
+      // every phrase opens with "according" (9 bytes), "по" (4) or "in" (2):
+      // other words are passed over without comparing them
+      const std::uint8_t fl = toks_[i].fl;
+      if (toks_[i].inq || (fl != 9 && fl != 4 && fl != 2)) continue;
       std::size_t np = 0;  // first token of X
       bool poss = false;
       std::uint8_t obj_pron = p_none;  // "according to him": the pronoun's kind
@@ -1552,12 +1544,7 @@ class Finder {
           (t_eq(cx_, toks_[i + 2], "him") || t_eq(cx_, toks_[i + 2], "her") || t_eq(cx_, toks_[i + 2], "them"))) {
         np = i + 2;
         obj_pron = t_eq(cx_, toks_[i + 2], "him") ? p_he : t_eq(cx_, toks_[i + 2], "her") ? p_she : p_they;
-      } else if ((t_eq(cx_, toks_[i], "according") && t_eq(cx_, toks_[i + 1], "to")) ||
-          (t_eq(cx_, toks_[i], "по") &&
-           (t_eq(cx_, toks_[i + 1], "словам") || t_eq(cx_, toks_[i + 1], "мнению") ||
-            t_eq(cx_, toks_[i + 1], "данным") || t_eq(cx_, toks_[i + 1], "информации") ||
-            t_eq(cx_, toks_[i + 1], "оценке") || t_eq(cx_, toks_[i + 1], "оценкам") ||
-            t_eq(cx_, toks_[i + 1], "утверждению") || t_eq(cx_, toks_[i + 1], "сведениям")))) {
+      } else if (according_at(toks_, i)) {
         np = i + 2;
       } else if (t_eq(cx_, toks_[i], "по") && toks_[i + 1].pron() && toks_[i + 1].lex->pron_poss &&
                  (t_eq(cx_, toks_[i + 2], "словам") || t_eq(cx_, toks_[i + 2], "мнению"))) {
@@ -1574,14 +1561,11 @@ class Finder {
       std::size_t c = np;
       while (c < n_end && toks_[c].kind != COMMA && c < np + 10) ++c;
       Speaker sp;
-      if (obj_pron != p_none) {
-        // an object pronoun names the last speaker of its kind, as "his" does
+      if (poss || obj_pron != p_none) {
+        // a pronoun names the last speaker of its kind ("his", and "him" in
+        // "according to him")
         sp.mention = Span{toks_[np].s, toks_[np].e, 0, 0};
-        sp.pron = obj_pron;
-        sp.conf = 0.75;
-      } else if (poss) {
-        sp.mention = Span{toks_[np].s, toks_[np].e, 0, 0};
-        sp.pron = toks_[np].pron();
+        sp.pron = obj_pron != p_none ? obj_pron : toks_[np].pron();
         sp.conf = 0.75;
       } else {
         // X must be someone: a name, a role, a pronoun (not "the register")
@@ -1708,12 +1692,12 @@ class Finder {
       // or follows a comma, the speaker stands between it and the cue
       if (!that_only && !k.cyr && v >= 2) {
         std::size_t a = v;
-        while (a > 0 && v - a < 7 && toks_[a - 1].kind == W && !as_word_en(toks_[a - 1])) --a;
+        while (a > 0 && v - a < 7 && toks_[a - 1].kind == W && !t_eq(cx_, toks_[a - 1], "as")) --a;
         // (between "as" and the cue a speaker only: "As noted in the report"
         // has a cue and a preposition there)
-        bool phrase = true;
-        for (std::size_t m = a; m < v; ++m) phrase = phrase && !toks_[m].speech() && !preposition(toks_[m]);
-        if (phrase && a > 0 && a < v && as_word_en(toks_[a - 1]) && (a == 1 || toks_[a - 2].kind == COMMA)) {
+        bool phrase = a > 0 && a < v && t_eq(cx_, toks_[a - 1], "as") && (a == 1 || toks_[a - 2].kind == COMMA);
+        for (std::size_t m = a; phrase && m < v; ++m) phrase = !toks_[m].speech() && !preposition(toks_[m]);
+        if (phrase) {
           std::size_t c = v + 1;
           while (c < n_end && toks_[c].kind != COMMA && c < v + 5) ++c;
           if (c < n_end && toks_[c].kind == COMMA) {
@@ -1732,39 +1716,24 @@ class Finder {
       // sentence before is the report (machine translation of "Об этом
       // заявил X")
       if (!that_only && !k.cyr && v == 2 && v + 2 < n_end && t_eq(cx_, toks_[0], "this") &&
-          (t_eq(cx_, toks_[1], "was") || t_eq(cx_, toks_[1], "is")) && t_eq(cx_, toks_[v + 1], "by") && si > 0 &&
-          zone_of(cx_.sents_[si - 1].start) == zone_of(s.start)) {
+          (t_eq(cx_, toks_[1], "was") || t_eq(cx_, toks_[1], "is")) && t_eq(cx_, toks_[v + 1], "by") &&
+          previous_in_zone(si)) {
         // the first phrase after "by" ("by RIA Novosti with reference to LRT radio")
         std::size_t e = v + 2;
         while (e < n_end && toks_[e].kind != COMMA && e < v + 10 &&
                (t_eq(cx_, toks_[e], "of") || !preposition(toks_[e])) && !t_eq(cx_, toks_[e], "citing"))
           ++e;
-        Speaker sp = with_cue(speaker_in(cx_, toks_, v + 2, e, true), k);
-        const Span cl = trim_sentence(cx_.sents_[si - 1]);
-        if (sp.found() && !cl.empty() && !all_marked(cl)) {
-          use(k);
-          add(out, cl, quote_kind::indirect, sp, "about_this");
-          continue;
-        }
+        if (report_previous(si, with_cue(speaker_in(cx_, toks_, v + 2, e, true), k), k, out)) continue;
       }
       // "Mikhail Korb said this in an interview with ERR." / "X wrote about
       // this": the sentence before is the report (not "said this was …")
-      if (!that_only && !k.cyr && v > 0 && si > 0 && zone_of(cx_.sents_[si - 1].start) == zone_of(s.start)) {
+      if (!that_only && !k.cyr && v > 0 && previous_in_zone(si)) {
         std::size_t t = v + 1;
         if (t + 1 < n_end && t_eq(cx_, toks_[t], "about")) ++t;
         const bool this_ = t < n_end && t_eq(cx_, toks_[t], "this") && (t == v + 1 || t == v + 2);
         const bool ends = t + 1 >= n_end || toks_[t + 1].kind == COMMA || toks_[t + 1].kind == END ||
                           toks_[t + 1].kind == DOT || preposition(toks_[t + 1]);
-        if (this_ && ends) {
-          Speaker sp = subject_before(toks_, 0, v);
-          const Span cl = trim_sentence(cx_.sents_[si - 1]);
-          if (sp.found() && !cl.empty() && !all_marked(cl)) {
-            sp = with_cue(sp, k);
-            use(k);
-            add(out, cl, quote_kind::indirect, sp, "about_this");
-            continue;
-          }
-        }
+        if (this_ && ends && report_previous(si, with_cue(subject_before(toks_, 0, v), k), k, out)) continue;
       }
       // "A, о чём (публично) заявил X": the clause before the comma is the report
       if (!that_only && k.cyr && v >= 4) {
@@ -1783,17 +1752,10 @@ class Finder {
         }
       }
       // об этом заявил X: the sentence before is the report
-      if (!that_only && v >= 2 && t_eq(cx_, toks_[v - 2], "об") && t_eq(cx_, toks_[v - 1], "этом") && si > 0 &&
-          zone_of(cx_.sents_[si - 1].start) == zone_of(s.start)) {
-        Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, region_after(toks_, v, n_end), false), k);
-        const Span prev = cx_.sents_[si - 1];
-        const Span cl = trim_sentence(prev);
-        if (sp.found() && !cl.empty() && !all_marked(cl)) {
-          use(k);
-          add(out, cl, quote_kind::indirect, sp, "about_this");
-          continue;
-        }
-      }
+      if (!that_only && v >= 2 && t_eq(cx_, toks_[v - 2], "об") && t_eq(cx_, toks_[v - 1], "этом") &&
+          previous_in_zone(si) &&
+          report_previous(si, with_cue(speaker_in(cx_, toks_, v + 1, region_after(toks_, v, n_end), false), k), k, out))
+        continue;
       // X сказал: clause (no marks)
       if (!that_only) {
         std::size_t c = v + 1;
@@ -1973,9 +1935,9 @@ class Finder {
                 bool object = f > 0 && f < n_end &&
                                (toks_[f - 1].kind == DOT || t_eq(cx_, toks_[f - 1], "in") || t_eq(cx_, toks_[f - 1], "at") ||
                                 t_eq(cx_, toks_[f - 1], "on") || t_eq(cx_, toks_[f - 1], "of"));
-                if (f < n_end && toks_[f].cyr && toks_[f].fl >= 4) {
+                if (f < n_end && toks_[f].cyr && toks_[f].f) {
                   const std::string_view w(toks_[f].f, toks_[f].fl);
-                  object = object || w.compare(w.size() - 2, 2, "у") == 0 || w.compare(w.size() - 2, 2, "ю") == 0;
+                  object = object || ends_with(w, "у", 1) || ends_with(w, "ю", 1);
                 }
                 if (!(sp.conf >= 0.95 && last_words && !object && v + 14 >= m)) sp = Speaker{};
               }
@@ -2069,7 +2031,6 @@ class Finder {
   void rest(const QuotePair& p, std::vector<Found>& out) {
     const std::size_t idx = done_i_++;
     if (done_[idx]) return;
-    const bool introduces = idx + 1 < pair_count_ && done_[idx + 1] && introduces_next(p, pairs_[idx + 1]);
     const std::string_view t = cx_.t_;
     const Span content = trim(t, p.content_start, p.content_end);
     if (content.empty() || !body(content.start)) return;
@@ -2122,6 +2083,7 @@ class Finder {
       add(out, content, quote_kind::title, none, "title");
       return;
     }
+    const bool introduces = idx + 1 < pair_count_ && done_[idx + 1] && introduces_next(p, pairs_[idx + 1]);
     if ((p.depth > 0 || introduces) && words <= 6) {
       // nested, or a word of the introduction to the speech after it
       // (назвал «совок»: «…»)
@@ -2269,6 +2231,38 @@ class Finder {
     return z < zones_.size() && zones_[z].kind == static_cast<std::uint32_t>(zone_kind::body) &&
            zones_[z].start <= pos && pos < zones_[z].end;
   }
+  // A clause that is all marked (the marked rules have it) is no indirect quote.
+  bool all_marked(Span c) const {
+    return !c.empty() && cx_.inside_quote(c.start) && cx_.inside_quote(c.end - 1) && quote_covering(c);
+  }
+
+  // Whether the sentence before si is in the same zone: "Об этом заявил X",
+  // "This was reported by X" and "X said this" report it.
+  bool previous_in_zone(std::size_t si) const {
+    return si > 0 && zone_of(cx_.sents_[si - 1].start) == zone_of(cx_.sents_[si].start);
+  }
+  // Adds the sentence before si as sp's report (about_this); false when sp
+  // is not found or the sentence is empty or marked.
+  bool report_previous(std::size_t si, const Speaker& sp, const Tok& k, std::vector<Found>& out) {
+    if (!sp.found()) return false;
+    const Span cl = trim_sentence(cx_.sents_[si - 1]);
+    if (cl.empty() || all_marked(cl)) return false;
+    use(k);
+    add(out, cl, quote_kind::indirect, sp, "about_this");
+    return true;
+  }
+
+  // "according to X" / "по словам (мнению, данным, …) X" opening at toks[i]:
+  // X starts at i + 2.
+  bool according_at(const std::vector<Tok>& toks, std::size_t i) const {
+    if (i + 1 >= toks.size()) return false;
+    if (t_eq(cx_, toks[i], "according")) return t_eq(cx_, toks[i + 1], "to");
+    if (!t_eq(cx_, toks[i], "по")) return false;
+    for (const char* n : {"словам", "мнению", "данным", "информации", "оценке", "оценкам", "утверждению", "сведениям"})
+      if (t_eq(cx_, toks[i + 1], n)) return true;
+    return false;
+  }
+
   // The outermost pair whose content is most of c, or -1.
   int pair_covering(Span c) const {
     int best = -1;
