@@ -150,10 +150,21 @@ bool plausible_start(const CodePage& p, std::string_view s) {
 // Reads `bytes` as UTF-8 into `out`; a sequence holding a lost byte reads as
 // U+FFFD. False when the bytes are not UTF-8. *multi counts the multi-byte
 // characters read.
-int pair_score(char32_t prev, char32_t c);
+int pair_score_slow(char32_t prev, char32_t c);
+// The two commonest cases first, inline: ASCII, and a Russian letter (but
+// not Ё/ё, which cp1251 puts among the continuation bytes) after anything
+// but a dash (mac-cyrillic's reading of a lead byte).
+inline int pair_score(char32_t prev, char32_t c) {
+  if (c < 0x80) return 0;
+  if (c >= 0x410 && c <= 0x44F && prev != 0x2013 && prev != 0x2014) return 0;
+  return pair_score_slow(prev, c);
+}
 
 bool read_utf8(const std::vector<int>& bytes, std::string& out, int* multi, int* bad) {
-  out.clear();
+  // Written through a pointer into a buffer sized for the worst case (a
+  // lost byte becomes the three bytes of U+FFFD): no append per character.
+  out.resize(bytes.size() * 3);
+  char* o = &out[0];
   *multi = 0;
   *bad = 0;
   char32_t prev = ' ';
@@ -162,62 +173,66 @@ bool read_utf8(const std::vector<int>& bytes, std::string& out, int* multi, int*
     *bad += pair_score(prev, c);
     prev = c;
   };
+  auto lost_char = [&] {
+    std::memcpy(o, "\xEF\xBF\xBD", 3);
+    o += 3;
+    seen(0xFFFD);
+  };
+  const std::size_t n = bytes.size();
   std::size_t i = 0;
-  while (i < bytes.size()) {
+  while (i < n) {
     const int b0 = bytes[i];
     if (b0 < 0x80) {
-      out.push_back(static_cast<char>(b0));
-      seen(static_cast<char32_t>(b0));
+      *o++ = static_cast<char>(b0);
+      prev = static_cast<char32_t>(b0);  // ASCII scores 0
       ++i;
       continue;
     }
     if (b0 == kLost) {
-      out += "\xEF\xBF\xBD";
-      seen(0xFFFD);
+      lost_char();
       ++i;
       continue;
     }
     const int need = b0 >= 0xF0 && b0 <= 0xF4 ? 3 : b0 >= 0xE0 && b0 <= 0xEF ? 2
                      : b0 >= 0xC2 && b0 <= 0xDF ? 1 : -1;
-    if (need < 0 || i + static_cast<std::size_t>(need) >= bytes.size()) return false;
+    if (need < 0 || i + static_cast<std::size_t>(need) >= n) return false;
     // A no-break space (A0) often became a plain space on the way: "Ð Ñƒ"
     // is "Ру". A lone "Ã " is the French word "à", whose space stays.
     if (need == 1 && bytes[i + 1] == 0x20 &&
         (b0 == 0xC2 || b0 == 0xC3 || b0 == 0xC5 || b0 == 0xCE || b0 == 0xD0 || b0 == 0xD9)) {
-      char nb[2] = {static_cast<char>(b0), static_cast<char>(0xA0)};
-      out.append(nb, 2);
-      seen(decode_utf8(nb, nb + 2).cp);
+      *o++ = static_cast<char>(b0);
+      *o++ = static_cast<char>(0xA0);
+      seen((static_cast<char32_t>(b0 & 0x1F) << 6) | 0x20);
       ++*multi;
       const bool word_a = b0 == 0xC3 && (i == 0 || bytes[i - 1] == 0x20);
       i += word_a ? 1 : 2;
       continue;
     }
-    char buf[4];
+    char32_t cp = static_cast<char32_t>(b0 & (need == 1 ? 0x1F : need == 2 ? 0x0F : 0x07));
     bool lost = false;
-    buf[0] = static_cast<char>(b0);
     for (int k = 1; k <= need; ++k) {
       const int b = bytes[i + static_cast<std::size_t>(k)];
       if (b == kLost) {
         lost = true;
-        buf[k] = static_cast<char>(0x80);
       } else if ((b & 0xC0) != 0x80) {
         return false;
-      } else {
-        buf[k] = static_cast<char>(b);
       }
+      cp = (cp << 6) | static_cast<char32_t>(b & 0x3F);
     }
     if (lost) {
-      out += "\xEF\xBF\xBD";
-      seen(0xFFFD);
+      lost_char();
     } else {
-      const decoded_char d = decode_utf8(buf, buf + need + 1);
-      if (!d.valid) return false;
-      out.append(buf, static_cast<std::size_t>(need) + 1);
-      seen(d.cp);
+      // overlong forms, surrogates and code points past U+10FFFF are not UTF-8
+      if ((need == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+          (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return false;
+      for (int k = 0; k <= need; ++k) *o++ = static_cast<char>(bytes[i + static_cast<std::size_t>(k)]);
+      seen(cp);
     }
     ++*multi;
     i += static_cast<std::size_t>(need) + 1;
   }
+  out.resize(static_cast<std::size_t>(o - out.data()));
   return true;
 }
 
@@ -257,9 +272,8 @@ bool is_cp1251_continuation(char32_t c) {
   return d < kDirect && table[d];
 }
 
-int pair_score(char32_t prev, char32_t c) {
+int pair_score_slow(char32_t prev, char32_t c) {
   const bool lead = is_russian(prev) || is_latin1_letter(prev);
-  if (c < 0x80) return 0;
   if (c <= 0x9F) return 3;
   if (is_box(c)) return 2;
   if (c == 0xFFFD) return 1;

@@ -441,6 +441,28 @@ TEST(RepairMojibake, GarbledRubleSign) {
   EXPECT_TRUE(EditsConsistent(in, out, edits));
 }
 
+// A four-byte character (U+1F600) read as cp1252: "ðŸ˜€".
+TEST(RepairMojibake, GarbledFourByteCharacter) {
+  const std::string in = "Smile \u00F0\u0178\u02DC\u20AC please";
+  std::vector<RepairEdit> edits;
+  const std::string out = skaz::repair_text(in, &edits);
+  EXPECT_EQ(out, "Smile \U0001F600 please");
+  EXPECT_TRUE(EditsConsistent(in, out, edits));
+}
+
+// Readings whose bytes are not UTF-8 (an overlong form E0 80 80, a surrogate
+// ED A0 80, a code point past U+10FFFF F4 90 80 80) are no repair, however
+// odd the text looks.
+TEST(RepairMojibake, ReadingsThatAreNotUtf8AreNoRepair) {
+  for (const char* in : {"x \u00E0\u20AC\u20AC y", "x \u00ED\u00A0\u20AC y",
+                         "x \u00F4\u0090\u20AC\u20AC y"}) {
+    SCOPED_TRACE(in);
+    std::vector<RepairEdit> edits;
+    EXPECT_EQ(skaz::repair_text(in, &edits), in);
+    EXPECT_TRUE(edits.empty());
+  }
+}
+
 // ---------------------------------------------------------------------------
 // 2. The old 8-bit confusions, on capitalised words of 6+ letters
 // ---------------------------------------------------------------------------
