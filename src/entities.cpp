@@ -58,11 +58,63 @@ const FirstName kFirstNames[] = {
     {"Наталья", true},    {"Наталия", true},   {"Ольга", true},     {"Полина", true},
     {"Светлана", true},   {"Софья", true},     {"Татьяна", true},   {"Юлия", true},
     {"Майя", true},       {"Евгения", true},   {"Маргарита", true}, {"Зоя", true},
+    {"Артур", false},     {"Арсений", false},  {"Богдан", false},   {"Даниил", false},
+    {"Матвей", false},    {"Филипп", false},   {"Альберт", false},  {"Ростислав", false},
+    {"Алина", true},      {"Алёна", true},     {"Вероника", true},  {"Кристина", true},
+    {"Лидия", true},      {"Нина", true},      {"Оксана", true},    {"Тамара", true},
+    {"Инна", true},       {"Жанна", true},     {"Валерия", true},   {"Яна", true},
     // English forms a translation may use
     {"Alexander", false}, {"Peter", false},    {"Michael", false},  {"Nicholas", false},
     {"George", false},    {"Gregory", false},  {"Paul", false},     {"Alexandra", true},
     {"Catherine", true},  {"Helen", true},     {"Mary", true},      {"Natalie", true},
 };
+
+// Common English (and Western European) given names, with gender: a
+// capitalised word of this list before another capitalised word opens a
+// person's name ("Donald Trump said", "Terry Branstad, the ambassador"),
+// as a Russian first name does. Compared by spelling (case-folded), not by
+// name key: an English name's key may be a Russian surname's. Left out:
+// given names that are also common words, months, places or titles (Will,
+// May, Bill, Mark, Grace, Jordan, Georgia, Victoria, Dean, Earl, Kim).
+const char* const kEnglishMale[] = {
+    "Aaron", "Adam", "Adrian", "Alan", "Albert", "Alex", "Alfred", "Andrew", "Andy", "Anthony",
+    "Antonio", "Arnold", "Arthur", "Barack", "Barry", "Ben", "Benjamin", "Bernard", "Bernie",
+    "Bob", "Bobby", "Brad", "Bradley", "Brandon", "Brett", "Brian", "Bruce", "Bryan", "Carl",
+    "Carlos", "Charles", "Charlie", "Chris", "Christopher", "Chuck", "Colin", "Craig", "Dan",
+    "Daniel", "Danny", "Darren", "Dave", "David", "Dennis", "Derek", "Dick", "Dominic", "Donald",
+    "Doug", "Douglas", "Duncan", "Dylan", "Ed", "Eddie", "Edward", "Elon", "Emmanuel", "Eric",
+    "Erik", "Ernest", "Eugene", "Francis", "Francisco", "Franklin", "Fred", "Frederick", "Gary",
+    "Gavin", "Geoffrey", "Gerald", "Gerhard", "Gilbert", "Glenn", "Gordon", "Greg", "Hans",
+    "Harold", "Harry", "Harvey", "Hector", "Henry", "Herbert", "Howard", "Hugh", "Hugo", "Ian",
+    "Jack", "Jacob", "Jake", "James", "Jamie", "Jason", "Jay", "Jean", "Jeff", "Jeffrey", "Jeremy",
+    "Jerome", "Jerry", "Jim", "Jimmy", "Joe", "Joel", "John", "Johnny", "Jon", "Jonathan", "Jorge",
+    "Jose", "Joseph", "Josh", "Joshua", "Juan", "Julian", "Justin", "Karl", "Keith", "Kenneth",
+    "Kevin", "Kyle", "Larry", "Lawrence", "Leo", "Leon", "Lewis", "Liam", "Louis", "Luis", "Luke",
+    "Malcolm", "Manuel", "Marco", "Mario", "Martin", "Matt", "Matthew", "Maurice", "Max", "Michel",
+    "Mick", "Mike", "Mitch", "Nathan", "Neil", "Nick", "Nigel", "Noah", "Norman", "Oliver", "Oscar",
+    "Owen", "Patrick", "Paolo", "Pedro", "Phil", "Philip", "Pierre", "Ralph", "Randy", "Raymond",
+    "Richard", "Rick", "Ricky", "Rob", "Robert", "Roberto", "Rodney", "Roger", "Ron", "Ronald",
+    "Ross", "Roy", "Russell", "Ryan", "Sam", "Samuel", "Scott", "Sean", "Sebastian", "Simon",
+    "Stefan", "Stephen", "Steve", "Steven", "Stuart", "Ted", "Terry", "Theodore", "Thomas", "Tim",
+    "Timothy", "Todd", "Tom", "Tommy", "Tony", "Travis", "Trevor", "Victor", "Vincent", "Walter",
+    "Warren", "Wayne", "Wesley", "William", "Wolfgang", "Zachary",
+};
+const char* const kEnglishFemale[] = {
+    "Abigail", "Alice", "Alison", "Amanda", "Amy", "Andrea", "Angela", "Angelina", "Ann", "Anne",
+    "Annie", "Barbara", "Betty", "Beverly", "Brenda", "Caroline", "Carol", "Catherine", "Charlotte",
+    "Cheryl", "Christina", "Christine", "Claire", "Claudia", "Cynthia", "Deborah", "Debra", "Denise",
+    "Diana", "Diane", "Donna", "Doris", "Dorothy", "Elizabeth", "Ellen", "Emily", "Emma", "Eva",
+    "Evelyn", "Fiona", "Frances", "Gloria", "Hannah", "Heidi", "Helen", "Hillary", "Isabel",
+    "Isabella", "Jacqueline", "Jane", "Janet", "Janice", "Jennifer", "Jessica", "Jill", "Joan",
+    "Joanna", "Judith", "Judy", "Julia", "Julie", "Karen", "Kate", "Katherine", "Kathleen", "Kathryn",
+    "Kathy", "Katie", "Kamala", "Kelly", "Laura", "Lauren", "Linda", "Lisa", "Liz", "Louise", "Lucy",
+    "Margaret", "Maria", "Marie", "Marilyn", "Martha", "Megan", "Melania", "Melissa", "Michelle",
+    "Monica", "Nancy", "Nicola", "Nicole", "Olivia", "Pamela", "Patricia", "Paula", "Rachel",
+    "Rebecca", "Ruth", "Samantha", "Sandra", "Sara", "Sarah", "Sharon", "Shirley", "Sophie",
+    "Stephanie", "Susan", "Suzanne", "Teresa", "Theresa", "Tina", "Ursula", "Valerie", "Vanessa",
+    "Wendy",
+};
+
 
 struct NameIndex {
   StringTable<bool> female_by_key;  // name key -> female
@@ -326,6 +378,22 @@ bool russian_first_name(std::string_view word) {
   return !k.empty() && names.contains(k);
 }
 
+// 1 female, 0 male, -1 not a given name of the English lists.
+int english_first_name(std::string_view w) {
+  static const StringTable<bool> names = [] {
+    StringTable<bool> t;
+    char buf[64];
+    for (const char* n : kEnglishMale) t.set(fold_key(n, buf, sizeof buf), false);
+    for (const char* n : kEnglishFemale) t.set(fold_key(n, buf, sizeof buf), true);
+    return t;
+  }();
+  if (w.empty() || static_cast<unsigned char>(w[0]) >= 0x80) return -1;
+  char buf[64];
+  const std::string_view k = fold_key(w, buf, sizeof buf);
+  const bool* f = k.empty() ? nullptr : names.find(k);
+  return f ? (*f ? 1 : 0) : -1;
+}
+
 void find_entities(std::string_view text, const std::vector<Span>& zones,
                    const std::vector<Span>& sentences, std::vector<Entity>& out) {
   const NameIndex& names = first_names();
@@ -334,6 +402,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     const std::string* key = nullptr;  // of the last word (in `keys`, which never moves)
     int words;
     int first_name = -1; // 1 female, 0 male, -1 none
+    bool english_first = false;  // the first name is of the English list
     std::string_view first;   // the first name as written (in `text`)
     const std::string* first_key = nullptr;  // its name key
     std::string_view last;    // the last word as written
@@ -479,8 +548,21 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
                          word_sentence[n] == word_sentence[k] && word_zone[n] == word_zone[k] &&
                          !starter_at(n) && !names.female_by_key.contains(key(n));
     int gender = -1;
+    bool english = false, middle = false;
     if (next_ok && fn) {
       gender = *fn ? 1 : 0;
+    } else if (next_ok && (gender = english_first_name(s)) >= 0) {
+      english = true;  // an English given name (Donald Trump)
+      // a middle name or the first half of a double surname: "Steven
+      // Thomas Ochsner", "Luis Roberto Barroso" (a given name), "Christine
+      // Blasey Ford" (the last word recurs alone)
+      const std::size_t m3 = n + 1;
+      if (n == k + 1 && m3 < words.size() && words[m3].cap && !words[m3].acronym &&
+          word_sentence[m3] == word_sentence[k] && word_zone[m3] == word_zone[k] && !starter_at(m3) &&
+          !place_word(surface(words[m3])) && english_first_name(surface(words[m3])) < 0 &&
+          (english_first_name(surface(words[n])) >= 0 ||
+           (alone.contains(key(m3)) && !alone.contains(key(n)))))
+        middle = true, n = m3;
     } else if (next_ok && n == k + 1 && alone.contains(key(n)) && !alone.contains(key(k)) &&
                !place_word(s) && !place_word(surface(words[n]))) {
       // an unknown first name: its surname recurs alone
@@ -492,10 +574,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     }
     if (gender >= 0) {
       m.span.end = words[n].end;
-      m.words = 2;
-      m.first = s;
+      m.words = middle ? 3 : 2;
+      m.first = middle ? text.substr(w.start, words[n - 1].end - w.start) : s;
       m.first_key = &key(k);
       m.first_name = gender;
+      m.english_first = english;
       m.last = surface(words[n]);
       m.key = &key(n);
       k = n;
@@ -583,7 +666,9 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (person) {
       e.type = entity_type::person;
       std::string surname = name_base(person->last);
-      if (person->first_name == 1) surname = std::string(person->last);  // a woman's surname keeps its -a
+      // a woman's surname keeps its -a; after an English given name the
+      // surname is no Russian one to mend (Joe Alleva)
+      if (person->first_name == 1 || person->english_first) surname = std::string(person->last);
       std::string full(person->first);
       full += ' ';
       full += person->last;

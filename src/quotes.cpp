@@ -1072,7 +1072,7 @@ class Finder {
   // "hysterical" and said that").
   Speaker subject_before(const std::vector<Tok>& toks, std::size_t lo, std::size_t v) {
     std::size_t end = v;
-    Speaker weak;
+    Speaker weak, in_apposition;
     for (int hop = 0; hop < 3; ++hop) {
       const std::size_t a = clause_start(cx_, toks, lo, end);
       std::size_t words = 0, conj = 0;
@@ -1093,9 +1093,10 @@ class Finder {
       if (words > conj && end < v && a > lo && toks[a - 1].kind == COMMA && toks[a].kind == W &&
           (t_eq(cx_, toks[a], "a") || t_eq(cx_, toks[a], "an"))) {
         // "X, the ambassador to China, a major exporter of …, said": an
-        // apposition; the name stands before it
+        // apposition; the name stands before it (what the apposition names,
+        // "China", only when nothing before it does)
         Speaker sp = speaker_in(cx_, toks, a, end, true);
-        if (sp.found() && !weak.found()) weak = sp;
+        if (sp.found() && !in_apposition.found()) in_apposition = sp;
         words = conj = 0;
       }
       if (words > conj && ((a > lo && relative(toks[a - 1])) || (end < v && relative(toks[a])))) {
@@ -1155,7 +1156,7 @@ class Finder {
       }
       break;
     }
-    return weak;
+    return weak.found() ? weak : in_apposition;
   }
   // A participle or gerund of a naming verb: calling, dubbing; назвав,
   // называя (not the finite назвал).
@@ -1932,9 +1933,13 @@ class Finder {
                 const bool last_words = m >= n_end || toks_[m].kind == END || toks_[m].kind == DOT;
                 // not a place or an object: "in St. Peter's Square", "на его
                 // жену Галину …" (a Russian name in -у/-ю is no subject)
+                // (a person's title before the name is no place: "Sgt. Darren Moss")
+                const bool titled = f >= 2 && toks_[f - 1].kind == DOT && toks_[f - 2].title &&
+                                    !t_eq(cx_, toks_[f - 2], "st");
                 bool object = f > 0 && f < n_end &&
-                               (toks_[f - 1].kind == DOT || t_eq(cx_, toks_[f - 1], "in") || t_eq(cx_, toks_[f - 1], "at") ||
-                                t_eq(cx_, toks_[f - 1], "on") || t_eq(cx_, toks_[f - 1], "of"));
+                               ((toks_[f - 1].kind == DOT && !titled) || t_eq(cx_, toks_[f - 1], "in") ||
+                                t_eq(cx_, toks_[f - 1], "at") || t_eq(cx_, toks_[f - 1], "on") ||
+                                t_eq(cx_, toks_[f - 1], "of"));
                 if (f < n_end && toks_[f].cyr && toks_[f].f) {
                   const std::string_view w(toks_[f].f, toks_[f].fl);
                   object = object || ends_with(w, "у", 1) || ends_with(w, "ю", 1);
@@ -2424,6 +2429,11 @@ bool female_name(std::string_view name) {
   const std::size_t sp = name.rfind(' ');
   const std::string_view last = sp == std::string_view::npos ? name : name.substr(sp + 1);
   const std::string_view first = sp == std::string_view::npos ? std::string_view() : name.substr(0, name.find(' '));
+  // an English given name says it (Hillary, Joshua)
+  if (!first.empty()) {
+    const int g = english_first_name(first);
+    if (g >= 0) return g == 1;
+  }
   for (const char* s : {"ova", "eva", "ina", "aya", "ова", "ева", "ёва", "ина", "ая", "ына"})
     if (ends(last, s)) return true;
   if (!first.empty() && (ends(first, "a") || ends(first, "а") || ends(first, "я")) &&

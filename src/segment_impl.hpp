@@ -68,6 +68,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
 /// first name of the entities lexicon (Игорь, Юрий, Наталья).
 bool russian_first_name(std::string_view word);
 
+/// 1 when `word` is a common English (or Western) female given name of the
+/// entities lexicon, 0 when a male one, -1 otherwise (Hillary, Donald).
+int english_first_name(std::string_view word);
+
 /// Words glued at a script change (EDRiПри) or a case change (photoRoskomnadzor):
 /// appends one Span per glued word, with flags = byte offset of the split.
 void glued_words(std::string_view text, Span range, std::vector<Span>& out);

@@ -118,4 +118,24 @@ TEST(Entities, RolesAfterTheName) {
   EXPECT_TRUE(sokolova->roles.empty());
 }
 
+// A common English given name opens a person's name even when the surname
+// never recurs alone; the surname after it is kept as written (no Russian
+// gender agreement), and a middle name joins the name.
+TEST(Entities, EnglishGivenNames) {
+  auto d = analyze("Yesterday Donald Trump spoke in Ohio.");
+  const skaz::Entity* e = find(d, "Donald Trump");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, skaz::entity_type::person);
+  EXPECT_EQ(find(d, "Donald"), nullptr);
+  d = analyze("Athletic director Joe Alleva thanked the staff.");
+  EXPECT_NE(find(d, "Joe Alleva"), nullptr);
+  d = analyze("The story was told by Steven Thomas Ochsner on Monday. Later, Ochsner added details.");
+  e = find(d, "Steven Thomas Ochsner");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(mentions(d, *e), (std::vector<std::string>{"Steven Thomas Ochsner", "Ochsner"}));
+  // a given name that is no list's stays alone when nothing joins it
+  d = analyze("Yesterday Zorbo Quill spoke in Ohio.");
+  EXPECT_EQ(find(d, "Zorbo Quill"), nullptr);
+}
+
 }  // namespace

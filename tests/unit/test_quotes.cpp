@@ -354,6 +354,25 @@ TEST(Quotes, EnglishNewsHabits) {
   // "said Mihkel Pajusalu, head of …" inverts the speaker; it opens no clause
   for (const Q& x : quotes("life began on Earth,\" said Mihkel Pajusalu, head of the project team.", "en"))
     EXPECT_NE(x.text, "Mihkel Pajusalu, head of the project team") << x.speaker;
+  // a second apposition with an article ("a major exporter of … to China")
+  // describes the first; the name before both speaks, not the place in it
+  q = quotes("Terry Branstad, the ambassador to China and the former governor of Iowa, a major exporter of "
+             "goods to China, said Beijing had hurt American farmers.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].speaker, "Terry Branstad");
+  q = quotes("Artur Zaremba, an expert from the payment provider Ecommpay, stressed that the buyer has rights.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Artur Zaremba");
+  // a person's title with its full stop before an inverted speaker
+  q = quotes("The avalanche was reported about 10:50 a.m. near the lake, said Pierce County Sheriff's "
+             "Department Sgt. Darren Moss.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Darren Moss");
+  // an English given name gives the pronoun its gender
+  q = quotes("Hillary Clinton met Donald Trump on Monday. She said that the talks went well.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Hillary Clinton");
 }
 
 TEST(Quotes, RussianNewsHabits) {
