@@ -95,7 +95,7 @@ class Lexicon {
         "contended disclose discloses disclosed reveal reveals revealed ask asks asked wonder "
         "wonders wondered shout shouts shouted cry cries cried whisper whispers whispered joke "
         "joked quip quipped boast boasted point points pointed explain stressed writes "
-        "caution cautions cautioned",
+        "caution cautions cautioned specify specifies specified",
         kSpeech);
     add_words(
         "say says said believes believed believe think thinks thought feels felt argues argued claims claimed notes "
@@ -398,6 +398,29 @@ std::string_view fold(std::string_view w, char* buf, std::size_t cap) {
 
 enum tk : std::uint8_t { W, NUM, COMMA, COLON, SEMI, DASH, END, DOT, OPEN, CLOSE, LPAR, RPAR, OTHER };
 
+// An English manner or time adverb in -ly ("WHO tentatively believes",
+// "X firmly denied"): four letters or more before the ending, and not one of
+// the nouns and adjectives in -ly (family, assembly, the weekly, elderly).
+bool ly_adverb(std::string_view f) {
+  if (f.size() < 6 || f.compare(f.size() - 2, 2, "ly") != 0) return false;
+  static const StringSet not_adverbs = {
+      "family", "assembly", "supply", "weekly", "monthly", "yearly", "quarterly", "elderly",
+      "friendly", "lovely", "likely", "unlikely", "costly", "deadly", "lonely", "orderly",
+      "comply", "multiply", "anomaly", "monopoly", "homily", "butterfly", "melancholy",
+      "fortnightly", "nightly", "hourly", "timely", "lively", "worldly", "scholarly", "italy",
+      "resupply", "oversupply", "biweekly", "bimonthly", "semimonthly"};
+  return !not_adverbs.contains(f);
+}
+
+// Reporting words that are nouns too (a note, the comments, reports).
+bool noun_cue(std::string_view f) {
+  static const StringSet nouns = {
+      "note", "notes", "comment", "comments", "report", "reports", "claim", "claims", "remark",
+      "remarks", "answer", "answers", "reply", "replies", "tweet", "tweets", "estimate", "estimates",
+      "promise", "promises", "pledge", "pledges", "statement", "statements"};
+  return nouns.contains(f);
+}
+
 struct Tok {
   std::uint32_t s, e;
   std::uint8_t kind;
@@ -408,15 +431,18 @@ struct Tok {
   bool cyr = false;
   bool conj = false;
   bool title = false;  // Sgt, Gen, Dr: an abbreviated title before a name
+  bool noun = false;   // a cue word used as a noun: "the note specifies", "the comments read"
+  bool acronym = false;  // two to five capitals (WHO, US, IT): no pronoun or function word
+  bool ly = false;       // an English adverb in -ly (tentatively, firmly)
   std::uint8_t fl = 0;        // length of the folded word at f (0: none)
   const char* f = nullptr;    // the word folded (lower case, ё -> е)
 
-  std::uint16_t cue() const { return lex ? lex->cue : 0; }
+  std::uint16_t cue() const { return lex && !noun ? lex->cue : 0; }
   bool speech() const { return (cue() & kSpeech) != 0; }
   std::uint8_t pron() const { return lex ? lex->pron : 0; }
   bool role() const { return (lex && lex->role) || ru_role; }
   bool stop() const { return lex && lex->stop; }
-  bool adverb() const { return lex && lex->adverb; }
+  bool adverb() const { return ly || (lex && lex->adverb); }
 };
 
 struct Mark {
@@ -504,8 +530,9 @@ class Ctx {
     const std::size_t first = out.size();
     for (; it != all_.end() && it->e <= b; ++it) {
       out.push_back(*it);
-      // scan() reads a title's full stop only inside its region
-      if (it->e == b) out.back().title = false;
+      // scan() reads a title's full stop only inside its region, and a
+      // reporting word as a noun only before another inside it
+      if (it->e == b) out.back().title = out.back().noun = false;
     }
     if (it != all_.end() && it->s < b) scan(it->s, b, out, nullptr);  // cut by its end
     // a hyphen opening the region is a dash by the character after it
@@ -606,9 +633,33 @@ class Ctx {
                         abbr_class::prefix;
             if (k.cyr && !k.caps) k.ru_role = lex.ru_role(f);
             else if (k.cyr && k.caps && f.size() <= 8) k.ru_role = f == "мид";
+            k.ly = !k.caps && !k.cyr && ly_adverb(f);
+            // an acronym is no pronoun, relative or conjunction: "The WHO
+            // and the World Bank stressed", "the US said"
+            if (k.caps && folded && j - i >= 2 && j - i <= 5 && k.lex && !k.lex->cue) {
+              bool upper = true;
+              for (std::uint32_t x = i; x < j && upper; ++x) upper = base[x] >= 'A' && base[x] <= 'Z';
+              if (upper) {
+                k.acronym = true;
+                k.lex = nullptr;
+                k.conj = false;
+              }
+            }
           }
         }
         k.inq = inside(i);
+        // a reporting word that is also a noun, after an article or an
+        // adjective and right before another reporting word, is the
+        // subject's noun: "The explanatory note specifies that", "the
+        // comments read" (not "He notes reports", "denied reports")
+        if (k.lex && k.lex->cue && out.size() >= 2) {
+          Tok& p = out.back();
+          const Tok& q = out[out.size() - 2];
+          if (p.kind == W && p.speech() && !p.caps && p.e + 1 == k.s && base[p.e] == ' ' &&
+              noun_cue(std::string_view(p.f ? p.f : "", p.fl)) && q.kind == W && !q.caps && q.cue() == 0 &&
+              (!q.lex || !q.lex->pron || q.lex->pron_poss))
+            p.noun = true;
+        }
         out.push_back(k);
         i = j;
         continue;
@@ -1221,7 +1272,7 @@ class Finder {
            t_eq(cx_, k, "но") || t_eq(cx_, k, "or");
   }
   bool relative(const Tok& k) const {
-    if (k.kind != W) return false;
+    if (k.kind != W || k.acronym) return false;
     // relative and interrogative words open a clause that names nobody
     // (на вопрос, откуда произошёл человек, отвечал)
     for (const char* w : {"who", "which", "whose", "откуда", "куда", "где", "почему", "зачем"})
@@ -1332,7 +1383,9 @@ class Finder {
           // it introduces the next quote: "…" X's message reads, inter alia: "…")
           if (k.kind == W && !k.inq &&
               (((k.cue() & (kSpeech | kImpersonal)) && !(k.cue() & (kPart | kThatOnly))) ||
-               (t_eq(cx_, k, "reads") && !colon_after(i)))) {
+               ((t_eq(cx_, k, "reads") ||
+                 (t_eq(cx_, k, "read") && i > first && toks_[i - 1].noun)) &&  // "the comments read"
+                !colon_after(i)))) {
             Speaker sp = speaker_of(toks_, first, i, toks_.size());
             if (sp.found() && sp.conf < 0.7) {
               // "— с поклоном сказал швейцар": an adverbial before the cue

@@ -369,6 +369,29 @@ TEST(Quotes, EnglishNewsHabits) {
              "Department Sgt. Darren Moss.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Darren Moss");
+  // an acronym is no relative pronoun (WHO) and no personal one (US)
+  q = quotes("Officials met on Monday. The WHO and the World Bank stressed that the crisis deepened.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the World Bank");
+  // a reporting word used as a noun before the verb is part of the subject
+  q = quotes("The decree was signed. The explanatory note specifies that the fund will care for it.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The explanatory note");
+  q = quotes("The herd left. \"Humans have a lot to learn from animals,\" the comments read.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the comments");
+  for (const char* verb : {"He denied reports that prices rose.", "He notes reports that prices rose."}) {
+    q = quotes(verb, "en");
+    ASSERT_EQ(q.size(), 1u) << verb;
+    EXPECT_EQ(q[0].speaker, "He") << verb;
+  }
+  // an adverb in -ly between the subject and the cue; a noun in -ly stays
+  q = quotes("The World Health Organization tentatively believes that omicron is milder.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The World Health Organization");
+  q = quotes("The weekly reported that prices rose.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The weekly");
   // an English given name gives the pronoun its gender
   q = quotes("Hillary Clinton met Donald Trump on Monday. She said that the talks went well.", "en");
   ASSERT_EQ(q.size(), 1u);
