@@ -146,6 +146,43 @@ class Pairer {
     return j >= u.start + 3 && t_.compare(j - 3, 3, "\xE2\x80\xA6") == 0;  // …
   }
 
+  // A straight mark after a comma and a space, inside an open straight
+  // quote, before a report of who spoke (`…a lot, "Albert Proza said`,
+  // `…as possible, "the striker said`, `…team, "added Proza`): machine
+  // translation put a space before the closing mark. A quote nested after a
+  // comma (`he told me, "Go home," and left`) has no reporting verb in its
+  // first words.
+  bool detached_closer(const Span& u, std::size_t i) const {
+    std::size_t j = i;
+    while (j > u.start && t_[j - 1] == ' ') --j;
+    if (j == i || j == u.start || t_[j - 1] != ',') return false;
+    static const char* const kVerbs[] = {"said", "says", "added", "adds", "told", "noted", "notes",
+                                         "explained", "stressed", "admitted", "wrote", "writes",
+                                         "asked", "replied", "continued", "concluded", "emphasized",
+                                         "recalled", "commented", "confirmed", "stated", "insisted"};
+    std::size_t k = i + 1;
+    bool the = false;
+    for (int w = 0; w < 5 && k < u.end; ++w) {
+      while (k < u.end && t_[k] == ' ') ++k;
+      std::size_t e = k;
+      while (e < u.end && ((t_[e] >= 'a' && t_[e] <= 'z') || (t_[e] >= 'A' && t_[e] <= 'Z') ||
+                           static_cast<unsigned char>(t_[e]) >= 0x80 || t_[e] == '-' || t_[e] == '\''))
+        ++e;
+      if (e == k) return false;  // a digit or a mark: no report
+      const std::string_view word = t_.substr(k, e - k);
+      for (const char* v : kVerbs)
+        if (word == v) return true;
+      // the speaker's words before the verb: capitalised, or a phrase
+      // that opens with "the" (the striker, the head coach)
+      const bool capital = t_[k] >= 'A' && t_[k] <= 'Z';
+      if (w == 0) the = word == "the";
+      if (!capital && !the) return false;
+      k = e;
+      if (k < u.end && t_[k] != ' ') return false;  // punctuation ends the phrase
+    }
+    return false;
+  }
+
   int find(std::uint8_t f) const {
     if (count_[f] == 0) return -1;
     for (std::size_t k = stack_.size(); k-- > 0;)
@@ -243,6 +280,7 @@ class Pairer {
       case '"': {
         const int k = find(str2);
         if (k >= 0 && word_char(n) && reopens(u, i)) return;
+        if (k >= 0 && word_char(n) && detached_closer(u, i)) return close(k, i, len);
         // by position: an opener-looking mark inside an open quote nests
         // ("работа "Без названия" представляет"), any other one closes
         if (k >= 0 && open_context(p) && p != 0 && word_char(n) && p != '"') return push(i, len, str2);

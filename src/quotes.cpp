@@ -2548,6 +2548,14 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
     }
   };
   for (const Found& q : found) {
+    // marks around punctuation alone ("Cup" enit "-" Khimki) quote nothing
+    bool any_word = false;
+    for (std::uint32_t i = q.span.start; i < q.span.end && !any_word;) {
+      const decoded_char d = decode_utf8(text.data() + i, text.data() + q.span.end);
+      any_word = is_letter(d.cp) || detail::digit_fast(d.cp);
+      i += d.len;
+    }
+    if (!any_word) continue;
     Quote o;
     o.span = q.span;
     o.kind = q.kind;

@@ -63,6 +63,26 @@ TEST(QuoteMarks, AStraightMarkReopeningASentenceInsideAQuoteIsStray) {
   EXPECT_EQ(q[0].speaker, "the athlete");
 }
 
+TEST(QuoteMarks, AStraightMarkDetachedFromTheQuoteItClosesBeforeAReport) {
+  // machine translation writes `…, "X said`: the mark closes the quote
+  EXPECT_EQ(contents("\"I need to train a lot, \"Albert Proza said on Sunday."),
+            (std::vector<std::string>{"I need to train a lot, "}));
+  EXPECT_EQ(contents("\"I set no goals, \"the striker said."), (std::vector<std::string>{"I set no goals, "}));
+  EXPECT_EQ(contents("\"We have a good squad, \"added Proza."), (std::vector<std::string>{"We have a good squad, "}));
+  // a quote nested after a comma, with no report in its first words, nests
+  EXPECT_EQ(contents("\"Then he told me, \"Go home,\" and left.\""),
+            (std::vector<std::string>{"Then he told me, \"Go home,\" and left.", "Go home,"}));
+  const auto q = quotes("\"I need to train a lot, \"Albert Proza said on Sunday. The club is ninth.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "Albert Proza");
+}
+
+TEST(QuoteMarks, MarksAroundPunctuationAloneQuoteNothing) {
+  for (const Q& x : quotes("Fans sang \"---\" loudly after the match \"Zenit\" - \"Khimki\".", "en"))
+    EXPECT_NE(x.text, "---");
+}
+
 TEST(QuoteMarks, ApostrophesAreNoMarks) {
   EXPECT_TRUE(contents("Don't stop: it's O\u2019Brien\u2019s and Durova\u2019s rock'n'roll.").empty());
   EXPECT_TRUE(contents("A 12\" screen and 5'11 tall.").empty());
