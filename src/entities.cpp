@@ -14,6 +14,7 @@
 // (Kirill ... Kallinikova -> Kirill Kallinikov; Natalia Seliverstova stays),
 // or else the most frequent spelling.
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <string>
 #include <vector>
@@ -58,7 +59,7 @@ const FirstName kFirstNames[] = {
     {"Наталья", true},    {"Наталия", true},   {"Ольга", true},     {"Полина", true},
     {"Светлана", true},   {"Софья", true},     {"Татьяна", true},   {"Юлия", true},
     {"Майя", true},       {"Евгения", true},   {"Маргарита", true}, {"Зоя", true},
-    {"Артур", false},     {"Арсений", false},  {"Богдан", false},   {"Даниил", false},
+    {"Артур", false},     {"Арсений", false},  {"Лев", false},  {"Богдан", false},   {"Даниил", false},
     {"Матвей", false},    {"Филипп", false},   {"Альберт", false},  {"Ростислав", false},
     {"Алина", true},      {"Алёна", true},     {"Вероника", true},  {"Кристина", true},
     {"Лидия", true},      {"Нина", true},      {"Оксана", true},    {"Тамара", true},
@@ -394,6 +395,112 @@ int english_first_name(std::string_view w) {
   return f ? (*f ? 1 : 0) : -1;
 }
 
+namespace {
+
+bool cyrillic_word(std::string_view w) {
+  return !w.empty() && (static_cast<unsigned char>(w[0]) == 0xD0 || static_cast<unsigned char>(w[0]) == 0xD1);
+}
+
+// The lexicon's nominative of a Russian first name written in an oblique
+// case, the endings swapped (Андрея, Наталье, Анной; Павла -> Павел, Льва ->
+// Лев); empty when none fits.
+std::string lexicon_first(std::string_view first) {
+  static const std::pair<const char*, const char*> swaps[] = {
+      {"ы", "а"}, {"и", "а"}, {"и", "я"}, {"е", "а"}, {"е", "я"}, {"у", "а"}, {"ю", "я"},
+      {"ой", "а"}, {"ей", "я"}, {"ей", "а"}, {"а", ""}, {"у", ""}, {"е", ""}, {"ом", ""},
+      {"я", "й"}, {"ю", "й"}, {"ем", "й"}, {"я", "ь"}, {"ю", "ь"}, {"ем", "ь"}, {"е", "й"},
+      {"е", "ь"}, {"ом", "ь"}};
+  for (const auto& [end, rep] : swaps) {
+    const std::size_t n = std::strlen(end);
+    if (first.size() <= n + 2 || first.compare(first.size() - n, n, end) != 0) continue;
+    std::string c(first.substr(0, first.size() - n));
+    c += rep;
+    if (russian_first_name(c)) return c;
+    if (!*rep && c.size() >= 6) {  // a vowel that drops in the oblique cases
+      const std::string pavel = c.substr(0, c.size() - 2) + "е" + c.substr(c.size() - 2);
+      if (russian_first_name(pavel)) return pavel;
+      const std::string lev = c.substr(0, c.size() - 4) + "е" + c.substr(c.size() - 2);
+      if (c.compare(c.size() - 4, 2, "ь") == 0 && russian_first_name(lev)) return lev;
+    }
+  }
+  return std::string();
+}
+
+// Is a first name as written in the nominative (Андрей, not Андрея)?
+bool nominative_first(std::string_view first) {
+  if (!cyrillic_word(first) || russian_first_name(first)) return true;  // Latin names do not decline in the text
+  for (const char* end : {"ой", "ей", "ом", "ем", "ою", "ею", "ую"})  // instrumental, dative, accusative
+    if (first.size() > 6 && first.compare(first.size() - 4, 4, end) == 0) return false;
+  return lexicon_first(first).empty() && name_base(first) == first;
+}
+
+// Does a Cyrillic first name show the nominative by its form? A name of the
+// lexicon as it is, or another that ends in a consonant and would decline
+// (Барак, Биньямин); names in a vowel (Берни, Уго, Андреа) do not decline.
+bool declined_first(std::string_view first) {
+  if (!cyrillic_word(first)) return false;
+  if (russian_first_name(first)) return true;
+  if (!nominative_first(first)) return false;  // Дмитрием
+  if (first.size() < 4 || name_base(first) != first) return false;
+  const std::string_view last = first.substr(first.size() - 2);
+  for (const char* v : {"а", "я", "о", "е", "ё", "и", "у", "ю", "ы", "э", "ь", "й"})
+    if (last == v) return false;
+  return true;
+}
+
+// The nominative of a first name: the lexicon's name; any other first name
+// stays as written (Криштиану is a nominative, Адвокаты no name at all): the
+// choice of the mention prefers a nominative one (Майкл Джексон over Майкла
+// Джексона) where the document has it.
+std::string first_name_base(std::string_view first) {
+  if (!cyrillic_word(first) || russian_first_name(first)) return std::string(first);
+  std::string known = lexicon_first(first);
+  return known.empty() ? std::string(first) : known;
+}
+
+// A man's surname from the document's spellings of it: the rules of
+// name_base, but a surname that the text declines like Обама (Обамы, Обамой,
+// Кучмы; Чайки) ends in -а.
+std::string male_surname(std::string_view last, const std::vector<std::pair<std::string_view, int>>& spellings) {
+  std::string base = name_base(last);
+  if (!cyrillic_word(base) || base.size() < 4) return base;
+  auto ends = [](std::string_view w, const char* e) {
+    const std::size_t n = std::strlen(e);
+    return w.size() > n && w.compare(w.size() - n, n, e) == 0;
+  };
+  auto velar = [&](std::string_view w) {
+    for (const char* v : {"к", "г", "х", "ж", "ш", "ч", "щ"})
+      if (ends(w, v)) return true;
+    return false;
+  };
+  // -ов, -ев, -ин: Алиевой is a woman's form, not Алиева's declension
+  for (const char* e : {"ов", "ев", "ёв", "ин", "ын", "ий", "ой", "ый"})
+    if (ends(base, e)) return base;
+  // the text's form is itself an -а declension (Чайки, Кучмы): Чайка
+  if (base == last && base.size() >= 8 &&
+      (ends(base, "ы") || (ends(base, "и") && velar(std::string_view(base).substr(0, base.size() - 2)))))
+    return base.substr(0, base.size() - 2) + "а";
+  for (const char* end : {"ы", "ой", "и"}) {
+    const std::string form = base + end;
+    // -и after к, г, х, ж, ш, ч, щ only (Чайки); -и after others is a plural
+    if (std::strcmp(end, "и") == 0 && !velar(base)) continue;
+    for (const auto& sp : spellings)
+      if (sp.first == form) return base + "а";
+  }
+  return base;
+}
+
+// A woman's surname: the feminine nominative (Тимаковой -> Тимакова,
+// Сабировой -> Сабирова), never a man's form.
+std::string female_surname(std::string_view last) {
+  const std::string base = name_base(last);
+  for (const char* f : {"ова", "ева", "ёва", "ина", "ына", "ая"})
+    if (base.size() > std::strlen(f) && base.compare(base.size() - std::strlen(f), std::strlen(f), f) == 0) return base;
+  return std::string(last);
+}
+
+}  // namespace
+
 void find_entities(std::string_view text, const std::vector<Span>& zones,
                    const std::vector<Span>& sentences, std::vector<Entity>& out) {
   const NameIndex& names = first_names();
@@ -541,6 +648,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       for (std::size_t p = 0; (p = ks.find('x', p)) != std::string::npos; p += 2) ks.replace(p, 1, "ks");
       fn = names.female_by_key.find(name_key(ks));
     }
+    if (!fn && cyrillic_word(s) && k + 1 < words.size() && words[k + 1].cap) {
+      // a first name whose case form the keys do not fold (Павлом, Львом)
+      const std::string known = lexicon_first(s);
+      if (!known.empty()) fn = names.female_by_key.find(name_key_cached(known));
+    }
     // the surname after a first name, across one particle, in one sentence
     std::size_t n = k + 1;
     if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
@@ -655,7 +767,13 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     e.mentions.reserve(idx.size());
     for (std::size_t i : idx) {
       e.mentions.push_back(mentions[i].span);
-      if (mentions[i].first_name >= 0 && (!person || mentions[i].words > person->words)) person = &mentions[i];
+      // the fullest mention, a nominative one on a tie (Андрей Эшпай over
+      // Андрея Эшпая)
+      if (mentions[i].first_name >= 0 &&
+          (!person || mentions[i].words > person->words ||
+           (mentions[i].words == person->words && !nominative_first(person->first) &&
+            nominative_first(mentions[i].first))))
+        person = &mentions[i];
       auto it = std::find_if(spellings.begin(), spellings.end(),
                              [&](const auto& sp) { return sp.first == mentions[i].last; });
       if (it == spellings.end()) spellings.emplace_back(mentions[i].last, 1);
@@ -665,15 +783,36 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
               [](const Span& x, const Span& y) { return x.start < y.start; });
     if (person) {
       e.type = entity_type::person;
-      std::string surname = name_base(person->last);
       // a woman's surname keeps its -a; after an English given name the
       // surname is no Russian one to mend (Joe Alleva)
-      if (person->first_name == 1 || person->english_first) surname = std::string(person->last);
+      const bool female = person->first_name == 1;
+      std::string surname = person->english_first ? std::string(person->last)
+                            : female             ? female_surname(person->last)
+                                                 : male_surname(person->last, spellings);
+      // after a Cyrillic first name in the nominative the surname is in the
+      // nominative too (Джастин Теру, Юрий Чайка), unless it disagrees in
+      // gender (a man's -ова)
+      auto oblique = [](std::string_view w) {  // endings no nominative has (Медведевым, Волгоградской)
+        for (const char* suf : {"ой", "ым", "им", "ом", "ем", "ого", "его", "ому", "ему", "ую", "ей"}) {
+          const std::size_t n = std::strlen(suf);
+          if (w.size() > n + 2 && w.compare(w.size() - n, n, suf) == 0) return true;
+        }
+        return false;
+      };
+      if (!female && !person->english_first && cyrillic_word(person->last) && !oblique(person->last) &&
+          declined_first(person->first)) {
+        bool feminine = false;
+        for (const char* f : {"ова", "ева", "ёва", "ина", "ына", "ая"}) {
+          const std::size_t n = std::strlen(f);
+          feminine = feminine || (person->last.size() > n && person->last.compare(person->last.size() - n, n, f) == 0);
+        }
+        if (!feminine) surname = std::string(person->last);
+      }
       std::string full(person->first);
       full += ' ';
       full += person->last;
       e.key = name_key(full);
-      e.name = std::string(person->first) + " " + surname;
+      e.name = first_name_base(person->first) + " " + surname;
       for (std::size_t i : idx) {
         const std::string& r = mentions[i].role;
         if (!r.empty() && std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);

@@ -138,4 +138,35 @@ TEST(Entities, EnglishGivenNames) {
   EXPECT_EQ(find(d, "Zorbo Quill"), nullptr);
 }
 
+// A canonical name is in the nominative: the first name from the lexicon
+// (Андрея -> Андрей, Натальи -> Наталья, Льва -> Лев, Павлом -> Павел), the
+// surname by its gender (Тимаковой -> Тимакова) and by its declension in the
+// document (Чайки -> Чайка), a surname after a nominative first name as
+// written (Барак Обама, not Обам).
+TEST(Entities, CanonicalNamesInTheNominative) {
+  auto p = skaz::Pipeline::create({});
+  ASSERT_TRUE(p.ok());
+  auto names = [&](const std::string& text) {
+    auto d = p->analyze(text, "ru");
+    EXPECT_TRUE(d.ok());
+    std::vector<std::string> v;
+    for (const auto& e : d.value().entities)
+      if (e.type == skaz::entity_type::person) v.push_back(e.name);
+    return v;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(names("Встреча Андрея Эшпая и Сергея Собянина прошла в Москве. Собянин заявил, что рад."),
+            (V{"Андрей Эшпай", "Сергей Собянин"}));
+  EXPECT_EQ(names("Пресс-секретарь Натальи Тимаковой сообщил, что она занята. Тимакова молчит."),
+            (V{"Наталья Тимакова"}));
+  EXPECT_EQ(names("Книги Льва Толстого изданы. Наследие Толстого велико."), (V{"Лев Толстой"}));
+  EXPECT_EQ(names("Встреча с Павлом Дуровым прошла вчера. Решение Дурова удивило всех."), (V{"Павел Дуров"}));
+  EXPECT_EQ(names("Письмо Юрия Чайки опубликовано. В письме Чайки много цифр."), (V{"Юрий Чайка"}));
+  EXPECT_EQ(names("Вчера Барак Обама прибыл в Москву. Визит Обамы длился день, и Обама остался доволен."),
+            (V{"Барак Обама"}));
+  // a nominative mention wins over an oblique one of the same length
+  EXPECT_EQ(names("Звонок Майкла Джексона был коротким. Позже Майкл Джексон перезвонил, и Джексон извинился."),
+            (V{"Майкл Джексон"}));
+}
+
 }  // namespace
