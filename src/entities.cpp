@@ -342,24 +342,27 @@ struct Word {
 
 namespace {
 
-// name_key of a spelling, remembered by each thread across documents (names
-// recur from article to article: Putin, Москвы); at most 64 Ki spellings.
+// F(spelling) remembered by each thread across documents (names recur from
+// article to article: Putin, Москвы); at most 64 Ki spellings a function.
 // The reference is good until the next call.
-const std::string& name_key_cached(std::string_view spelling) {
+template <std::string (*F)(std::string_view)>
+const std::string& cached(std::string_view spelling) {
   struct Cache {
     StringTable<std::uint32_t> at;
-    std::vector<std::string> keys;
+    std::vector<std::string> values;
   };
   thread_local Cache c;
-  if (const std::uint32_t* i = c.at.find(spelling)) return c.keys[*i];
-  if (c.keys.size() >= (std::size_t{1} << 16)) {
+  if (const std::uint32_t* i = c.at.find(spelling)) return c.values[*i];
+  if (c.values.size() >= (std::size_t{1} << 16)) {
     c.at = StringTable<std::uint32_t>();
-    c.keys.clear();
+    c.values.clear();
   }
-  c.keys.push_back(name_key(spelling));
-  c.at.set(spelling, static_cast<std::uint32_t>(c.keys.size() - 1));
-  return c.keys.back();
+  c.values.push_back(F(spelling));
+  c.at.set(spelling, static_cast<std::uint32_t>(c.values.size() - 1));
+  return c.values.back();
 }
+const std::string& name_key_cached(std::string_view spelling) { return cached<name_key>(spelling); }
+const std::string& name_base_cached(std::string_view spelling) { return cached<name_base>(spelling); }
 
 }  // namespace
 
@@ -402,28 +405,45 @@ bool cyrillic_word(std::string_view w) {
 }
 
 // The lexicon's nominative of a Russian first name written in an oblique
-// case, the endings swapped (Андрея, Наталье, Анной; Павла -> Павел, Льва ->
-// Лев); empty when none fits.
-std::string lexicon_first(std::string_view first) {
-  static const std::pair<const char*, const char*> swaps[] = {
-      {"ы", "а"}, {"и", "а"}, {"и", "я"}, {"е", "а"}, {"е", "я"}, {"у", "а"}, {"ю", "я"},
-      {"ой", "а"}, {"ей", "я"}, {"ей", "а"}, {"а", ""}, {"у", ""}, {"е", ""}, {"ом", ""},
-      {"я", "й"}, {"ю", "й"}, {"ем", "й"}, {"я", "ь"}, {"ю", "ь"}, {"ем", "ь"}, {"е", "й"},
-      {"е", "ь"}, {"ом", "ь"}};
-  for (const auto& [end, rep] : swaps) {
-    const std::size_t n = std::strlen(end);
-    if (first.size() <= n + 2 || first.compare(first.size() - n, n, end) != 0) continue;
-    std::string c(first.substr(0, first.size() - n));
-    c += rep;
-    if (russian_first_name(c)) return c;
-    if (!*rep && c.size() >= 6) {  // a vowel that drops in the oblique cases
-      const std::string pavel = c.substr(0, c.size() - 2) + "е" + c.substr(c.size() - 2);
-      if (russian_first_name(pavel)) return pavel;
-      const std::string lev = c.substr(0, c.size() - 4) + "е" + c.substr(c.size() - 2);
-      if (c.compare(c.size() - 4, 2, "ь") == 0 && russian_first_name(lev)) return lev;
+// case (Андрея, Наталье, Анной; Павла -> Павел, Льва -> Лев); empty when none
+// fits. The case forms of every lexicon name are made once, so a word costs
+// one lookup.
+std::string_view lexicon_first(std::string_view first) {
+  static const StringTable<std::uint16_t> forms = [] {
+    // ending in the text, ending of the nominative it replaces
+    static const std::pair<const char*, const char*> swaps[] = {
+        {"ы", "а"}, {"и", "а"}, {"и", "я"}, {"е", "а"}, {"е", "я"}, {"у", "а"}, {"ю", "я"},
+        {"ой", "а"}, {"ей", "я"}, {"ей", "а"}, {"а", ""}, {"у", ""}, {"е", ""}, {"ом", ""},
+        {"я", "й"}, {"ю", "й"}, {"ем", "й"}, {"я", "ь"}, {"ю", "ь"}, {"ем", "ь"}, {"е", "й"},
+        {"е", "ь"}, {"ом", "ь"}};
+    StringTable<std::uint16_t> t;
+    char buf[64];
+    auto add = [&](const std::string& form, std::size_t name) {
+      const std::string_view k = fold_key(form, buf, sizeof buf);
+      if (!k.empty() && !russian_first_name(form)) t.emplace(k, static_cast<std::uint16_t>(name));
+    };
+    for (const auto& [end, rep] : swaps) {
+      const std::size_t n = std::strlen(rep);
+      for (std::size_t i = 0; i < sizeof kFirstNames / sizeof kFirstNames[0]; ++i) {
+        const std::string name = kFirstNames[i].name;
+        const auto b0 = static_cast<unsigned char>(name[0]);
+        if (b0 != 0xD0 && b0 != 0xD1) continue;
+        if (name.size() < n || name.compare(name.size() - n, n, rep) != 0) continue;
+        add(name.substr(0, name.size() - n) + end, i);
+        // a vowel that drops in the oblique cases: Павел -> Павла, Лев -> Льва
+        if (n == 0 && name.size() >= 6 && name.compare(name.size() - 4, 2, "е") == 0) {
+          const std::string head = name.substr(0, name.size() - 4), tail = name.substr(name.size() - 2);
+          add(head + tail + end, i);
+          add(head + "ь" + tail + end, i);
+        }
+      }
     }
-  }
-  return std::string();
+    return t;
+  }();
+  char buf[64];
+  const std::string_view k = fold_key(first, buf, sizeof buf);
+  const std::uint16_t* i = k.empty() ? nullptr : forms.find(k);
+  return i ? std::string_view(kFirstNames[*i].name) : std::string_view();
 }
 
 // Is a first name as written in the nominative (Андрей, not Андрея)?
@@ -431,7 +451,7 @@ bool nominative_first(std::string_view first) {
   if (!cyrillic_word(first) || russian_first_name(first)) return true;  // Latin names do not decline in the text
   for (const char* end : {"ой", "ей", "ом", "ем", "ою", "ею", "ую"})  // instrumental, dative, accusative
     if (first.size() > 6 && first.compare(first.size() - 4, 4, end) == 0) return false;
-  return lexicon_first(first).empty() && name_base(first) == first;
+  return lexicon_first(first).empty() && name_base_cached(first) == first;
 }
 
 // Does a Cyrillic first name show the nominative by its form? A name of the
@@ -441,7 +461,7 @@ bool declined_first(std::string_view first) {
   if (!cyrillic_word(first)) return false;
   if (russian_first_name(first)) return true;
   if (!nominative_first(first)) return false;  // Дмитрием
-  if (first.size() < 4 || name_base(first) != first) return false;
+  if (first.size() < 4 || name_base_cached(first) != first) return false;
   const std::string_view last = first.substr(first.size() - 2);
   for (const char* v : {"а", "я", "о", "е", "ё", "и", "у", "ю", "ы", "э", "ь", "й"})
     if (last == v) return false;
@@ -454,15 +474,20 @@ bool declined_first(std::string_view first) {
 // Джексона) where the document has it.
 std::string first_name_base(std::string_view first) {
   if (!cyrillic_word(first) || russian_first_name(first)) return std::string(first);
-  std::string known = lexicon_first(first);
-  return known.empty() ? std::string(first) : known;
+  const std::string_view known = lexicon_first(first);
+  if (known.empty()) return std::string(first);
+  std::string r(known);
+  // the document's е for ё (Петра -> Петр, Пётра -> Пётр)
+  if (first.find("ё") == std::string_view::npos && first.find("Ё") == std::string_view::npos)
+    for (std::size_t p = 0; (p = r.find("ё", p)) != std::string::npos;) r.replace(p, 2, "е");
+  return r;
 }
 
 // A man's surname from the document's spellings of it: the rules of
 // name_base, but a surname that the text declines like Обама (Обамы, Обамой,
 // Кучмы; Чайки) ends in -а.
 std::string male_surname(std::string_view last, const std::vector<std::pair<std::string_view, int>>& spellings) {
-  std::string base = name_base(last);
+  std::string base = name_base_cached(last);
   if (!cyrillic_word(base) || base.size() < 4) return base;
   auto ends = [](std::string_view w, const char* e) {
     const std::size_t n = std::strlen(e);
@@ -493,7 +518,7 @@ std::string male_surname(std::string_view last, const std::vector<std::pair<std:
 // A woman's surname: the feminine nominative (Тимаковой -> Тимакова,
 // Сабировой -> Сабирова), never a man's form.
 std::string female_surname(std::string_view last) {
-  const std::string base = name_base(last);
+  const std::string base = name_base_cached(last);
   for (const char* f : {"ова", "ева", "ёва", "ина", "ына", "ая"})
     if (base.size() > std::strlen(f) && base.compare(base.size() - std::strlen(f), std::strlen(f), f) == 0) return base;
   return std::string(last);
@@ -650,7 +675,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     }
     if (!fn && cyrillic_word(s) && k + 1 < words.size() && words[k + 1].cap) {
       // a first name whose case form the keys do not fold (Павлом, Львом)
-      const std::string known = lexicon_first(s);
+      const std::string_view known = lexicon_first(s);
       if (!known.empty()) fn = names.female_by_key.find(name_key_cached(known));
     }
     // the surname after a first name, across one particle, in one sentence
@@ -763,17 +788,26 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     e.id = static_cast<std::int32_t>(out.size());
     e.key = *mentions[idx.front()].key;
     const Mention* person = nullptr;
+    int person_nominative = -1;  // whether person's first name is a nominative (-1: not asked)
     spellings.clear();
     e.mentions.reserve(idx.size());
     for (std::size_t i : idx) {
       e.mentions.push_back(mentions[i].span);
       // the fullest mention, a nominative one on a tie (Андрей Эшпай over
       // Андрея Эшпая)
-      if (mentions[i].first_name >= 0 &&
-          (!person || mentions[i].words > person->words ||
-           (mentions[i].words == person->words && !nominative_first(person->first) &&
-            nominative_first(mentions[i].first))))
-        person = &mentions[i];
+      if (mentions[i].first_name >= 0) {
+        const Mention& m = mentions[i];
+        if (!person || m.words > person->words) {
+          person = &m;
+          person_nominative = -1;
+        } else if (m.words == person->words && m.first != person->first) {
+          if (person_nominative < 0) person_nominative = nominative_first(person->first) ? 1 : 0;
+          if (!person_nominative && nominative_first(m.first)) {
+            person = &m;
+            person_nominative = 1;
+          }
+        }
+      }
       auto it = std::find_if(spellings.begin(), spellings.end(),
                              [&](const auto& sp) { return sp.first == mentions[i].last; });
       if (it == spellings.end()) spellings.emplace_back(mentions[i].last, 1);
