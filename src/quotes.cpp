@@ -434,6 +434,7 @@ struct Tok {
   bool noun = false;   // a cue word used as a noun: "the note specifies", "the comments read"
   bool acronym = false;  // two to five capitals (WHO, US, IT): no pronoun or function word
   bool ly = false;       // an English adverb in -ly (tentatively, firmly)
+  bool p_state = false;  // the word "state" or "states"
   std::uint8_t fl = 0;        // length of the folded word at f (0: none)
   const char* f = nullptr;    // the word folded (lower case, ё -> е)
 
@@ -634,6 +635,7 @@ class Ctx {
             if (k.cyr && !k.caps) k.ru_role = lex.ru_role(f);
             else if (k.cyr && k.caps && f.size() <= 8) k.ru_role = f == "мид";
             k.ly = !k.caps && !k.cyr && ly_adverb(f);
+            k.p_state = !k.cyr && (f == "state" || f == "states");
             // an acronym is no pronoun, relative or conjunction: "The WHO
             // and the World Bank stressed", "the US said"
             if (k.caps && folded && j - i >= 2 && j - i <= 5 && k.lex && !k.lex->cue) {
@@ -652,11 +654,17 @@ class Ctx {
         // adjective and right before another reporting word, is the
         // subject's noun: "The explanatory note specifies that", "the
         // comments read" (not "He notes reports", "denied reports")
+        // "state" and "states" before a word other than "that" are the noun
+        // or the adjective: state awards, state media, the two states agreed
+        if (!out.empty() && out.back().kind == W && !out.back().caps && out.back().p_state &&
+            !(k.fl == 4 && std::memcmp(k.f, "that", 4) == 0))
+          out.back().noun = true;
         if (k.lex && k.lex->cue && out.size() >= 2) {
           Tok& p = out.back();
           const Tok& q = out[out.size() - 2];
           if (p.kind == W && p.speech() && !p.caps && p.e + 1 == k.s && base[p.e] == ' ' &&
-              noun_cue(std::string_view(p.f ? p.f : "", p.fl)) && q.kind == W && !q.caps && q.cue() == 0 &&
+              noun_cue(std::string_view(p.f ? p.f : "", p.fl)) && q.kind == W && q.cue() == 0 &&
+              (!q.caps || (q.lex && q.lex->clause)) &&  // (an article opening the sentence: "The report states")
               (!q.lex || !q.lex->pron || q.lex->pron_poss))
             p.noun = true;
         }
@@ -901,8 +909,19 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
   std::size_t i = a, j = b;
   while (i < j && !is_word(toks[i])) ++i;
   while (j > i && !is_word(toks[j - 1])) --j;
+  // (not the object of a preposition: "подтвердила в понедельник", "объявил
+  // об уходе в отставку")
+  auto prep = [&](const Tok& k) {
+    if (k.kind != W || k.fl > 6) return false;
+    for (const char* w : {"в", "во", "на", "с", "со", "по", "к", "у", "о", "об", "из", "от", "до", "за", "при"})
+      if (t_eq(cx, k, w)) return true;
+    return false;
+  };
   if (!before && i < j && j - i <= 5 && toks[j - 1].kind == W && toks[j - 1].cyr &&
-      !toks[j - 1].inq && !toks[j - 1].adverb() && toks[j - 1].e - toks[j - 1].s >= 6) {
+      !toks[j - 1].inq && !toks[j - 1].adverb() && toks[j - 1].e - toks[j - 1].s >= 6 &&
+      // ("одна из экс-гимнасток" is a subject; "говорится в пресс-релизе"
+      // names its document)
+      !(j >= i + 2 && prep(toks[i]) && prep(toks[j - 2]) && !(a > 0 && (toks[a - 1].cue() & kImpersonal)))) {
     set(j - 1, j - 1, 0.5);
     return sp;
   }
@@ -1828,8 +1847,10 @@ class Finder {
           }
         }
       }
-      // interrupted: A, говорят эксперты, B / A, he said, B
-      if (!that_only && v >= 2 && toks_[v - 1].kind == COMMA && !k.cyr == !toks_[0].cyr) {
+      // interrupted: A, говорят эксперты, B / A, he said, B (not a verbal
+      // adverb, whose subject is the main clause's: ", напомнив о том, что")
+      if (!that_only && v >= 2 && toks_[v - 1].kind == COMMA && !k.cyr == !toks_[0].cyr &&
+          !(k.cue() & kPart) && !nonfinite(k)) {
         std::size_t r = region_after(toks_, v, n_end);
         // "A, утверждает Пастухов (а они …), B": a parenthesis after the speaker
         std::size_t sr = r;  // end of the speaker's region
@@ -1859,6 +1880,10 @@ class Finder {
           const Span a = clause_span(0, v - 1, 1);
           const Span b = clause_span(r + 1, n_end, 2);
           Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, sr, false), k);
+          // a phrase after a preposition is a time or an object, no speaker
+          // ("подтвердила в понедельник, …", "объявил об уходе в отставку, …")
+          for (std::size_t j = v + 1; sp.found() && !(k.cue() & kImpersonal) && j < sr && toks_[j].s < sp.mention.start; ++j)
+            if (preposition(toks_[j])) sp = Speaker{};
           if (!a.empty() && !b.empty() && sp.found() && !cx_.inside_quote(a.start)) {
             use(k);
             add(out, a, quote_kind::indirect, sp, "interrupted_indirect");

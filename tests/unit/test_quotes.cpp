@@ -409,6 +409,11 @@ TEST(Quotes, EnglishNewsHabits) {
   q = quotes("The World Health Organization tentatively believes that omicron is milder.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "The World Health Organization");
+  // "state" before a noun is no reporting verb; "The report states:" has one speaker
+  EXPECT_TRUE(quotes("Vice-Admiral Alexander Moiseyev presented state awards to the sailors.", "en").empty());
+  q = quotes("The report states: prices rose.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The report");
   q = quotes("The weekly reported that prices rose.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "The weekly");
@@ -419,6 +424,26 @@ TEST(Quotes, EnglishNewsHabits) {
 }
 
 TEST(Quotes, RussianNewsHabits) {
+  {
+    // a verbal adverb after a comma is no interrupting cue: its subject is
+    // the main clause's (", напомнив о том, что …")
+    auto q = quotes("Папа подчеркнул универсальность церкви, напомнив о том, что это церковь всех людей.", "ru");
+    ASSERT_EQ(q.size(), 1u);
+    EXPECT_EQ(q[0].speaker, "Папа");
+    EXPECT_EQ(q[0].text, "это церковь всех людей");
+    // a time or an object after a preposition is no speaker; a partitive
+    // subject and the document of an impersonal cue are
+    for (const Q& x : quotes("Бывший президент был убит, подтвердила в понедельник, 4 декабря 2017 года, его партия.", "ru"))
+      EXPECT_NE(x.speaker, "понедельник");
+    for (const Q& x : quotes("Уэстин, занимавший пост президента, объявил об уходе в отставку, сообщает агентство.", "ru"))
+      EXPECT_NE(x.speaker, "отставку");
+    q = quotes("\"Это судить им не мешает\", - говорит одна из экс-гимнасток.", "ru");
+    ASSERT_EQ(q.size(), 1u);
+    EXPECT_EQ(q[0].speaker, "экс-гимнасток");
+    q = quotes("Певец покончил с собой, говорится в сообщении на странице группы.", "ru");
+    ASSERT_EQ(q.size(), 1u);
+    EXPECT_NE(q[0].speaker, "");
+  }
   // a two-word report before an inverted tail
   auto q = quotes("Переговоры завершились, сообщает ТАСС.", "ru");
   ASSERT_EQ(q.size(), 1u);
