@@ -446,12 +446,33 @@ std::string_view lexicon_first(std::string_view first) {
   return i ? std::string_view(kFirstNames[*i].name) : std::string_view();
 }
 
-// Is a first name as written in the nominative (Андрей, not Андрея)?
-bool nominative_first(std::string_view first) {
-  if (!cyrillic_word(first) || russian_first_name(first)) return true;  // Latin names do not decline in the text
+// How surely a first name as written is a nominative: 2 for a lexicon name
+// as it is, a Latin name or one the surname rules leave alone (Андрей,
+// Барак); 1 for a name in -а/-я, a woman's nominative or a man's genitive
+// (Анджелина, Барака); 0 for an oblique ending (Андрея, Анджелиной, Павлом).
+int nominative_score(std::string_view first) {
+  if (!cyrillic_word(first) || russian_first_name(first)) return 2;  // Latin names do not decline in the text
   for (const char* end : {"ой", "ей", "ом", "ем", "ою", "ею", "ую"})  // instrumental, dative, accusative
-    if (first.size() > 6 && first.compare(first.size() - 4, 4, end) == 0) return false;
-  return lexicon_first(first).empty() && name_base_cached(first) == first;
+    if (first.size() > 6 && first.compare(first.size() - 4, 4, end) == 0) return 0;
+  if (!lexicon_first(first).empty()) return 0;
+  if (name_base_cached(first) == first) return 2;
+  const std::string_view last = first.substr(first.size() >= 2 ? first.size() - 2 : 0);
+  return last == "а" || last == "я" ? 1 : 0;
+}
+bool nominative_first(std::string_view first) { return nominative_score(first) == 2; }
+
+// A capitalised word that opens a sentence with the ending of a Russian
+// common noun, not of a first name: Выступление, Сторонники, Власти,
+// Повстанцы, Общество, Семья (before a name: "Выступление Мадонны"; not
+// -ка, the genitive of Барак, Тарек).
+bool common_noun_form(std::string_view w) {
+  if (!cyrillic_word(w)) return false;
+  for (const char* e : {"ние", "тие", "ство", "ость", "ция", "ии", "ые", "ие", "ых", "ы", "ики", "ели", "сти", "ьи",
+                        "тура", "ья"}) {
+    const std::size_t n = std::strlen(e);
+    if (w.size() > n + 2 && w.compare(w.size() - n, n, e) == 0) return true;
+  }
+  return false;
 }
 
 // Does a Cyrillic first name show the nominative by its form? A name of the
@@ -535,6 +556,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     int words;
     int first_name = -1; // 1 female, 0 male, -1 none
     bool english_first = false;  // the first name is of the English list
+    bool genitive_first = false;  // an unknown first name in the genitive (Барака Обамы)
     std::string_view first;   // the first name as written (in `text`)
     const std::string* first_key = nullptr;  // its name key
     std::string_view last;    // the last word as written
@@ -685,7 +707,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
                          word_sentence[n] == word_sentence[k] && word_zone[n] == word_zone[k] &&
                          !starter_at(n) && !names.female_by_key.contains(key(n));
     int gender = -1;
-    bool english = false, middle = false;
+    bool english = false, middle = false, genitive_pair = false;
     if (next_ok && fn) {
       gender = *fn ? 1 : 0;
     } else if (next_ok && (gender = english_first_name(s)) >= 0) {
@@ -701,13 +723,28 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
            (alone.contains(key(m3)) && !alone.contains(key(n)))))
         middle = true, n = m3;
     } else if (next_ok && n == k + 1 && alone.contains(key(n)) && !alone.contains(key(k)) &&
-               !place_word(s) && !place_word(surface(words[n]))) {
-      // an unknown first name: its surname recurs alone
-      const char last = s.back();
-      gender = (last == 'a' || s.substr(s.size() >= 2 ? s.size() - 2 : 0) == "\xD0\xB0" ||
-                s.substr(s.size() >= 2 ? s.size() - 2 : 0) == "\xD1\x8F")
-                   ? 1
-                   : 0;
+               !place_word(s) && !place_word(surface(words[n])) && !common_noun_form(s)) {
+      // an unknown first name: its surname recurs alone. In -а/-я it is a
+      // woman's, unless the surname after it is a genitive (Барака Обамы,
+      // Майкла Джексона: a man's name in the genitive)
+      auto ends = [](std::string_view x, std::string_view e) {
+        return x.size() > e.size() && x.compare(x.size() - e.size(), e.size(), e) == 0;
+      };
+      const std::string_view sur = surface(words[n]);
+      const bool in_a = s.back() == 'a' || ends(s, "а") || ends(s, "я");
+      bool genitive = false;
+      if (in_a && cyrillic_word(sur)) {
+        genitive = ends(sur, "ы") || ends(sur, "а") || ends(sur, "я");
+        for (const char* v : {"ки", "ги", "хи", "жи", "ши", "чи", "щи"}) genitive = genitive || ends(sur, v);  // Ортеги, not Джоли
+        for (const char* f : {"ова", "ева", "ёва", "ина", "ына", "ая", "яя"}) genitive = genitive && !ends(sur, f);
+      }
+      gender = in_a && !genitive ? 1 : 0;
+      genitive_pair = genitive;
+      // a first name that is no genitive before a surname that surely is
+      // (-ы, -ки) is no name: "Визит Обамы"
+      if (!in_a && cyrillic_word(s) && cyrillic_word(sur) &&
+          (ends(sur, "ы") || ends(sur, "ки") || ends(sur, "ги") || ends(sur, "хи")))
+        gender = -1;
     }
     if (gender >= 0) {
       m.span.end = words[n].end;
@@ -716,6 +753,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       m.first_key = &key(k);
       m.first_name = gender;
       m.english_first = english;
+      m.genitive_first = genitive_pair;
       m.last = surface(words[n]);
       m.key = &key(n);
       k = n;
@@ -788,7 +826,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     e.id = static_cast<std::int32_t>(out.size());
     e.key = *mentions[idx.front()].key;
     const Mention* person = nullptr;
-    int person_nominative = -1;  // whether person's first name is a nominative (-1: not asked)
+    int person_nominative = -1;  // nominative_score of person's first name (-1: not asked)
     spellings.clear();
     e.mentions.reserve(idx.size());
     for (std::size_t i : idx) {
@@ -801,10 +839,13 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
           person = &m;
           person_nominative = -1;
         } else if (m.words == person->words && m.first != person->first) {
-          if (person_nominative < 0) person_nominative = nominative_first(person->first) ? 1 : 0;
-          if (!person_nominative && nominative_first(m.first)) {
-            person = &m;
-            person_nominative = 1;
+          if (person_nominative < 0) person_nominative = nominative_score(person->first);
+          if (person_nominative < 2) {
+            const int sc = nominative_score(m.first);
+            if (sc > person_nominative) {
+              person = &m;
+              person_nominative = sc;
+            }
           }
         }
       }
@@ -846,7 +887,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       full += ' ';
       full += person->last;
       e.key = name_key(full);
-      e.name = first_name_base(person->first) + " " + surname;
+      e.name = (person->genitive_first ? name_base_cached(person->first) : first_name_base(person->first)) + " " + surname;
       for (std::size_t i : idx) {
         const std::string& r = mentions[i].role;
         if (!r.empty() && std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);

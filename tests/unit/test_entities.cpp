@@ -164,6 +164,14 @@ TEST(Entities, CanonicalNamesInTheNominative) {
   EXPECT_EQ(names("Письмо Юрия Чайки опубликовано. В письме Чайки много цифр."), (V{"Юрий Чайка"}));
   EXPECT_EQ(names("Вчера Барак Обама прибыл в Москву. Визит Обамы длился день, и Обама остался доволен."),
             (V{"Барак Обама"}));
+  // an unknown first name in the genitive before a genitive surname is a
+  // man's (Барака Обамы); a common noun before a genitive surname is no
+  // first name (Визит Обамы); a surname in -и after a vowel-final name is no
+  // genitive (Анджелина Джоли)
+  EXPECT_EQ(names("Дочь Барака Обамы поступила в университет. Семья Обамы рада, и Обама доволен."),
+            (V{"Барак Обама"}));
+  EXPECT_EQ(names("Фильм с Анджелиной Джоли вышел. Позже Анджелина Джоли сказала, что и Джоли рада."),
+            (V{"Анджелина Джоли"}));
   // a nominative mention wins over an oblique one of the same length
   EXPECT_EQ(names("Звонок Майкла Джексона был коротким. Позже Майкл Джексон перезвонил, и Джексон извинился."),
             (V{"Майкл Джексон"}));

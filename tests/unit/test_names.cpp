@@ -29,6 +29,10 @@ TEST(NameKey, OneKeyForEverySpelling) {
   // Jakunin (Якунин), and a German ch (Chabarow, Хабаров) as the English ch
   // of Chekhov (Чехов); the keys tell neither apart.
   same_key({"Хабаров", "Khabarov", "Habarov", "Xabarov"});
+  // the genitive of a Cyrillic surname in -а (Обамы; Чайки after к, г, х)
+  same_key({"Обама", "Обамы", "Обаме", "Обамой", "Obama"});
+  same_key({"Чайка", "Чайки", "Чайке"});
+  same_key({"Кучма", "Кучмы"});
 }
 
 TEST(NameKey, DifferentNamesDiffer) {
