@@ -547,6 +547,34 @@ std::string female_surname(std::string_view last) {
 
 }  // namespace
 
+// Prepositions and articles: a capitalised pair after them is no name in
+// apposition but a place or an institution.
+bool function_word(std::string_view w) {
+  for (const char* f : {"of", "the", "in", "at", "on", "for", "to", "from", "by", "with", "и", "в", "во", "на", "из",
+                        "о", "об", "для", "с", "со", "по", "к", "у", "при", "от", "до"})
+    if (w == f) return true;
+  return false;
+}
+
+// Does a role phrase name a woman? (spokeswoman, actress, wife; актриса,
+// певица, журналистка)
+bool feminine_role(std::string_view role) {
+  static const char* const words[] = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman",
+                                      "actress", "wife", "mother", "daughter", "sister", "widow", "queen",
+                                      "princess", "duchess", "актриса", "певица", "журналистка", "спортсменка",
+                                      "жена", "мать", "дочь", "сестра", "вдова", "женщина", "поэтесса",
+                                      "писательница", "чемпионка", "балерина", "теннисистка", "гимнастка"};
+  for (std::size_t i = 0; i < role.size();) {
+    std::size_t j = role.find(' ', i);
+    if (j == std::string_view::npos) j = role.size();
+    const std::string_view wd = role.substr(i, j - i);
+    for (const char* f : words)
+      if (wd == f) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
 void find_entities(std::string_view text, const std::vector<Span>& zones,
                    const std::vector<Span>& sentences, std::vector<Entity>& out) {
   const NameIndex& names = first_names();
@@ -745,6 +773,29 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       if (!in_a && cyrillic_word(s) && cyrillic_word(sur) &&
           (ends(sur, "ы") || ends(sur, "ки") || ends(sur, "ги") || ends(sur, "хи")))
         gender = -1;
+    }
+    if (gender < 0 && next_ok && n == k + 1 && !w.acronym && !place_word(s) &&
+        !place_word(surface(words[n])) && !common_noun_form(s) && !role_noun(s) && !role_noun(surface(words[n])) &&
+        // a run of exactly two capitalised words ("судья округа Галвестон
+        // Марк Хенри" is no "Галвестон Марк")
+        !(k > 0 && words[k - 1].cap && word_sentence[k - 1] == word_sentence[k]) &&
+        !(n + 1 < words.size() && words[n + 1].cap && word_sentence[n + 1] == word_sentence[k]) &&
+        // words of three letters or more (no initials), not the object of a
+        // preposition or article ("Head of the Situation Center")
+        // (Latin script: in Russian text an unknown first name joins by its
+        // surname recurring alone, and case forms make the test unsure)
+        s.size() >= 3 && surface(words[n]).size() >= 3 && !cyrillic_word(s) && !cyrillic_word(surface(words[n])) &&
+        !(words[n].end < text.size() && text[words[n].end] == '-') &&  // Kim Jong-un
+        !(k > 0 && word_sentence[k - 1] == word_sentence[k] && function_word(surface(words[k - 1])))) {
+      // two capitalised words in apposition with a role are a person's name,
+      // whose gender the role may tell: "Anette Kreitsmann, spokeswoman for
+      // the Tartu courts,", "spokeswoman Anette Kreitsmann"
+      const std::uint32_t sstart = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].start : 0;
+      const std::uint32_t send = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].end
+                                                                     : static_cast<std::uint32_t>(text.size());
+      std::string role = role_after(text, words[n].end, std::max(send, words[n].end));
+      if (role.empty()) role = role_before(text, std::min(sstart, w.start), w.start);
+      if (!role.empty()) gender = feminine_role(role) ? 1 : 0;
     }
     if (gender >= 0) {
       m.span.end = words[n].end;

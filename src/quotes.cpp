@@ -1160,7 +1160,15 @@ class Finder {
           if (first.found() && first.conf >= 0.85) return first;
         }
       }
-      if (words > conj && end < v && a > lo && toks[a - 1].kind == COMMA && toks[a].kind == W &&
+      // (adverbs after the apposition's comma do not end it: "X, a
+      // spokeswoman for the Tartu courts, previously explained")
+      bool adverbs_after = false;
+      if (end == v && a + 1 < end) {
+        std::size_t c = end;
+        while (c > a && toks[c - 1].kind == W && toks[c - 1].adverb()) --c;
+        adverbs_after = c < end && c > a && toks[c - 1].kind == COMMA;
+      }
+      if (words > conj && (end < v || adverbs_after) && a > lo && toks[a - 1].kind == COMMA && toks[a].kind == W &&
           (t_eq(cx_, toks[a], "a") || t_eq(cx_, toks[a], "an"))) {
         // "X, the ambassador to China, a major exporter of …, said": an
         // apposition; the name stands before it (what the apposition names,
@@ -1385,6 +1393,22 @@ class Finder {
               toks_[i + 2].kind == COMMA) {
             i += 2;
             continue;
+          }
+          // ""…," Anette Kreitsmann, spokeswoman for the Tartu courts,
+          // explained": a role in apposition between commas
+          if (k.kind == COMMA && words > 0 && toks_[i - 1].kind == W && toks_[i - 1].caps) {
+            std::size_t r = i + 1;
+            bool role = false, cue = false;
+            while (r < toks_.size() && r < i + 10 && toks_[r].kind != COMMA && toks_[r].kind != END &&
+                   toks_[r].kind != DOT && toks_[r].kind != OPEN && toks_[r].kind != CLOSE) {
+              role = role || toks_[r].role();
+              cue = cue || toks_[r].cue() != 0;
+              ++r;
+            }
+            if (role && !cue && r < toks_.size() && toks_[r].kind == COMMA) {
+              i = r;
+              continue;
+            }
           }
           // ""…," the spokesman for the Kremlin, Dmitry Peskov, told": a name
           // in apposition between commas
@@ -2507,8 +2531,8 @@ bool female_name(std::string_view name) {
   const std::size_t sp = name.rfind(' ');
   const std::string_view last = sp == std::string_view::npos ? name : name.substr(sp + 1);
   const std::string_view first = sp == std::string_view::npos ? std::string_view() : name.substr(0, name.find(' '));
-  // an English given name says it (Hillary, Joshua)
-  if (!first.empty()) {
+  // an English given name in Latin says it (Hillary, Joshua)
+  if (!first.empty() && static_cast<unsigned char>(first[0]) < 0x80) {
     const int g = english_first_name(first);
     if (g >= 0) return g == 1;
   }
@@ -2548,8 +2572,12 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
   // speakers to entities: by mention, by role, a pronoun by the last
   // speaker or person of its gender before it
   std::vector<char> female(entities.size(), 0);
-  for (std::size_t i = 0; i < entities.size(); ++i)
-    female[i] = entities[i].type == entity_type::person && female_name(entities[i].name);
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    if (entities[i].type != entity_type::person) continue;
+    // by the name, or by a role in apposition (Anette Kreitsmann, spokeswoman …)
+    female[i] = female_name(entities[i].name);
+    for (const std::string& r : entities[i].roles) female[i] = female[i] || feminine_role(r);
+  }
   int last_speaker = -1;
   std::uint32_t last_at = 0;
   // a role phrase to the person holding that role: the role itself, its tail

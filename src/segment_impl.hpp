@@ -69,8 +69,13 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
 bool russian_first_name(std::string_view word);
 
 /// 1 when `word` is a common English (or Western) female given name of the
-/// entities lexicon, 0 when a male one, -1 otherwise (Hillary, Donald).
+/// entities lexicon, 0 when a male one, -1 otherwise (Hillary, Donald; Latin
+/// script only: name keys are too coarse to find Дональд among Russian
+/// words).
 int english_first_name(std::string_view word);
+
+/// Whether a role phrase names a woman (spokeswoman, actress; актриса).
+bool feminine_role(std::string_view role);
 
 /// Words glued at a script change (EDRiПри) or a case change (photoRoskomnadzor):
 /// appends one Span per glued word, with flags = byte offset of the split.

@@ -417,6 +417,20 @@ TEST(Quotes, EnglishNewsHabits) {
   q = quotes("The weekly reported that prices rose.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "The weekly");
+  // two capitalised words in apposition with a role are a person, whose
+  // gender the role tells; the role between the quote and the cue is looked
+  // through, and so is an adverb after it
+  q = quotes("The case is open. \"We will decide soon,\" Anette Kreitsmann, a spokeswoman for the Tartu "
+             "courts, previously explained to ERR. According to her, Semilarski appealed.", "en");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "Anette Kreitsmann");
+  EXPECT_EQ(q[1].speaker, "Anette Kreitsmann");
+  // not a place or an institution after a preposition ("Head of the
+  // Situation Center"), nor half of a hyphenated name
+  for (const Q& x : quotes("According to Deputy Head of the Situation Center of Roshydromet Anatoly Tsygankov, "
+                           "it may warm up.", "en"))
+    EXPECT_NE(x.speaker, "Situation Center");
   // an English given name gives the pronoun its gender
   q = quotes("Hillary Clinton met Donald Trump on Monday. She said that the talks went well.", "en");
   ASSERT_EQ(q.size(), 1u);
