@@ -793,8 +793,12 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       const std::uint32_t sstart = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].start : 0;
       const std::uint32_t send = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].end
                                                                      : static_cast<std::uint32_t>(text.size());
-      std::string role = role_after(text, words[n].end, std::max(send, words[n].end));
-      if (role.empty()) role = role_before(text, std::min(sstart, w.start), w.start);
+      // (cheap tests first: a comma after the pair, a role noun right before it)
+      std::string role;
+      if (words[n].end < text.size() && text[words[n].end] == ',')
+        role = role_after(text, words[n].end, std::max(send, words[n].end));
+      if (role.empty() && k > 0 && word_sentence[k - 1] == word_sentence[k] && role_noun(surface(words[k - 1])))
+        role = role_before(text, std::min(sstart, w.start), w.start);
       if (!role.empty()) gender = feminine_role(role) ? 1 : 0;
     }
     if (gender >= 0) {
