@@ -301,6 +301,28 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
       if (b0 >= 'a' && b0 <= 'z') lc = b0, len = 1;
       else if (i + 1 < range.end && lower_ru2(b0, static_cast<unsigned char>(base[i + 1])))
         lc = (char32_t{b0 & 0x1Fu} << 6) | (static_cast<unsigned char>(base[i + 1]) & 0x3Fu), len = 2;
+      if (!is_letter(prev)) {
+        // a word's first letter, a..z, A..Z, а..я or А..Я: nothing is glued
+        // before it; the word's state starts (as the general path below
+        // would set it)
+        if (len) {
+          word_starts_lower = true;
+          lower_run = 1;
+          prev = lc;
+          prev_script = len == 1 ? script::latin : script::cyrillic;
+          i += len;
+          continue;
+        }
+        const auto b1 = i + 1 < range.end ? static_cast<unsigned char>(base[i + 1]) : 0u;
+        if ((b0 >= 'A' && b0 <= 'Z') || (b0 == 0xD0 && b1 >= 0x90 && b1 <= 0xAF)) {
+          word_starts_lower = false;
+          lower_run = 0;
+          prev = b0 < 0x80 ? char32_t{b0} : ((char32_t{b0 & 0x1Fu} << 6) | (b1 & 0x3Fu));
+          prev_script = b0 < 0x80 ? script::latin : script::cyrillic;
+          i += b0 < 0x80 ? 1 : 2;
+          continue;
+        }
+      }
       if (len && is_letter(prev)) {
         const script s = len == 1 ? script::latin : script::cyrillic;
         if (s == prev_script) {
