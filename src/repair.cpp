@@ -746,6 +746,20 @@ bool may_need_letters(std::string_view s, const RepairOptions& o) {
   script prev = script::common;
   const char* const end = s.data() + s.size();
   for (const char* q = s.data(); q < end;) {
+#if defined(__SSE2__)
+    // 16 ASCII bytes at a time: inside them no script changes but at their
+    // first letter, after a Cyrillic one; after them the script is the last
+    // byte's
+    while (end - q >= 16) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
+      if (_mm_movemask_epi8(v) != 0) break;
+      const auto first = static_cast<unsigned char>(q[0]), last = static_cast<unsigned char>(q[15]);
+      if (prev == script::cyrillic && static_cast<unsigned>((first | 0x20) - 'a') < 26u) break;
+      prev = static_cast<unsigned>((last | 0x20) - 'a') < 26u ? script::latin : script::common;
+      q += 16;
+    }
+    if (q >= end) break;
+#endif
     // ASCII and U+0400..U+047F (no invisible character among them) on bytes
     const auto b = static_cast<unsigned char>(*q);
     if (b < 0x80) {
