@@ -5,6 +5,10 @@
 
 #include "skaz/text.hpp"
 
+#if defined(__SSE2__)
+#  include <emmintrin.h>
+#endif
+
 namespace skaz {
 SKAZ_BEGIN_NAMESPACE
 namespace detail {
@@ -41,24 +45,56 @@ struct ScriptCount {
 };
 inline ScriptCount count_scripts(const char* p, const char* end) noexcept {
   ScriptCount n;
-  while (p < end) {
+  // one character by bytes: ASCII, Ѐ..ӿ on their two bytes, the rest decoded
+  auto one = [&]() {
     const auto b = static_cast<unsigned char>(*p);
     if (b < 0x80) {
       n.latin += static_cast<unsigned>((b | 0x20) - 'a') < 26u;
       ++p;
-      continue;
+      return;
     }
     if (b >= 0xD0 && b <= 0xD3 && end - p >= 2 && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80) {
       ++n.cyrillic;  // U+0400..U+04FF
       p += 2;
-      continue;
+      return;
     }
     const decoded_char d = decode_utf8(p, end);
     p += d.len;
     const script s = script_fast(d.cp);
     n.latin += s == script::latin;
     n.cyrillic += s == script::cyrillic;
+  };
+#if defined(__SSE2__)
+  // 16 bytes at a time while every lead byte among them is D0..D3 with a
+  // continuation byte after it: ASCII letters count as Latin, those leads as
+  // Cyrillic, as the byte path would count them; a chunk with any other
+  // lead byte goes by bytes
+  const __m128i k20 = _mm_set1_epi8(0x20), ka = _mm_set1_epi8('a'), k25 = _mm_set1_epi8(25);
+  const __m128i kD0 = _mm_set1_epi8(static_cast<char>(0xD0)), k3 = _mm_set1_epi8(3);
+  const __m128i kC0 = _mm_set1_epi8(static_cast<char>(0xC0)), k80 = _mm_set1_epi8(static_cast<char>(0x80));
+  while (end - p >= 17) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i nx = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+    const int ascii = ~_mm_movemask_epi8(v) & 0xFFFF;
+    const __m128i x = _mm_sub_epi8(_mm_or_si128(v, k20), ka);
+    const int letters = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, k25), x)) & ascii;
+    const __m128i d = _mm_sub_epi8(v, kD0);
+    const int cyr = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, k3), d));
+    const int lead = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, kC0), v));
+    const int cont_next = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(nx, kC0), k80));
+    if (lead != cyr || (cyr & ~cont_next) != 0) {
+      const char* const stop = p + 16;
+      while (p < stop) one();
+      continue;
+    }
+    n.latin += static_cast<std::size_t>(__builtin_popcount(static_cast<unsigned>(letters)));
+    n.cyrillic += static_cast<std::size_t>(__builtin_popcount(static_cast<unsigned>(cyr)));
+    p += 16;
+    // the continuation byte of a letter cut by the chunk's end
+    while (p < end && (static_cast<unsigned char>(*p) & 0xC0) == 0x80) ++p;
   }
+#endif
+  while (p < end) one();
   return n;
 }
 

@@ -238,3 +238,51 @@ TEST(Chars, Classes) {
 }
 
 }  // namespace
+
+// The 16-byte path of count_scripts (language detection) counts as the byte
+// loop does, on valid and invalid UTF-8 alike.
+#include <random>
+
+#include "chars_inline.hpp"
+
+namespace {
+
+skaz::detail::ScriptCount count_by_bytes(const char* p, const char* end) {
+  skaz::detail::ScriptCount n;
+  while (p < end) {
+    const auto b = static_cast<unsigned char>(*p);
+    if (b < 0x80) {
+      n.latin += static_cast<unsigned>((b | 0x20) - 'a') < 26u;
+      ++p;
+      continue;
+    }
+    if (b >= 0xD0 && b <= 0xD3 && end - p >= 2 && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80) {
+      ++n.cyrillic;
+      p += 2;
+      continue;
+    }
+    const skaz::decoded_char d = skaz::decode_utf8(p, end);
+    p += d.len;
+    const skaz::script s = skaz::detail::script_fast(d.cp);
+    n.latin += s == skaz::script::latin;
+    n.cyrillic += s == skaz::script::cyrillic;
+  }
+  return n;
+}
+
+TEST(ScriptCount, ChunksCountAsBytes) {
+  std::mt19937 rng(1);
+  const char* pieces[] = {"a", "Z", " ", ".", "\xD0\xB0", "\xD1\x8F", "\xD0\x81", "\xC3\xA9", "\xE2\x80\x94",
+                          "\xF0\x9F\x98\x80", "\xD0", "\x80", "\xFF", "\xD3\x80", "1"};
+  for (int it = 0; it < 20000; ++it) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 80);
+    for (int i = 0; i < n; ++i) s += pieces[rng() % (it % 3 == 0 ? 15 : 7)];
+    const auto a = count_by_bytes(s.data(), s.data() + s.size());
+    const auto b = skaz::detail::count_scripts(s.data(), s.data() + s.size());
+    ASSERT_EQ(a.latin, b.latin) << s;
+    ASSERT_EQ(a.cyrillic, b.cyrillic) << s;
+  }
+}
+
+}  // namespace
