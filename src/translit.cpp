@@ -30,8 +30,10 @@
 // input under the schema rank first, so a schema's own output returns to its
 // Cyrillic whenever the letter model can tell the readings apart. A
 // capitalised word that reads as a common Russian first name (the entities
-// lexicon) gets a bonus below the verification's.
+// lexicon) gets a bonus below the verification's, one that reads as a
+// prepositional in -е a small penalty (names stand in the nominative).
 #include "skaz/translit.hpp"
+#include "skaz/names.hpp"
 
 #include <algorithm>
 #include <array>
@@ -607,6 +609,7 @@ constexpr float kDropped = -0.75f;   // a letter the schema does not write, put 
 constexpr float kVerified = 16.f;   // the reading transliterates back to the input
 constexpr float kCopy = -12.f;      // a character no rule reads, kept as it is
 constexpr float kFirstName = 10.f;  // a capitalised word read as a common first name (below kVerified)
+constexpr float kOblique = -3.f;    // a capitalised word read as a prepositional in -е
 constexpr std::size_t kBeam = 40;
 constexpr std::size_t kPerPass = 10;
 constexpr std::size_t kMaxLatin = 40;
@@ -1039,6 +1042,11 @@ std::vector<TranslitCandidate> Transliterator::reverse(std::string_view latin, s
         u8.clear();
         for (char32_t ch : cand.text) append_utf8(u8, ch);
         if (detail::russian_first_name(u8)) cand.score += kFirstName;
+        // a name stands in the nominative: Vasine is Васин, not the
+        // prepositional Васине (a plural or genitive in -ы, -и stays: Парк
+        // Победы, Лихоборы)
+        else if (u8.size() > 4 && u8.compare(u8.size() - 2, 2, "\xD0\xB5") == 0 && name_base(u8) != u8)
+          cand.score += kOblique;
       }
       std::stable_sort(cands.begin(), cands.end(), [](const Scored& a, const Scored& b) { return a.score > b.score; });
     }

@@ -267,6 +267,20 @@ std::string fold(const std::string& s) {
   return out;
 }
 
+// A name read back stands in the nominative: the French -ine of -ин is no
+// prepositional -ине (Родине, Гуссине), where the letter model prefers one.
+TEST(Translit, ReverseNamesInTheNominative) {
+  auto t = skaz::Transliterator::create("mvd_310_fr");
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t->reverse_best("Rodine"), "Родин");
+  EXPECT_EQ(t->reverse_best("Goussine"), "Гуссин");
+  EXPECT_EQ(t->reverse_best("Kalinine"), "Калинин");
+  // a genitive or plural in -ы stays (Парк Победы)
+  auto m = skaz::Transliterator::create("mosmetro");
+  ASSERT_TRUE(m.ok());
+  EXPECT_EQ(m->reverse_best("Park Pobedy"), "Парк Победы");
+}
+
 TEST(Translit, IuliiaSamplesReverse) {
   const std::string path = std::string(SKAZ_SHARED_DATA) + "/translit/iuliia_samples.jsonl";
   std::ifstream f(path);
@@ -283,7 +297,7 @@ TEST(Translit, IuliiaSamplesReverse) {
     if (fold(back) == fold(j["cyrillic"].get<std::string>())) ++ok;
   }
   EXPECT_EQ(n, 164);
-  EXPECT_GE(ok, 143) << "reverse round trip " << ok << "/" << n;
+  EXPECT_GE(ok, 144) << "reverse round trip " << ok << "/" << n;
   RecordProperty("reverse_round_trip", ok);
 }
 
