@@ -15,6 +15,7 @@
 // or else the most frequent spelling.
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
 #include <array>
 #include <string>
 #include <vector>
@@ -404,6 +405,13 @@ bool cyrillic_word(std::string_view w) {
   return !w.empty() && (static_cast<unsigned char>(w[0]) == 0xD0 || static_cast<unsigned char>(w[0]) == 0xD1);
 }
 
+// Does w end in one of the suffixes, with more than `stem` bytes before it?
+bool ends_any(std::string_view w, std::initializer_list<std::string_view> suffixes, std::size_t stem = 0) {
+  for (const std::string_view x : suffixes)
+    if (w.size() > x.size() + stem && w.compare(w.size() - x.size(), x.size(), x) == 0) return true;
+  return false;
+}
+
 // The lexicon's nominative of a Russian first name written in an oblique
 // case (Андрея, Наталье, Анной; Павла -> Павел, Льва -> Лев); empty when none
 // fits. The case forms of every lexicon name are made once, so a word costs
@@ -452,8 +460,7 @@ std::string_view lexicon_first(std::string_view first) {
 // (Анджелина, Барака); 0 for an oblique ending (Андрея, Анджелиной, Павлом).
 int nominative_score(std::string_view first) {
   if (!cyrillic_word(first) || russian_first_name(first)) return 2;  // Latin names do not decline in the text
-  for (const char* end : {"ой", "ей", "ом", "ем", "ою", "ею", "ую"})  // instrumental, dative, accusative
-    if (first.size() > 6 && first.compare(first.size() - 4, 4, end) == 0) return 0;
+  if (ends_any(first, {"ой", "ей", "ом", "ем", "ою", "ею", "ую"}, 2)) return 0;  // instrumental, dative, accusative
   if (!lexicon_first(first).empty()) return 0;
   if (name_base_cached(first) == first) return 2;
   const std::string_view last = first.substr(first.size() >= 2 ? first.size() - 2 : 0);
@@ -467,12 +474,8 @@ bool nominative_first(std::string_view first) { return nominative_score(first) =
 // -ка, the genitive of Барак, Тарек).
 bool common_noun_form(std::string_view w) {
   if (!cyrillic_word(w)) return false;
-  for (const char* e : {"ние", "тие", "ство", "ость", "ция", "ии", "ые", "ие", "ых", "ы", "ики", "ели", "сти", "ьи",
-                        "тура", "ья"}) {
-    const std::size_t n = std::strlen(e);
-    if (w.size() > n + 2 && w.compare(w.size() - n, n, e) == 0) return true;
-  }
-  return false;
+  return ends_any(w, {"ние", "тие", "ство", "ость", "ция", "ии", "ые", "ие", "ых", "ы", "ики", "ели", "сти", "ьи",
+                      "тура", "ья"}, 2);
 }
 
 // Does a Cyrillic first name show the nominative by its form? A name of the
@@ -510,21 +513,12 @@ std::string first_name_base(std::string_view first) {
 std::string male_surname(std::string_view last, const std::vector<std::pair<std::string_view, int>>& spellings) {
   std::string base = name_base_cached(last);
   if (!cyrillic_word(base) || base.size() < 4) return base;
-  auto ends = [](std::string_view w, const char* e) {
-    const std::size_t n = std::strlen(e);
-    return w.size() > n && w.compare(w.size() - n, n, e) == 0;
-  };
-  auto velar = [&](std::string_view w) {
-    for (const char* v : {"к", "г", "х", "ж", "ш", "ч", "щ"})
-      if (ends(w, v)) return true;
-    return false;
-  };
+  auto velar = [](std::string_view w) { return ends_any(w, {"к", "г", "х", "ж", "ш", "ч", "щ"}); };
   // -ов, -ев, -ин: Алиевой is a woman's form, not Алиева's declension
-  for (const char* e : {"ов", "ев", "ёв", "ин", "ын", "ий", "ой", "ый"})
-    if (ends(base, e)) return base;
+  if (ends_any(base, {"ов", "ев", "ёв", "ин", "ын", "ий", "ой", "ый"})) return base;
   // the text's form is itself an -а declension (Чайки, Кучмы): Чайка
   if (base == last && base.size() >= 8 &&
-      (ends(base, "ы") || (ends(base, "и") && velar(std::string_view(base).substr(0, base.size() - 2)))))
+      (ends_any(base, {"ы"}) || (ends_any(base, {"и"}) && velar(std::string_view(base).substr(0, base.size() - 2)))))
     return base.substr(0, base.size() - 2) + "а";
   for (const char* end : {"ы", "ой", "и"}) {
     const std::string form = base + end;
@@ -540,12 +534,8 @@ std::string male_surname(std::string_view last, const std::vector<std::pair<std:
 // Сабировой -> Сабирова), never a man's form.
 std::string female_surname(std::string_view last) {
   const std::string base = name_base_cached(last);
-  for (const char* f : {"ова", "ева", "ёва", "ина", "ына", "ая"})
-    if (base.size() > std::strlen(f) && base.compare(base.size() - std::strlen(f), std::strlen(f), f) == 0) return base;
-  return std::string(last);
+  return ends_any(base, {"ова", "ева", "ёва", "ина", "ына", "ая"}) ? base : std::string(last);
 }
-
-}  // namespace
 
 // Prepositions and articles: a capitalised pair after them is no name in
 // apposition but a place or an institution.
@@ -555,6 +545,8 @@ bool function_word(std::string_view w) {
     if (w == f) return true;
   return false;
 }
+
+}  // namespace
 
 // Does a role phrase name a woman? (spokeswoman, actress, wife; актриса,
 // певица, журналистка)
@@ -755,29 +747,22 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       // an unknown first name: its surname recurs alone. In -а/-я it is a
       // woman's, unless the surname after it is a genitive (Барака Обамы,
       // Майкла Джексона: a man's name in the genitive)
-      auto ends = [](std::string_view x, std::string_view e) {
-        return x.size() > e.size() && x.compare(x.size() - e.size(), e.size(), e) == 0;
-      };
       const std::string_view sur = surface(words[n]);
-      const bool in_a = s.back() == 'a' || ends(s, "а") || ends(s, "я");
-      bool genitive = false;
-      if (in_a && cyrillic_word(sur)) {
-        genitive = ends(sur, "ы") || ends(sur, "а") || ends(sur, "я");
-        for (const char* v : {"ки", "ги", "хи", "жи", "ши", "чи", "щи"}) genitive = genitive || ends(sur, v);  // Ортеги, not Джоли
-        for (const char* f : {"ова", "ева", "ёва", "ина", "ына", "ая", "яя"}) genitive = genitive && !ends(sur, f);
-      }
+      const bool in_a = s.back() == 'a' || ends_any(s, {"а", "я"});
+      // (-и after к, г, х, ж, ш, ч, щ only: Ортеги, not Джоли)
+      const bool genitive = in_a && cyrillic_word(sur) &&
+                            ends_any(sur, {"ы", "а", "я", "ки", "ги", "хи", "жи", "ши", "чи", "щи"}) &&
+                            !ends_any(sur, {"ова", "ева", "ёва", "ина", "ына", "ая", "яя"});
       gender = in_a && !genitive ? 1 : 0;
       genitive_pair = genitive;
       // a first name that is no genitive before a surname that surely is
       // (-ы, -ки) is no name: "Визит Обамы"
-      if (!in_a && cyrillic_word(s) && cyrillic_word(sur) &&
-          (ends(sur, "ы") || ends(sur, "ки") || ends(sur, "ги") || ends(sur, "хи")))
-        gender = -1;
+      if (!in_a && cyrillic_word(s) && cyrillic_word(sur) && ends_any(sur, {"ы", "ки", "ги", "хи"})) gender = -1;
     }
     if (gender < 0 && next_ok && n == k + 1 && !w.acronym && !place_word(s) &&
         !place_word(surface(words[n])) && !common_noun_form(s) && !role_noun(s) && !role_noun(surface(words[n])) &&
-        // a run of exactly two capitalised words ("судья округа Галвестон
-        // Марк Хенри" is no "Галвестон Марк")
+        // a run of exactly two capitalised words ("Galveston County Judge
+        // Mark Henry" holds no "County Judge")
         !(k > 0 && words[k - 1].cap && word_sentence[k - 1] == word_sentence[k]) &&
         !(n + 1 < words.size() && words[n + 1].cap && word_sentence[n + 1] == word_sentence[k]) &&
         // words of three letters or more (no initials), not the object of a
@@ -922,22 +907,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       // after a Cyrillic first name in the nominative the surname is in the
       // nominative too (Джастин Теру, Юрий Чайка), unless it disagrees in
       // gender (a man's -ова)
-      auto oblique = [](std::string_view w) {  // endings no nominative has (Медведевым, Волгоградской)
-        for (const char* suf : {"ой", "ым", "им", "ом", "ем", "ого", "его", "ому", "ему", "ую", "ей"}) {
-          const std::size_t n = std::strlen(suf);
-          if (w.size() > n + 2 && w.compare(w.size() - n, n, suf) == 0) return true;
-        }
-        return false;
-      };
-      if (!female && !person->english_first && cyrillic_word(person->last) && !oblique(person->last) &&
-          declined_first(person->first)) {
-        bool feminine = false;
-        for (const char* f : {"ова", "ева", "ёва", "ина", "ына", "ая"}) {
-          const std::size_t n = std::strlen(f);
-          feminine = feminine || (person->last.size() > n && person->last.compare(person->last.size() - n, n, f) == 0);
-        }
-        if (!feminine) surname = std::string(person->last);
-      }
+      // (not after endings no nominative has: Медведевым, Волгоградской)
+      if (!female && !person->english_first && cyrillic_word(person->last) &&
+          !ends_any(person->last, {"ой", "ым", "им", "ом", "ем", "ого", "его", "ому", "ему", "ую", "ей"}, 2) &&
+          declined_first(person->first) && !ends_any(person->last, {"ова", "ева", "ёва", "ина", "ына", "ая"}))
+        surname = std::string(person->last);
       std::string full(person->first);
       full += ' ';
       full += person->last;
