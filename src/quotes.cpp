@@ -2227,6 +2227,20 @@ class Finder {
             // Белом доме, назвал", has its subject before the phrase)
             sp = joint_subject(toks_, v);
             if (!sp.found()) sp = sentence_speaker(toks_[0].s, k.s);
+            if (!sp.found()) {
+              // the sentence's first phrase when it is a pronoun or a name
+              // ("He also condemned Democrats, calling it «…»": not the object)
+              std::size_t r = 0;
+              // (an English name; a Russian subject often opens with an
+              // adjective: "Американский актёр … Миллер")
+              while (r + 1 < v && toks_[r].kind == W && toks_[r].caps && !toks_[r].cyr && !toks_[r].pron()) ++r;
+              if (r == 0 && v > 1 && toks_[0].kind == W && toks_[0].pron() && !toks_[0].lex->pron_poss) r = 1;
+              if (r > 0 && r + 1 < v && toks_[r].kind == W && !toks_[r].caps) {
+                sp = speaker_in(cx_, toks_, 0, r, true);
+                // (a name, not a capitalised opener: "Однако мэр …", "Американский актёр …")
+                if (sp.found() && !sp.pron && sp.conf < 0.85) sp = Speaker{};
+              }
+            }
             if (!sp.found()) sp = speaker_in(cx_, toks_, 0, v - 1, false);
             sp = with_cue(sp, k);
           } else if (k.cue() & kNaming) {

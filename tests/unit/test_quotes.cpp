@@ -431,6 +431,12 @@ TEST(Quotes, EnglishNewsHabits) {
   for (const Q& x : quotes("According to Deputy Head of the Situation Center of Roshydromet Anatoly Tsygankov, "
                            "it may warm up.", "en"))
     EXPECT_NE(x.speaker, "Situation Center");
+  // ", calling it «…»" after a clause with an object: the sentence's first
+  // phrase said it, not the object
+  q = quotes("Senator Maria Lopez spoke on Monday. She also condemned Republicans in the Senate, calling the "
+             "bill a \"shameful and reckless gamble\" with public money.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Maria Lopez");
   // an English given name gives the pronoun its gender
   q = quotes("Hillary Clinton met Donald Trump on Monday. She said that the talks went well.", "en");
   ASSERT_EQ(q.size(), 1u);
