@@ -1270,6 +1270,13 @@ class Finder {
       if (t_eq(cx_, k, w)) return true;
     return false;
   }
+  // Nouns of what a person said or wrote: "Thunberg's speech", "Putin's words".
+  bool speech_noun(const Tok& k) const {
+    for (const char* w : {"speech", "words", "remarks", "statement", "comments", "tweet", "letter", "message",
+                          "post", "address", "interview", "column"})
+      if (t_eq(cx_, k, w)) return true;
+    return false;
+  }
   // A cue in a finite past form: said, urged, заявил, добавила (not "say",
   // which may be an infinitive: "and say").
   bool finite_cue(const Tok& k) const {
@@ -1380,6 +1387,38 @@ class Finder {
         if (sp.found()) {
           sp.cue = Span{toks_[i].s, toks_[i + 1].e, 0, 0};
           add(out, content, quote_kind::direct, sp, "according_to");
+          done_.back() = true;
+          return;
+        }
+      }
+      // ""How dare you?" Thunberg's U.N. speech inspires …": the owner of
+      // the speech named right after the quote said it (the quote's own
+      // sentence may have ended inside its marks)
+      // (a quote that opens its zone, as a headline does: after another
+      // quote, "X's address electrified …" is narration)
+      bool opens_zone = false;
+      if (first >= toks_.size() && !zones_.empty()) {
+        std::uint32_t z = zones_[zone_of(p.open)].start;
+        while (z < p.open && is_space(static_cast<unsigned char>(t[z]))) ++z;
+        opens_zone = z == p.open;
+      }
+      if (opens_zone && (last == '?' || last == '!' || last == '.')) {
+        cx_.tokenize(from, std::min<std::uint32_t>(static_cast<std::uint32_t>(t.size()), from + 80), look_);
+        // a capitalised name of up to three words, its last with 's
+        std::size_t j = 0, f = 0;
+        std::uint32_t cut = 0;
+        while (!cut && j < look_.size() && j < 3 && look_[j].kind == W && look_[j].caps && !look_[j].cyr) {
+          const std::string_view w = t.substr(look_[j].s, look_[j].e - look_[j].s);
+          cut = ends_with(w, "'s", 1) ? 2 : ends_with(w, "\xE2\x80\x99s", 1) ? 4 : 0;
+          ++j;
+        }
+        for (std::size_t m = j; cut && m < look_.size() && m < j + 5 && (look_[m].kind == W || look_[m].kind == DOT); ++m) {
+          if (!speech_noun(look_[m])) continue;
+          Speaker sp;
+          sp.mention = Span{look_[f].s, look_[j - 1].e - cut, 0, 0};
+          sp.cue = Span{look_[m].s, look_[m].e, 0, 0};
+          sp.conf = 0.85;
+          add(out, content, quote_kind::direct, sp, "possessive");
           done_.back() = true;
           return;
         }
@@ -2530,6 +2569,7 @@ class Finder {
   std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
   std::vector<Found> indirect_;
   std::vector<bool> done_;
+  std::vector<Tok> look_;  // the words after a quote whose sentence ended inside it
   const QuotePair* pairs_ = nullptr;
   std::size_t pair_count_ = 0;
   std::size_t done_i_ = 0;

@@ -437,6 +437,16 @@ TEST(Quotes, EnglishNewsHabits) {
              "bill a \"shameful and reckless gamble\" with public money.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Maria Lopez");
+  // a headline quote and the owner of the speech named after it; after
+  // another quote, "X's address electrified …" is narration
+  q = quotes("\"We shall not give up!\" Macron's televised address rallies the French Millions watched it on "
+             "Sunday.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Macron");
+  EXPECT_EQ(q[0].rule, "possessive");
+  for (const Q& x : quotes("Viewers met. \"It was a long night,\" Anna Petrova told reporters. \"We will see.\" "
+                           "Macron's address was short.", "en"))
+    EXPECT_NE(x.rule, "possessive") << x.text;
   // an English given name gives the pronoun its gender
   q = quotes("Hillary Clinton met Donald Trump on Monday. She said that the talks went well.", "en");
   ASSERT_EQ(q.size(), 1u);
