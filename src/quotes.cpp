@@ -1405,7 +1405,7 @@ class Finder {
       if (opens_zone && (last == '?' || last == '!' || last == '.')) {
         cx_.tokenize(from, std::min<std::uint32_t>(static_cast<std::uint32_t>(t.size()), from + 80), look_);
         // a capitalised name of up to three words, its last with 's
-        std::size_t j = 0, f = 0;
+        std::size_t j = 0;
         std::uint32_t cut = 0;
         while (!cut && j < look_.size() && j < 3 && look_[j].kind == W && look_[j].caps && !look_[j].cyr) {
           const std::string_view w = t.substr(look_[j].s, look_[j].e - look_[j].s);
@@ -1415,7 +1415,7 @@ class Finder {
         for (std::size_t m = j; cut && m < look_.size() && m < j + 5 && (look_[m].kind == W || look_[m].kind == DOT); ++m) {
           if (!speech_noun(look_[m])) continue;
           Speaker sp;
-          sp.mention = Span{look_[f].s, look_[j - 1].e - cut, 0, 0};
+          sp.mention = Span{look_[0].s, look_[j - 1].e - cut, 0, 0};
           sp.cue = Span{look_[m].s, look_[m].e, 0, 0};
           sp.conf = 0.85;
           add(out, content, quote_kind::direct, sp, "possessive");
