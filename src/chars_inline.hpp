@@ -21,6 +21,11 @@ inline script script_fast(char32_t c) noexcept {
   return script_of(c);
 }
 
+// Does the word start with a letter of U+0400..U+047F (lead byte D0 or D1)?
+inline bool cyrillic_word(std::string_view w) noexcept {
+  return !w.empty() && (static_cast<unsigned char>(w[0]) == 0xD0 || static_cast<unsigned char>(w[0]) == 0xD1);
+}
+
 // Two-byte Russian letters read on their bytes b0 b1 (lead D0 or D1), the
 // most common characters of Russian text: а..я, А..я, and the lower-case
 // fold (А..Я -> а..я, Ё and ё -> е; any other letter unchanged).

@@ -14,9 +14,9 @@
 // (Kirill ... Kallinikova -> Kirill Kallinikov; Natalia Seliverstova stays),
 // or else the most frequent spelling.
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <initializer_list>
-#include <array>
 #include <string>
 #include <vector>
 
@@ -116,7 +116,6 @@ const char* const kEnglishFemale[] = {
     "Stephanie", "Susan", "Suzanne", "Teresa", "Theresa", "Tina", "Ursula", "Valerie", "Vanessa",
     "Wendy",
 };
-
 
 struct NameIndex {
   StringTable<bool> female_by_key;  // name key -> female
@@ -339,10 +338,6 @@ struct Word {
   bool sent_start;   // opens a sentence
 };
 
-}  // namespace
-
-namespace {
-
 // F(spelling) remembered by each thread across documents (names recur from
 // article to article: Putin, Москвы); at most 64 Ki spellings a function.
 // The reference is good until the next call.
@@ -372,10 +367,8 @@ bool russian_first_name(std::string_view word) {
   static const StringSet names = [] {
     StringSet s;
     char buf[64];
-    for (const FirstName& f : kFirstNames) {
-      const auto b = static_cast<unsigned char>(f.name[0]);
-      if (b == 0xD0 || b == 0xD1) s.set(fold_key(f.name, buf, sizeof buf), true);
-    }
+    for (const FirstName& f : kFirstNames)
+      if (cyrillic_word(f.name)) s.set(fold_key(f.name, buf, sizeof buf), true);
     return s;
   }();
   char buf[64];
@@ -400,10 +393,6 @@ int english_first_name(std::string_view w) {
 }
 
 namespace {
-
-bool cyrillic_word(std::string_view w) {
-  return !w.empty() && (static_cast<unsigned char>(w[0]) == 0xD0 || static_cast<unsigned char>(w[0]) == 0xD1);
-}
 
 // Does w end in one of the suffixes, with more than `stem` bytes before it?
 bool ends_any(std::string_view w, std::initializer_list<std::string_view> suffixes, std::size_t stem = 0) {
@@ -434,8 +423,7 @@ std::string_view lexicon_first(std::string_view first) {
       const std::size_t n = std::strlen(rep);
       for (std::size_t i = 0; i < sizeof kFirstNames / sizeof kFirstNames[0]; ++i) {
         const std::string name = kFirstNames[i].name;
-        const auto b0 = static_cast<unsigned char>(name[0]);
-        if (b0 != 0xD0 && b0 != 0xD1) continue;
+        if (!cyrillic_word(name)) continue;
         if (name.size() < n || name.compare(name.size() - n, n, rep) != 0) continue;
         add(name.substr(0, name.size() - n) + end, i);
         // a vowel that drops in the oblique cases: Павел -> Павла, Лев -> Льва

@@ -10,6 +10,7 @@
 #include <memory>
 #include <vector>
 
+#include "chars_inline.hpp"
 #include "skaz/text.hpp"
 
 namespace skaz {
@@ -112,12 +113,6 @@ void fold_word(std::string_view w, Letters& out) {
 
 // Appends the key of one word to `out` (nothing for an initial). The word
 // is worked on in place in one buffer: no allocation for a usual name.
-// Does the word start with a Cyrillic letter? (an English -y or -ki is no
-// Russian case ending: Kennedy, Nakamura Hiroki)
-bool word_cyrillic(std::string_view w) {
-  return !w.empty() && (static_cast<unsigned char>(w[0]) == 0xD0 || static_cast<unsigned char>(w[0]) == 0xD1);
-}
-
 void word_key(std::string_view word, std::string& out) {
   Letters w(2 * word.size() + 8);
   fold_word(word, w);
@@ -168,10 +163,11 @@ void word_key(std::string_view word, std::string& out) {
         break;
       }
     }
-    // the genitive of a surname in -а (Обамы, Кучмы; Чайки after к, г, х)
-    if (!done && w.n >= 5 && w.p[w.n - 1] == 'y' && !vowel(w.p[w.n - 2]) && word_cyrillic(word)) w.n -= 1;
+    // the genitive of a Cyrillic surname in -а (Обамы, Кучмы; Чайки after
+    // к, г, х); an English -y or -ki is none (Kennedy, Hiroki)
+    if (!done && w.n >= 5 && w.p[w.n - 1] == 'y' && !vowel(w.p[w.n - 2]) && detail::cyrillic_word(word)) w.n -= 1;
     else if (!done && w.n >= 5 && w.p[w.n - 1] == 'i' && (w.p[w.n - 2] == 'k' || w.p[w.n - 2] == 'g' ||
-                                                         w.p[w.n - 2] == 'h') && word_cyrillic(word))
+                                                         w.p[w.n - 2] == 'h') && detail::cyrillic_word(word))
       w.n -= 1;
   }
   char* const c0 = w.p;
