@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -434,7 +435,6 @@ struct Tok {
   bool noun = false;   // a cue word used as a noun: "the note specifies", "the comments read"
   bool acronym = false;  // two to five capitals (WHO, US, IT): no pronoun or function word
   bool ly = false;       // an English adverb in -ly (tentatively, firmly)
-  bool p_state = false;  // the word "state" or "states"
   std::uint8_t fl = 0;        // length of the folded word at f (0: none)
   const char* f = nullptr;    // the word folded (lower case, ё -> е)
 
@@ -635,7 +635,6 @@ class Ctx {
             if (k.cyr && !k.caps) k.ru_role = lex.ru_role(f);
             else if (k.cyr && k.caps && f.size() <= 8) k.ru_role = f == "мид";
             k.ly = !k.caps && !k.cyr && ly_adverb(f);
-            k.p_state = !k.cyr && (f == "state" || f == "states");
             // an acronym is no pronoun, relative or conjunction: "The WHO
             // and the World Bank stressed", "the US said"
             if (k.caps && folded && j - i >= 2 && j - i <= 5 && k.lex && !k.lex->cue) {
@@ -656,7 +655,9 @@ class Ctx {
         // comments read" (not "He notes reports", "denied reports")
         // "state" and "states" before a word other than "that" are the noun
         // or the adjective: state awards, state media, the two states agreed
-        if (!out.empty() && out.back().kind == W && !out.back().caps && out.back().p_state &&
+        if (!out.empty() && out.back().kind == W && !out.back().caps && !out.back().cyr && out.back().f &&
+            (std::string_view(out.back().f, out.back().fl) == "state" ||
+             std::string_view(out.back().f, out.back().fl) == "states") &&
             !(k.fl == 4 && std::memcmp(k.f, "that", 4) == 0))
           out.back().noun = true;
         if (k.lex && k.lex->cue && out.size() >= 2) {
@@ -909,14 +910,18 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
   std::size_t i = a, j = b;
   while (i < j && !is_word(toks[i])) ++i;
   while (j > i && !is_word(toks[j - 1])) --j;
-  // (not the object of a preposition: "подтвердила в понедельник", "объявил
-  // об уходе в отставку")
-  auto prep = [&](const Tok& k) {
-    if (k.kind != W || k.fl > 6) return false;
-    for (const char* w : {"в", "во", "на", "с", "со", "по", "к", "у", "о", "об", "из", "от", "до", "за", "при"})
-      if (t_eq(cx, k, w)) return true;
+  // the prepositions that open an adverbial, Russian, then English and "для"
+  static const char* const ru_preps[] = {"в", "во", "на", "с", "со", "по", "к", "у",
+                                         "о", "об", "из", "от", "до", "за", "при"};
+  static const char* const other_preps[] = {"from", "in", "at", "on", "of", "with", "by", "for", "для"};
+  auto one_of = [&](const Tok& k, const char* const* list, std::size_t n) {
+    for (std::size_t m = 0; m < n; ++m)
+      if (t_eq(cx, k, list[m])) return true;
     return false;
   };
+  // (not the object of a preposition: "подтвердила в понедельник", "объявил
+  // об уходе в отставку")
+  auto prep = [&](const Tok& k) { return k.kind == W && k.fl <= 6 && one_of(k, ru_preps, std::size(ru_preps)); };
   if (!before && i < j && j - i <= 5 && toks[j - 1].kind == W && toks[j - 1].cyr &&
       !toks[j - 1].inq && !toks[j - 1].adverb() && toks[j - 1].e - toks[j - 1].s >= 6 &&
       // ("одна из экс-гимнасток" is a subject; "говорится в пресс-релизе"
@@ -928,22 +933,18 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
   // (an adverb next to the cue is no part of the phrase: "The document also says")
   while (before && j > i + 1 && toks[j - 1].adverb()) --j;
   if (before && i < j && j - i <= 5) {
-    static const char* const preps[] = {"from", "in", "at", "on", "of", "with", "by", "for",
-                                        "в", "во", "на", "с", "со", "по", "к", "у", "о", "об",
-                                        "из", "от", "до", "за", "при", "для"};
     // a prepositional phrase is an adverbial (в один голос, at the meeting);
     // institutions (в Кремле, в полиции) are found above as names and roles.
     // A Russian subject may follow it: "В своей пропаганде нацисты
     // подчеркивали" (four words or more: preposition, its noun phrase, the
     // subject).
-    for (const char* w : preps)
-      if (t_eq(cx, toks[i], w)) {
-        const Tok& last = toks[j - 1];
-        if (j - i >= 4 && last.kind == W && last.cyr && !last.caps && !last.inq && !weak_word(cx, last) &&
-            !(last.lex && (last.lex->clause || last.lex->pron_poss)) && last.e - last.s >= 8)
-          set(j - 1, j - 1, 0.5);
-        return sp;
-      }
+    if (one_of(toks[i], other_preps, std::size(other_preps)) || one_of(toks[i], ru_preps, std::size(ru_preps))) {
+      const Tok& last = toks[j - 1];
+      if (j - i >= 4 && last.kind == W && last.cyr && !last.caps && !last.inq && !weak_word(cx, last) &&
+          !(last.lex && (last.lex->clause || last.lex->pron_poss)) && last.e - last.s >= 8)
+        set(j - 1, j - 1, 0.5);
+      return sp;
+    }
     std::size_t words = 0;
     for (std::size_t k = i; k < j; ++k) {
       if (toks[k].inq) return sp;
