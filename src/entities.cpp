@@ -520,9 +520,12 @@ std::string male_surname(std::string_view last, const std::vector<std::pair<std:
 
 // A woman's surname: the feminine nominative (Тимаковой -> Тимакова,
 // Сабировой -> Сабирова), never a man's form.
+// A woman's surname form: Тимакова, Ильина, Ямпольская.
+bool feminine_surname(std::string_view w) { return ends_any(w, {"ова", "ева", "ёва", "ина", "ына", "ая"}); }
+
 std::string female_surname(std::string_view last) {
   const std::string base = name_base_cached(last);
-  return ends_any(base, {"ова", "ева", "ёва", "ина", "ына", "ая"}) ? base : std::string(last);
+  return feminine_surname(base) ? base : std::string(last);
 }
 
 // Prepositions and articles: a capitalised pair after them is no name in
@@ -740,7 +743,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       // (-и after к, г, х, ж, ш, ч, щ only: Ортеги, not Джоли)
       const bool genitive = in_a && cyrillic_word(sur) &&
                             ends_any(sur, {"ы", "а", "я", "ки", "ги", "хи", "жи", "ши", "чи", "щи"}) &&
-                            !ends_any(sur, {"ова", "ева", "ёва", "ина", "ына", "ая", "яя"});
+                            !feminine_surname(sur) && !ends_any(sur, {"яя"});
       gender = in_a && !genitive ? 1 : 0;
       genitive_pair = genitive;
       // a first name that is no genitive before a surname that surely is
@@ -889,17 +892,18 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       // a woman's surname keeps its -a; after an English given name the
       // surname is no Russian one to mend (Joe Alleva)
       const bool female = person->first_name == 1;
-      std::string surname = person->english_first ? std::string(person->last)
-                            : female             ? female_surname(person->last)
-                                                 : male_surname(person->last, spellings);
       // after a Cyrillic first name in the nominative the surname is in the
       // nominative too (Джастин Теру, Юрий Чайка), unless it disagrees in
-      // gender (a man's -ова)
-      // (not after endings no nominative has: Медведевым, Волгоградской)
-      if (!female && !person->english_first && cyrillic_word(person->last) &&
-          !ends_any(person->last, {"ой", "ым", "им", "ом", "ем", "ого", "его", "ому", "ему", "ую", "ей"}, 2) &&
-          declined_first(person->first) && !ends_any(person->last, {"ова", "ева", "ёва", "ина", "ына", "ая"}))
-        surname = std::string(person->last);
+      // gender (a man's -ова) or has an ending no nominative has
+      // (Медведевым, Волгоградской)
+      const bool as_written =
+          person->english_first ||
+          (!female && cyrillic_word(person->last) &&
+           !ends_any(person->last, {"ой", "ым", "им", "ом", "ем", "ого", "его", "ому", "ему", "ую", "ей"}, 2) &&
+           declined_first(person->first) && !feminine_surname(person->last));
+      const std::string surname = as_written ? std::string(person->last)
+                                  : female   ? female_surname(person->last)
+                                             : male_surname(person->last, spellings);
       std::string full(person->first);
       full += ' ';
       full += person->last;
