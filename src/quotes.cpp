@@ -1105,9 +1105,58 @@ class Finder {
     return sp;
   }
 
+  // "RIA Novosti quoted him as saying", "quoting one reader as saying",
+  // "Ovechkin was quoted as saying by NHL.com": the one quoted is the
+  // speaker, not the source that quotes him (the source only when the one
+  // quoted is a document: "TASS quoted the message as saying"). toks[v] is
+  // the participle after "as"; false when the words before it are no such
+  // construction.
+  bool quoted_as(const std::vector<Tok>& toks, std::size_t lo, std::size_t v, Speaker& out) {
+    if (v < lo + 2 || toks[v].cyr || !t_eq(cx_, toks[v - 1], "as") ||
+        !(t_eq(cx_, toks[v], "saying") || t_eq(cx_, toks[v], "telling") || t_eq(cx_, toks[v], "stating") ||
+          t_eq(cx_, toks[v], "writing")))
+      return false;
+    std::size_t q = v - 1;
+    while (q > lo && q + 7 > v) {
+      --q;
+      if (toks[q].kind != W || toks[q].inq) return false;
+      if (t_eq(cx_, toks[q], "quoted") || t_eq(cx_, toks[q], "quotes") || t_eq(cx_, toks[q], "quote") ||
+          t_eq(cx_, toks[q], "quoting"))
+        break;
+    }
+    if (!(t_eq(cx_, toks[q], "quoted") || t_eq(cx_, toks[q], "quotes") || t_eq(cx_, toks[q], "quote") ||
+          t_eq(cx_, toks[q], "quoting")))
+      return false;
+    Speaker sp;
+    if (q + 2 == v) {
+      // the passive: "X was quoted as saying"
+      if (q == lo || !(t_eq(cx_, toks[q - 1], "was") || t_eq(cx_, toks[q - 1], "were") ||
+                       t_eq(cx_, toks[q - 1], "is") || t_eq(cx_, toks[q - 1], "are") ||
+                       t_eq(cx_, toks[q - 1], "been")))
+        return false;
+      sp = subject_before(toks, lo, q - 1);
+    } else if (q + 3 == v && (t_eq(cx_, toks[q + 1], "him") || t_eq(cx_, toks[q + 1], "her") ||
+                              t_eq(cx_, toks[q + 1], "them"))) {
+      // an object pronoun names the last speaker of its kind
+      sp.mention = Span{toks[q + 1].s, toks[q + 1].e, 0, 0};
+      sp.pron = t_eq(cx_, toks[q + 1], "him") ? p_he : t_eq(cx_, toks[q + 1], "her") ? p_she : p_they;
+      sp.conf = 0.75;
+    } else {
+      // (a document quotes its source's words: "TASS quoted the report")
+      const Tok& head = toks[v - 2];
+      const bool document =
+          head.kind == W && (speech_noun(head) || noun_cue(std::string_view(head.f ? head.f : "", head.fl)));
+      sp = document ? subject_before(toks, lo, q) : speaker_in(cx_, toks, q + 1, v - 1, true);
+    }
+    if (!sp.found()) return false;
+    out = with_cue(sp, toks[q]);
+    return true;
+  }
+
   // The speaker of the cue toks[v]: before it, else after it.
   Speaker speaker_of(const std::vector<Tok>& toks, std::size_t lo, std::size_t v, std::size_t hi) {
     Speaker sp;
+    if (quoted_as(toks, lo, v, sp)) return sp;
     if (!(toks[v].cue() & kImpersonal)) sp = subject_before(toks, lo, v);
     // ("говорится о том, что": what it is about, not who)
     const bool about = v + 1 < toks.size() && (t_eq(cx_, toks[v + 1], "о") || t_eq(cx_, toks[v + 1], "об"));
@@ -1464,6 +1513,15 @@ class Finder {
           if (k.kind == W && relative(k)) break;  // «Лидс», которого считают …
           // ("…," the statement reads: a text speaks through "reads", unless
           // it introduces the next quote: "…" X's message reads, inter alia: "…")
+          // (before "as", a stop word: "…," RIA Novosti quoted him as saying)
+          Speaker quoted;
+          if (k.kind == W && !k.inq && i + 1 < toks_.size() && t_eq(cx_, k, "as") &&
+              quoted_as(toks_, first, i + 1, quoted)) {
+            use(toks_[i + 1]);
+            add(out, content, quote_kind::direct, quoted, "quoted_as");
+            done_.back() = true;
+            return;
+          }
           if (k.kind == W && !k.inq &&
               (((k.cue() & (kSpeech | kImpersonal)) && !(k.cue() & (kPart | kThatOnly))) ||
                ((t_eq(cx_, k, "reads") ||

@@ -453,6 +453,31 @@ TEST(Quotes, EnglishNewsHabits) {
   EXPECT_EQ(q[0].speaker, "Hillary Clinton");
 }
 
+TEST(Quotes, TheOneQuotedAsSayingSpeaksNotTheSourceThatQuotesHim) {
+  // "X quoted him as saying": the pronoun, resolved, not the agency
+  auto q = quotes("Mikhail Degtyarev visited the plant on Monday. \"I didn't know that,\" RIA Novosti quoted him "
+                  "as saying.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Mikhail Degtyarev");
+  EXPECT_EQ(q[0].rule, "quoted_as");
+  // the passive, with the source after it
+  q = quotes("\"We missed playing hockey,\" Alexander Ovechkin was quoted as saying by NHL.com.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Alexander Ovechkin");
+  // a common noun phrase quoted: that phrase
+  q = quotes("\"There is a lot of false information here,\" RIA Novosti quoted one reader as saying.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "one reader");
+  // a document quoted: its source
+  q = quotes("\"We are pleased to announce the flights,\" TASS quoted the statement as saying.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "TASS");
+  // before a colon, and before an indirect clause
+  q = quotes("Dmitry Peskov spoke to reporters. Interfax quoted him as saying: \"The talks will go on.\"", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Dmitry Peskov");
+}
+
 TEST(Quotes, RussianNewsHabits) {
   {
     // a verbal adverb after a comma is no interrupting cue: its subject is
