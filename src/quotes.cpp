@@ -96,7 +96,8 @@ class Lexicon {
         "contended disclose discloses disclosed reveal reveals revealed ask asks asked wonder "
         "wonders wondered shout shouts shouted cry cries cried whisper whispers whispered joke "
         "joked quip quipped boast boasted point points pointed explain stressed writes "
-        "caution cautions cautioned specify specifies specified",
+        "caution cautions cautioned specify specifies specified clarify clarifies clarified jokes "
+        "quips boasts",
         kSpeech);
     add_words(
         "say says said believes believed believe think thinks thought feels felt argues argued claims claimed notes "
@@ -702,6 +703,7 @@ struct Speaker {
   Span cue{no_offset, no_offset, 0, 0};
   std::uint8_t pron = 0;
   bool role_only = false;  // a role phrase with no name in it
+  bool definite = false;   // "the actor", "the striker": names a person mentioned before
   std::uint16_t cue_flags = 0;
   double conf = 0.0;
   bool found() const { return mention.start != no_offset; }
@@ -930,6 +932,31 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     set(j - 1, j - 1, 0.5);
     return sp;
   }
+  // English inversion with a common noun of an agent or a text: '"…,"
+  // admitted the hockey player', '"…", - says the message', '"…," said the
+  // economist at the bank' (an article and one to three lower-case words,
+  // the last an agent's -er, -or, -ist, -ian, -man or a reporting noun; a
+  // prepositional phrase after them passed over). An object is no agent:
+  // "revealed the details of the incident"
+  if (!before && i + 1 < j && toks[i].kind == W && !toks[i].cyr &&
+      (t_eq(cx, toks[i], "the") || t_eq(cx, toks[i], "a") || t_eq(cx, toks[i], "an"))) {
+    std::size_t h = i + 1;
+    while (h < j && h < i + 4 && toks[h].kind == W && !toks[h].caps && !toks[h].cyr && !toks[h].stop() &&
+           !toks[h].pron() && !toks[h].cue() && !toks[h].inq && !weak_word(cx, toks[h]) &&
+           !one_of(toks[h], other_preps, std::size(other_preps)))
+      ++h;
+    if (h > i + 1 && (h == j || one_of(toks[h], other_preps, std::size(other_preps)))) {
+      const std::string_view head(toks[h - 1].f ? toks[h - 1].f : "", toks[h - 1].fl);
+      bool agent = false;
+      for (const std::string_view suf : {"er", "or", "ist", "ian", "man", "ers", "ors", "ists", "ians", "men"})
+        agent = agent || ends_with(head, suf, 2);
+      if (agent || noun_cue(head) || head == "message") {
+        set(i, h - 1, 0.5);
+        sp.definite = agent && t_eq(cx, toks[i], "the");
+        return sp;
+      }
+    }
+  }
   // (an adverb next to the cue is no part of the phrase: "The document also says")
   while (before && j > i + 1 && toks[j - 1].adverb()) --j;
   if (before && i < j && j - i <= 5) {
@@ -1119,7 +1146,8 @@ class Finder {
     std::size_t q = v - 1;
     while (q > lo && q + 7 > v) {
       --q;
-      if (toks[q].kind != W || toks[q].inq) return false;
+      // (words, and the dots of a site's name: "by Metaratings.ru")
+      if ((toks[q].kind != W && toks[q].kind != DOT && toks[q].kind != NUM) || toks[q].inq) return false;
       if (t_eq(cx_, toks[q], "quoted") || t_eq(cx_, toks[q], "quotes") || t_eq(cx_, toks[q], "quote") ||
           t_eq(cx_, toks[q], "quoting"))
         break;
@@ -1128,13 +1156,14 @@ class Finder {
           t_eq(cx_, toks[q], "quoting")))
       return false;
     Speaker sp;
-    if (q + 2 == v) {
-      // the passive: "X was quoted as saying"
-      if (q == lo || !(t_eq(cx_, toks[q - 1], "was") || t_eq(cx_, toks[q - 1], "were") ||
-                       t_eq(cx_, toks[q - 1], "is") || t_eq(cx_, toks[q - 1], "are") ||
-                       t_eq(cx_, toks[q - 1], "been")))
-        return false;
+    const bool passive = q > lo && (t_eq(cx_, toks[q - 1], "was") || t_eq(cx_, toks[q - 1], "were") ||
+                                    t_eq(cx_, toks[q - 1], "is") || t_eq(cx_, toks[q - 1], "are") ||
+                                    t_eq(cx_, toks[q - 1], "been"));
+    if (passive) {
+      // "X was quoted as saying", "X was quoted by Y as saying"
       sp = subject_before(toks, lo, q - 1);
+    } else if (q + 2 == v) {
+      return false;
     } else if (q + 3 == v && (t_eq(cx_, toks[q + 1], "him") || t_eq(cx_, toks[q + 1], "her") ||
                               t_eq(cx_, toks[q + 1], "them"))) {
       // an object pronoun names the last speaker of its kind
@@ -1549,9 +1578,12 @@ class Finder {
             done_.back() = true;
             return;
           }
+          // (a dot inside a site's name ends nothing: "by Metaratings.ru")
           if (k.kind == OPEN || k.kind == COLON || k.kind == SEMI || k.kind == END || k.stop() ||
-              (k.kind == COMMA && words > 0) || (k.kind == DOT && words > 0 && (k.e - k.s) > 0 &&
-                                                 !(toks_[i - 1].e - toks_[i - 1].s <= 2)))
+              (k.kind == COMMA && words > 0) ||
+              (k.kind == DOT && words > 0 && (k.e - k.s) > 0 && !(toks_[i - 1].e - toks_[i - 1].s <= 2) &&
+               !(toks_[i - 1].e == k.s && i + 1 < toks_.size() && toks_[i + 1].s == k.e &&
+                 toks_[i + 1].kind == W && !toks_[i + 1].caps)))
             break;
           words += is_word(k);
         }
@@ -2732,11 +2764,12 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
       o.confidence = q.sp.conf;
       const Span m = q.sp.mention;
       int e = -1;
-      if (q.sp.pron == p_he || q.sp.pron == p_she) {
+      if (q.sp.pron == p_he || q.sp.pron == p_she || q.sp.definite) {
+        // ("the actor" is a person of either gender)
         const bool want_f = q.sp.pron == p_she || (q.sp.cue_flags & kFemale);
         auto ok = [&](int x) {
           return x >= 0 && entities[static_cast<std::size_t>(x)].type == entity_type::person &&
-                 (female[static_cast<std::size_t>(x)] != 0) == want_f;
+                 (q.sp.definite || (female[static_cast<std::size_t>(x)] != 0) == want_f);
         };
         // the last speaker or the nearest person mention of its gender
         // before it, whichever is closer, at most 3000 bytes back
@@ -2747,6 +2780,9 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         while (it != cx.ments_.begin()) {
           --it;
           if (m.start - it->s > 3000) break;
+          // (no one named inside a marked quote itself: "… Fedorov and
+          // Mogilny," admitted the hockey player)
+          if (q.kind != quote_kind::indirect && it->s >= q.span.start && it->s < q.span.end) continue;
           if (ok(it->ent)) {
             near = it->ent;
             near_at = it->s;

@@ -464,6 +464,9 @@ TEST(Quotes, TheOneQuotedAsSayingSpeaksNotTheSourceThatQuotesHim) {
   q = quotes("\"We missed playing hockey,\" Alexander Ovechkin was quoted as saying by NHL.com.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Alexander Ovechkin");
+  q = quotes("\"He made a big mistake,\" Dmitry Guberniev was quoted by Metaratings.ru as saying.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Dmitry Guberniev");
   // a common noun phrase quoted: that phrase
   q = quotes("\"There is a lot of false information here,\" RIA Novosti quoted one reader as saying.", "en");
   ASSERT_EQ(q.size(), 1u);
@@ -476,6 +479,26 @@ TEST(Quotes, TheOneQuotedAsSayingSpeaksNotTheSourceThatQuotesHim) {
   q = quotes("Dmitry Peskov spoke to reporters. Interfax quoted him as saying: \"The talks will go on.\"", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Dmitry Peskov");
+}
+
+TEST(Quotes, AnAgentNounAfterTheCueSpeaks) {
+  // '"…," admitted the hockey player': "the" and an agent noun name the
+  // person mentioned before, not one named inside the quote
+  auto q = quotes("Forward Alexander Radulov gave an interview on Monday. \"From Fedorov and Mogilny. Those were "
+                  "my idols,\" admitted the hockey player.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Alexander Radulov");
+  // a text speaks, and "clarify" reports
+  q = quotes("\"Blasts were heard in the district\", - says the message.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the message");
+  q = quotes("Experts clarified that the drug can prevent the severe course of the disease.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  // an object is no agent: "revealed the details of the incident"
+  for (const Q& x : quotes("The father of the baby, who was abducted in Salsk, revealed the details of the "
+                           "incident.", "en"))
+    EXPECT_NE(x.speaker, "the details") << x.text;
 }
 
 TEST(Quotes, RussianNewsHabits) {
