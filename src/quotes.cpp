@@ -167,6 +167,9 @@ class Lexicon {
         {"возрази", "л ла ли ло в", kSpeech},
         {"прокомментирова", "л ла ли ло в", kSpeech},
         {"опроверг", "_ ла ли ло", kSpeech},
+        {"опроверга", "ет ют л ла ли", kSpeech},
+        {"комментиру", "ет ют", kSpeech},
+        {"комментирова", "л ла ли", kSpeech},
         {"дума", "ет ют л ла ли", kSpeech},
         {"спроси", "л ла ли ло в", kSpeech},
         {"предположи", "л ла ли ло в", kSpeech},
@@ -2315,8 +2318,16 @@ class Finder {
     // «…», — сказала она. — «Это наша земля»: a quote after a dash that
     // opens a sentence goes on with the speech before it
     const bool continued = dash_opens(p.open);
+    // a Russian law's or decree's name, of any length: «О полиции», «Об
+    // образовании в Российской Федерации», «О госрегулировании …» (the
+    // preposition О/Об, capitalised, then a word; not «О, как …», «О чём?»)
+    const bool law_name = !continued && last != '.' && last != '!' && last != '?' && toks_.size() > 1 &&
+                          toks_[0].kind == W && toks_[0].caps && toks_[0].cyr &&
+                          (t_eq(cx_, toks_[0], "о") || t_eq(cx_, toks_[0], "об")) && toks_[1].kind == W &&
+                          !toks_[1].caps;
     // titles and names: capitalised and short
-    if (!continued && !sentence_end && words <= 6 && caps > 0 && (starts_upper(content) || words <= 4)) {
+    if (law_name ||
+        (!continued && !sentence_end && words <= 6 && caps > 0 && (starts_upper(content) || words <= 4))) {
       add(out, content, quote_kind::title, none, "title");
       return;
     }

@@ -501,6 +501,23 @@ TEST(Quotes, AnAgentNounAfterTheCueSpeaks) {
     EXPECT_NE(x.speaker, "the details") << x.text;
 }
 
+TEST(Quotes, ALawsNameIsATitleAndImperfectiveCuesReport) {
+  // a law's name opens with О/Об, whatever its length: no speech
+  auto q = quotes("Президент подписал закон «О внесении изменений в отдельные законодательные акты Российской "
+                  "Федерации в части противодействия терроризму».", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "title");
+  // an exclamation is no law
+  for (const Q& x : quotes("«О, как я ждал этого дня!» — воскликнул Иван Петров.", "ru")) EXPECT_NE(x.kind, "title");
+  // комментирует, опровергал: imperfective cues
+  q = quotes("«Этот конкурс очень важен для детей, — комментирует Дмитрий Святаш. — Мы это понимаем».", "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Дмитрий Святаш");
+  q = quotes("Год назад Алишер Усманов опровергал все сведения журналистов: «Ничего никому не оставлю».", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Алишер Усманов");
+}
+
 TEST(Quotes, RussianNewsHabits) {
   {
     // a verbal adverb after a comma is no interrupting cue: its subject is
