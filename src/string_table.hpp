@@ -32,8 +32,26 @@ inline std::uint64_t string_hash(std::string_view s) noexcept {
     n -= 8;
   }
   if (n) {
+    // the last 1..7 bytes in order, low byte first (what a memcpy of n
+    // bytes gives on a little-endian machine), by fixed-size loads: a
+    // memcpy of a variable size is a call into libc for every word hashed
     std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    unsigned shift = 0;
+    if (n & 4) {
+      std::uint32_t x;
+      std::memcpy(&x, p, 4);
+      w = x;
+      p += 4;
+      shift = 32;
+    }
+    if (n & 2) {
+      std::uint16_t x;
+      std::memcpy(&x, p, 2);
+      w |= std::uint64_t{x} << shift;
+      p += 2;
+      shift += 16;
+    }
+    if (n & 1) w |= std::uint64_t{static_cast<unsigned char>(*p)} << shift;
     h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
   }
   return h ^ (h >> 29);
