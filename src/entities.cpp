@@ -542,7 +542,7 @@ bool function_word(std::string_view w) {
 // Does a role phrase name a woman? (spokeswoman, actress, wife; актриса,
 // певица, журналистка)
 bool feminine_role(std::string_view role) {
-  static const char* const words[] = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman",
+  static constexpr std::string_view words[] = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman",
                                       "actress", "wife", "mother", "daughter", "sister", "widow", "queen",
                                       "princess", "duchess", "актриса", "певица", "журналистка", "спортсменка",
                                       "жена", "мать", "дочь", "сестра", "вдова", "женщина", "поэтесса",
@@ -551,7 +551,7 @@ bool feminine_role(std::string_view role) {
     std::size_t j = role.find(' ', i);
     if (j == std::string_view::npos) j = role.size();
     const std::string_view wd = role.substr(i, j - i);
-    for (const char* f : words)
+    for (const std::string_view f : words)
       if (wd == f) return true;
     i = j + 1;
   }

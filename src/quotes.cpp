@@ -726,11 +726,12 @@ bool t_eq(const Ctx&, const Tok& k, std::string_view w) {
 
 // Conjunctions and auxiliaries: no part of a speaker's phrase.
 bool weak_word(const Ctx& cx, const Tok& k) {
-  static const char* const weak[] = {"and", "or", "but", "would", "will", "was", "were", "has",
+  // (string_views: a const char* list costs a strlen per word compared)
+  static constexpr std::string_view weak[] = {"and", "or", "but", "would", "will", "was", "were", "has",
                                      "have", "had", "is", "are", "be", "been", "not", "to", "did",
                                      "does", "do", "can", "could", "may", "might", "should",
                                      "must", "и", "а", "но", "не", "бы", "было", "будет"};
-  for (const char* w : weak)
+  for (const std::string_view w : weak)
     if (t_eq(cx, k, w)) return true;
   return false;
 }
@@ -802,7 +803,7 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     char buf[64];
     const std::string_view key = fold_key(cx.t_.substr(toks[i].s, toks[i].e - toks[i].s), buf, sizeof buf);
     if (key.empty()) return true;
-    static const char* const function_words[] = {
+    static constexpr std::string_view function_words[] = {
         "как", "когда", "если", "хотя", "там", "тут", "здесь", "так", "поэтому", "потом", "тогда",
         "вот", "это", "эти", "этот", "эта", "все", "мои", "наши", "примерно", "впрочем", "вспомните",
         "as", "when", "if", "while", "there", "here", "so", "then", "this", "that", "thus",
@@ -810,7 +811,7 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
         "february", "march", "april", "june", "july", "august", "september", "october",
         "november", "december"};
-    for (const char* w : function_words)
+    for (const std::string_view w : function_words)
       if (key == w) return false;
     return !profile(toks[i].cyr ? lang_id::ru : lang_id::en).starter(key);
   };
