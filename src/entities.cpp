@@ -160,12 +160,27 @@ bool place_word(std::string_view w) {
 
 // Nouns that name a role or office (en, ru); a role phrase before a person's
 // name is an apposition: "the head of Roskomnadzor Alexander Zharov".
+bool role_noun(std::string_view w);
+
+// A role or an institution after a nationality adjective: "German
+// Chancellor", "German Foreign Ministry", "German Government".
+bool institution_word(std::string_view w) {
+  static const StringSet words = {"chancellor", "government", "ministry", "foreign", "federal", "interior",
+                                  "defence", "defense", "economy", "finance", "health", "embassy", "army",
+                                  "navy", "parliament", "police", "court", "bundestag", "football", "national",
+                                  "state", "central", "green", "greens", "social", "christian", "media"};
+  char buf[16];
+  if (w.size() > sizeof buf) return false;
+  for (std::size_t i = 0; i < w.size(); ++i) buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i];
+  return words.contains(std::string_view(buf, w.size())) || role_noun(w);
+}
+
 bool role_noun(std::string_view w) {
   static const StringSet nouns = {
       "head", "chief", "director", "founder", "co-founder", "minister", "president", "spokesman",
       "spokeswoman", "spokesperson", "adviser", "advisor", "ombudsman", "chairman", "chairwoman",
       "governor", "mayor", "leader", "secretary", "ambassador", "editor", "owner", "CEO", "deputy",
-      "commander", "prosecutor", "judge", "senator", "analyst", "expert", "captain", "master",
+      "commander", "prosecutor", "judge", "senator", "analyst", "expert", "captain", "master", "chancellor",
       "глава", "руководитель", "директор", "основатель", "министр", "президент", "председатель",
       "губернатор", "мэр", "лидер", "секретарь", "посол", "советник", "представитель", "редактор",
       "владелец", "заместитель", "командующий", "прокурор", "судья", "сенатор", "аналитик",
@@ -714,9 +729,12 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     // the surname after a first name, across one particle, in one sentence
     std::size_t n = k + 1;
     if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
+    // ("German" is Герман and the adjective: "German Chancellor", "German
+    // Foreign Minister" name no Mr Chancellor)
     const bool next_ok = n < words.size() && words[n].cap && !words[n].acronym && !w.acronym &&
                          word_sentence[n] == word_sentence[k] && word_zone[n] == word_zone[k] &&
-                         !starter_at(n) && !names.female_by_key.contains(key(n));
+                         !starter_at(n) && !names.female_by_key.contains(key(n)) &&
+                         !(s == "German" && institution_word(surface(words[n])));
     int gender = -1;
     bool english = false, middle = false, genitive_pair = false;
     if (next_ok && fn) {
@@ -753,8 +771,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (gender < 0 && next_ok && n == k + 1 && !w.acronym && !place_word(s) &&
         !place_word(surface(words[n])) && !common_noun_form(s) && !role_noun(s) && !role_noun(surface(words[n])) &&
         // a run of exactly two capitalised words ("Galveston County Judge
-        // Mark Henry" holds no "County Judge")
-        !(k > 0 && words[k - 1].cap && word_sentence[k - 1] == word_sentence[k]) &&
+        // Mark Henry" holds no "County Judge"), or two after a capitalised
+        // role ("German Chancellor Olaf Scholz", "Judge Mark Henry")
+        !(k > 0 && words[k - 1].cap && word_sentence[k - 1] == word_sentence[k] &&
+          !role_noun(surface(words[k - 1]))) &&
         !(n + 1 < words.size() && words[n + 1].cap && word_sentence[n + 1] == word_sentence[k]) &&
         // words of three letters or more (no initials), not the object of a
         // preposition or article ("Head of the Situation Center")
@@ -762,6 +782,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         // surname recurring alone, and case forms make the test unsure)
         s.size() >= 3 && surface(words[n]).size() >= 3 && !cyrillic_word(s) && !cyrillic_word(surface(words[n])) &&
         !(words[n].end < text.size() && text[words[n].end] == '-') &&  // Kim Jong-un
+        // (only a space between them: "Chancellor Scholz: Gas will …")
+        text.find_first_not_of(' ', w.end) == words[n].start &&
         !(k > 0 && word_sentence[k - 1] == word_sentence[k] && function_word(surface(words[k - 1])))) {
       // two capitalised words in apposition with a role are a person's name,
       // whose gender the role may tell: "Anette Kreitsmann, spokeswoman for

@@ -101,6 +101,25 @@ TEST(Entities, RolesInApposition) {
   }
 }
 
+TEST(Entities, NamesAfterACapitalisedTitle) {
+  // two capitalised words after a capitalised role are a name; "German"
+  // before a role or an institution is the adjective, not Герман
+  auto d = analyze("German Chancellor Olaf Scholz spoke on Monday. German Foreign Minister Annalena Baerbock "
+                   "agreed. The head of Sberbank German Gref was absent.");
+  for (const char* name : {"Olaf Scholz", "Annalena Baerbock", "German Gref"}) {
+    const skaz::Entity* e = find(d, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, skaz::entity_type::person) << name;
+  }
+  for (const auto& e : d.entities) {
+    EXPECT_NE(e.name, "German Chancellor");
+    EXPECT_NE(e.name, "German Foreign");
+  }
+  // a colon between two capitalised words parts them
+  d = analyze("Chancellor Scholz: Gas will no longer be important.");
+  for (const auto& e : d.entities) EXPECT_NE(e.name, "Scholz Gas");
+}
+
 TEST(Entities, RolesAfterTheName) {
   const auto d = analyze(
       "Pavel Orlov, the founder of the company, spoke on Monday. Orlov, a Telegram founder, answered. "
