@@ -147,6 +147,22 @@ bool calendar_word(std::string_view w) {
   return words.contains(w);
 }
 
+// An English sentence adverb opening a sentence: "Earlier Lithuanian
+// Defense Minister …", "Recently Yerevan …", "Surprisingly, Yesenin" (a
+// word of six letters or more in one of the adverbs' endings, -ally, -ntly,
+// -usly, -edly, -ngly, …, that is no given name; Anatoly, Vitaly, Kimberly
+// and Piccadilly end otherwise).
+bool sentence_adverb(std::string_view w) {
+  if (w == "Earlier" || w == "Previously") return true;
+  if (w.size() < 6 || w[0] < 'A' || w[0] > 'Z') return false;
+  for (std::size_t i = 1; i < w.size(); ++i)
+    if (w[i] < 'a' || w[i] > 'z') return false;
+  bool adverb = false;
+  for (const std::string_view e : {"ally", "ntly", "usly", "edly", "ngly", "tely", "sely", "vely", "ctly", "arly", "ssly", "fully"})
+    adverb = adverb || w.compare(w.size() - e.size(), e.size(), e) == 0;
+  return adverb && english_first_name(w) < 0;
+}
+
 // Capitalised words of place and institution names, never a first name or
 // a surname: "United States" recurs as "the States" but names nobody.
 bool place_word(std::string_view w) {
@@ -655,7 +671,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     }
   }
   auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
-  auto starter = [&](std::string_view s) { return starter_any(s) || calendar_word(s); };
+  auto starter = [&](std::string_view s) { return starter_any(s) || calendar_word(s) || sentence_adverb(s); };
   // the name key of a capitalised word, computed when first asked and kept
   // (for capitalised words only: a string per word of a long document
   // costs more than the keys themselves)

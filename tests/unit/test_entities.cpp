@@ -115,6 +115,13 @@ TEST(Entities, NamesAfterACapitalisedTitle) {
     EXPECT_NE(e.name, "German Chancellor");
     EXPECT_NE(e.name, "German Foreign");
   }
+  // a sentence adverb opens no name; a Russian first name in -ly does
+  d = analyze("Earlier Lithuanian officials met. Recently Yerevan agreed. Anatoly Tsygankov spoke.");
+  for (const auto& e : d.entities) {
+    EXPECT_NE(e.name, "Earlier Lithuanian");
+    EXPECT_NE(e.name, "Recently Yerevan");
+  }
+  ASSERT_NE(find(d, "Anatoly Tsygankov"), nullptr);
   // a colon between two capitalised words parts them
   d = analyze("Chancellor Scholz: Gas will no longer be important.");
   for (const auto& e : d.entities) EXPECT_NE(e.name, "Scholz Gas");
