@@ -746,8 +746,25 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     std::size_t n = k + 1;
     if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
     // ("German" is Герман and the adjective: "German Chancellor", "German
-    // Foreign Minister" name no Mr Chancellor)
-    const bool next_ok = n < words.size() && words[n].cap && !words[n].acronym && !w.acronym &&
+    // Foreign Minister" name no Mr Chancellor; a name's words stand with
+    // spaces between them: "Yerevan, Armenia sent", "Durov's Telegram" are
+    // no name)
+    auto spaced = [&](std::uint32_t a, std::uint32_t b) {  // spaces, tabs, no-break spaces (Ю.\u00A0Лесин)
+      for (std::uint32_t i = a; i < b; ++i) {
+        if (text[i] == ' ' || text[i] == '\t') continue;
+        if (text[i] == '\xC2' && i + 1 < b && text[i + 1] == '\xA0') {
+          ++i;
+          continue;
+        }
+        return false;
+      }
+      return a < b;
+    };
+    // (an initial's full stop too: Е. Душко, Ю. Лесин)
+    const bool initial = w.end - w.start <= 2 && w.end < text.size() && text[w.end] == '.';
+    const bool next_ok = n < words.size() && spaced(w.end + (initial ? 1 : 0), words[k + 1].start) &&
+                         (n == k + 1 || spaced(words[k + 1].end, words[n].start)) && words[n].cap &&
+                         !words[n].acronym && !w.acronym &&
                          word_sentence[n] == word_sentence[k] && word_zone[n] == word_zone[k] &&
                          !starter_at(n) && !names.female_by_key.contains(key(n)) &&
                          !(s == "German" && institution_word(surface(words[n])));
@@ -798,8 +815,6 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         // surname recurring alone, and case forms make the test unsure)
         s.size() >= 3 && surface(words[n]).size() >= 3 && !cyrillic_word(s) && !cyrillic_word(surface(words[n])) &&
         !(words[n].end < text.size() && text[words[n].end] == '-') &&  // Kim Jong-un
-        // (only a space between them: "Chancellor Scholz: Gas will …")
-        text.find_first_not_of(' ', w.end) == words[n].start &&
         !(k > 0 && word_sentence[k - 1] == word_sentence[k] && function_word(surface(words[k - 1])))) {
       // two capitalised words in apposition with a role are a person's name,
       // whose gender the role may tell: "Anette Kreitsmann, spokeswoman for

@@ -122,6 +122,14 @@ TEST(Entities, NamesAfterACapitalisedTitle) {
     EXPECT_NE(e.name, "Recently Yerevan");
   }
   ASSERT_NE(find(d, "Anatoly Tsygankov"), nullptr);
+  // so does a comma, or a quote's closing mark: a name's words have spaces
+  // between them
+  d = analyze("Aid was delivered to the disaster area in Armenia. Yerevan, Armenia sent 27 rescuers. \"We did "
+              "not find it in Georgia,\" Toidze said.");
+  for (const auto& e : d.entities) {
+    EXPECT_NE(e.name, "Yerevan Armenia");
+    EXPECT_NE(e.name, "Georgia Toidze");
+  }
   // a colon between two capitalised words parts them
   d = analyze("Chancellor Scholz: Gas will no longer be important.");
   for (const auto& e : d.entities) EXPECT_NE(e.name, "Scholz Gas");
