@@ -65,6 +65,17 @@ const FirstName kFirstNames[] = {
     {"Алина", true},      {"Алёна", true},     {"Вероника", true},  {"Кристина", true},
     {"Лидия", true},      {"Нина", true},      {"Оксана", true},    {"Тамара", true},
     {"Инна", true},       {"Жанна", true},     {"Валерия", true},   {"Яна", true},
+    // (not Регина, Раиса, Карина, Алиса, Олеся, Диана, Милана, Римма, Ева,
+    // Родион: their keys are those of Region, Райс, Korean, Elysee, День,
+    // Milan, Рим, Ива, Radiana)
+    {"Всеволод", false},  {"Давид", false},    {"Захар", false},    {"Марат", false},
+    {"Ренат", false},     {"Рустам", false},   {"Святослав", false}, {"Тарас", false},
+    {"Тимофей", false},   {"Тихон", false},    {"Эмиль", false},
+    {"Эльдар", false},    {"Шамиль", false},   {"Магомед", false},  {"Ринат", false},
+    {"Ильдар", false},    {"Айдар", false},    {"Рамиль", false},   {"Прохор", false},
+    {"Эльвира", true},    {"Зинаида", true},   {"Клавдия", true},   {"Снежана", true},
+    {"Ульяна", true},     {"Эльмира", true},   {"Ангелина", true},  {"Василиса", true},
+    {"Варвара", true},    {"Таисия", true},    {"Виолетта", true},
     // English forms a translation may use
     {"Alexander", false}, {"Peter", false},    {"Michael", false},  {"Nicholas", false},
     {"George", false},    {"Gregory", false},  {"Paul", false},     {"Alexandra", true},

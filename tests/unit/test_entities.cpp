@@ -78,6 +78,23 @@ TEST(Entities, RussianText) {
   EXPECT_EQ(e->roles, (std::vector<std::string>{"Глава ведомства"}));
 }
 
+TEST(Entities, MoreRussianFirstNames) {
+  // first names of the lexicon in Cyrillic and in transliteration, with the
+  // gender they give; Регина, Алиса, Олеся stay out (Region, Elysee Palace)
+  auto p = skaz::Pipeline::create({});
+  ASSERT_TRUE(p.ok());
+  auto d = p->analyze("Глава ЦБ Эльвира Набиуллина выступила. Рустам Минниханов и Ренат Лайшев согласились.", "ru");
+  ASSERT_TRUE(d.ok());
+  for (const char* name : {"Эльвира Набиуллина", "Рустам Минниханов", "Ренат Лайшев"}) {
+    const skaz::Entity* e = find(d.value(), name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, skaz::entity_type::person) << name;
+  }
+  const auto en = analyze("Rustam Fatkhutdinov met reporters at the Elysee Palace on Monday.");
+  ASSERT_NE(find(en, "Rustam Fatkhutdinov"), nullptr);
+  EXPECT_EQ(find(en, "Elysee Palace"), nullptr);
+}
+
 TEST(Entities, RolesInApposition) {
   const auto d = analyze(
       "Founder of the company Pavel Orlov spoke on Monday. Later the Internet Ombudsman Ivan Belov "
