@@ -806,6 +806,7 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     static constexpr std::string_view function_words[] = {
         "как", "когда", "если", "хотя", "там", "тут", "здесь", "так", "поэтому", "потом", "тогда",
         "вот", "это", "эти", "этот", "эта", "все", "мои", "наши", "примерно", "впрочем", "вспомните",
+        "несколько",  // opens a phrase, names no one alone ("Несколько сетей объявили")
         "as", "when", "if", "while", "there", "here", "so", "then", "this", "that", "thus",
         // days and months are written capitalised in English and name nobody
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -833,6 +834,15 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
         } else if (j + 2 < b && toks[j + 1].kind == W && !toks[j + 1].caps && !toks[j + 1].cyr &&
                    (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for")) &&
                    (caps_word(j + 2) || role_word(j + 2))) {
+          j += 2;
+        } else if (j + 2 < b && toks[j].cyr &&
+                   (role_word(j) || (toks[j].f && lexicon().ru_role(std::string_view(toks[j].f, toks[j].fl)))) &&
+                   toks[j + 1].kind == W && toks[j + 1].cyr &&
+                   !toks[j + 1].caps && !toks[j + 1].inq && !toks[j + 1].cue() && caps_word(j + 2) &&
+                   !(j + 3 < b && caps_word(j + 3))) {
+          // a Russian role, a genitive and one capitalised word: "Пресс-секретарь
+          // семьи Бушей", "Представитель компании Apple" (before a full name,
+          // "Глава полиции района Уолтер Браун", the name is the speaker)
           j += 2;
         } else if (toks[j + 1].kind == DOT && j + 2 < b && caps_word(j + 2) &&
                    (toks[j].e - toks[j].s <= 2 || toks[j].title)) {

@@ -518,6 +518,23 @@ TEST(Quotes, ALawsNameIsATitleAndImperfectiveCuesReport) {
   EXPECT_EQ(q[0].speaker, "Алишер Усманов");
 }
 
+TEST(Quotes, RussianRolePhrasesAsSpeakers) {
+  // a role, a genitive and one capitalised word are the speaker's phrase;
+  // a quantifier opens a phrase and names no one alone
+  auto mention = [](const std::string& text) {
+    const skaz::Document d = analyze(text, "ru");
+    return d.quotes.size() == 1 && d.quotes[0].speaker.start != skaz::no_offset
+               ? std::string(d.slice(d.quotes[0].speaker))
+               : std::string();
+  };
+  EXPECT_EQ(mention("Пресс-секретарь семьи Бушей сообщил, что экс-президент под наблюдением медиков."),
+            "Пресс-секретарь семьи Бушей");
+  EXPECT_EQ(mention("Несколько розничных торговых сетей объявили, что они не будут продавать этот номер."),
+            "Несколько розничных торговых сетей");
+  // before a full name the name speaks
+  EXPECT_EQ(mention("Глава полиции района Уолтер Браун сообщил, что в здании нашли взрывчатку."), "Уолтер Браун");
+}
+
 TEST(Quotes, RussianNewsHabits) {
   {
     // a verbal adverb after a comma is no interrupting cue: its subject is
