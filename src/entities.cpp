@@ -378,6 +378,7 @@ struct Word {
   bool cap;          // starts with a capital letter
   bool acronym;      // two or more capitals, no lower case
   bool sent_start;   // opens a sentence
+  std::uint32_t zone = 0, sentence = 0;  // indices of its zone and sentence
 };
 
 // F(spelling) remembered by each thread across documents (names recur from
@@ -619,12 +620,9 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   std::vector<Mention> mentions;
   // Pass 1: the words of every zone (titles and captions name people too).
   std::vector<Word> words;
-  std::vector<std::uint32_t> word_zone, word_sentence;
   // about a word per 6 bytes in English, 9 in Russian (a hostile text of
   // one long word reserves no more than a million)
   words.reserve(std::min<std::size_t>(text.size() / 6, std::size_t{1} << 20));
-  word_zone.reserve(words.capacity());
-  word_sentence.reserve(words.capacity());
   std::size_t si = 0;
   for (std::uint32_t zi = 0; zi < zones.size(); ++zi) {
     const Span& z = zones[zi];
@@ -673,11 +671,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       while (si < sentences.size() && sentences[si].end <= i) ++si;
       // the first word of a sentence (after any opening quotes or dashes)
       w.sent_start = si < sentences.size() && sentences[si].start <= i &&
-                     (word_sentence.empty() || word_sentence.back() != si || words.empty() ||
-                      words.back().end <= sentences[si].start);
+                     (words.empty() || words.back().sentence != si || words.back().end <= sentences[si].start);
+      w.zone = zi;
+      w.sentence = static_cast<std::uint32_t>(si);
       words.push_back(w);
-      word_zone.push_back(zi);
-      word_sentence.push_back(static_cast<std::uint32_t>(si));
       i = j;
     }
   }
@@ -726,8 +723,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   for (std::size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
     if (!w.cap || w.acronym || w.sent_start) continue;
-    const bool prev_cap = k > 0 && words[k - 1].cap && word_sentence[k - 1] == word_sentence[k];
-    const bool next_cap = k + 1 < words.size() && words[k + 1].cap && word_sentence[k + 1] == word_sentence[k];
+    const bool prev_cap = k > 0 && words[k - 1].cap && words[k - 1].sentence == words[k].sentence;
+    const bool next_cap = k + 1 < words.size() && words[k + 1].cap && words[k + 1].sentence == words[k].sentence;
     if (!prev_cap && !next_cap) alone.set(key(k), true);
   }
   // Pass 3: mentions.
@@ -776,7 +773,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     const bool next_ok = n < words.size() && spaced(w.end + (initial ? 1 : 0), words[k + 1].start) &&
                          (n == k + 1 || spaced(words[k + 1].end, words[n].start)) && words[n].cap &&
                          !words[n].acronym && !w.acronym &&
-                         word_sentence[n] == word_sentence[k] && word_zone[n] == word_zone[k] &&
+                         words[n].sentence == words[k].sentence && words[n].zone == words[k].zone &&
                          !starter_at(n) && !names.female_by_key.contains(key(n)) &&
                          !(s == "German" && institution_word(surface(words[n])));
     int gender = -1;
@@ -790,7 +787,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       // Blasey Ford" (the last word recurs alone)
       const std::size_t m3 = n + 1;
       if (n == k + 1 && m3 < words.size() && words[m3].cap && !words[m3].acronym &&
-          word_sentence[m3] == word_sentence[k] && word_zone[m3] == word_zone[k] && !starter_at(m3) &&
+          words[m3].sentence == words[k].sentence && words[m3].zone == words[k].zone && !starter_at(m3) &&
           !place_word(surface(words[m3])) && english_first_name(surface(words[m3])) < 0 &&
           (english_first_name(surface(words[n])) >= 0 ||
            (alone.contains(key(m3)) && !alone.contains(key(n)))))
@@ -817,27 +814,27 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         // a run of exactly two capitalised words ("Galveston County Judge
         // Mark Henry" holds no "County Judge"), or two after a capitalised
         // role ("German Chancellor Olaf Scholz", "Judge Mark Henry")
-        !(k > 0 && words[k - 1].cap && word_sentence[k - 1] == word_sentence[k] &&
+        !(k > 0 && words[k - 1].cap && words[k - 1].sentence == words[k].sentence &&
           !role_noun(surface(words[k - 1]))) &&
-        !(n + 1 < words.size() && words[n + 1].cap && word_sentence[n + 1] == word_sentence[k]) &&
+        !(n + 1 < words.size() && words[n + 1].cap && words[n + 1].sentence == words[k].sentence) &&
         // words of three letters or more (no initials), not the object of a
         // preposition or article ("Head of the Situation Center")
         // (Latin script: in Russian text an unknown first name joins by its
         // surname recurring alone, and case forms make the test unsure)
         s.size() >= 3 && surface(words[n]).size() >= 3 && !cyrillic_word(s) && !cyrillic_word(surface(words[n])) &&
         !(words[n].end < text.size() && text[words[n].end] == '-') &&  // Kim Jong-un
-        !(k > 0 && word_sentence[k - 1] == word_sentence[k] && function_word(surface(words[k - 1])))) {
+        !(k > 0 && words[k - 1].sentence == words[k].sentence && function_word(surface(words[k - 1])))) {
       // two capitalised words in apposition with a role are a person's name,
       // whose gender the role may tell: "Anette Kreitsmann, spokeswoman for
       // the Tartu courts,", "spokeswoman Anette Kreitsmann"
-      const std::uint32_t sstart = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].start : 0;
-      const std::uint32_t send = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].end
+      const std::uint32_t sstart = words[k].sentence < sentences.size() ? sentences[words[k].sentence].start : 0;
+      const std::uint32_t send = words[k].sentence < sentences.size() ? sentences[words[k].sentence].end
                                                                      : static_cast<std::uint32_t>(text.size());
       // (cheap tests first: a comma after the pair, a role noun right before it)
       std::string role;
       if (words[n].end < text.size() && text[words[n].end] == ',')
         role = role_after(text, words[n].end, std::max(send, words[n].end));
-      if (role.empty() && k > 0 && word_sentence[k - 1] == word_sentence[k] && role_noun(surface(words[k - 1])))
+      if (role.empty() && k > 0 && words[k - 1].sentence == words[k].sentence && role_noun(surface(words[k - 1])))
         role = role_before(text, std::min(sstart, w.start), w.start);
       if (!role.empty()) gender = feminine_role(role) ? 1 : 0;
     }
@@ -858,11 +855,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (m.key->empty()) continue;
     m.sentence_initial = w.sent_start && m.words == 1;
     if (m.first_name >= 0) {
-      const std::uint32_t sstart = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].start : 0;
+      const std::uint32_t sstart = words[k].sentence < sentences.size() ? sentences[words[k].sentence].start : 0;
       m.role = role_before(text, std::min(sstart, m.span.start), m.span.start);
     }
     if (m.role.empty()) {
-      const std::uint32_t send = word_sentence[k] < sentences.size() ? sentences[word_sentence[k]].end : static_cast<std::uint32_t>(text.size());
+      const std::uint32_t send = words[k].sentence < sentences.size() ? sentences[words[k].sentence].end : static_cast<std::uint32_t>(text.size());
       m.role = role_after(text, m.span.end, std::max(send, m.span.end));
     }
     mentions.push_back(std::move(m));
