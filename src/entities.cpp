@@ -165,7 +165,7 @@ bool calendar_word(std::string_view w) {
 // and Piccadilly end otherwise).
 bool sentence_adverb(std::string_view w) {
   if (w == "Earlier" || w == "Previously") return true;
-  if (w.size() < 6 || w[0] < 'A' || w[0] > 'Z') return false;
+  if (w.size() < 6 || w[0] < 'A' || w[0] > 'Z' || w[w.size() - 1] != 'y' || w[w.size() - 2] != 'l') return false;
   for (std::size_t i = 1; i < w.size(); ++i)
     if (w[i] < 'a' || w[i] > 'z') return false;
   bool adverb = false;
