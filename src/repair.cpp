@@ -752,7 +752,27 @@ bool may_need_letters(std::string_view s, const RepairOptions& o) {
     // byte's
     while (end - q >= 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
-      if (_mm_movemask_epi8(v) != 0) break;
+      if (const unsigned hi = static_cast<unsigned>(_mm_movemask_epi8(v))) {
+        // 16 bytes of letters of U+0400..U+047F (leads D0, D1) and ASCII
+        // non-letters: no script changes inside them either, and no
+        // invisible character; a lead byte at the end is read with the next
+        // block. Anything else goes by bytes.
+        const __m128i x = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+        const unsigned letters =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x))) & ~hi;
+        const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(
+            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD0))),
+                         _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD1))))));
+        const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(
+            _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)))));
+        if (letters != 0 || (hi & ~(lead | cont)) != 0 || cont != ((lead << 1) & 0xFFFFu) ||
+            (prev == script::latin && (lead & 1u)))
+          break;
+        const bool cut = (lead >> 15) & 1u;
+        prev = (cont >> (cut ? 14 : 15)) & 1u ? script::cyrillic : script::common;
+        q += cut ? 15 : 16;
+        continue;
+      }
       const auto first = static_cast<unsigned char>(q[0]), last = static_cast<unsigned char>(q[15]);
       if (prev == script::cyrillic && static_cast<unsigned>((first | 0x20) - 'a') < 26u) break;
       prev = static_cast<unsigned>((last | 0x20) - 'a') < 26u ? script::latin : script::common;

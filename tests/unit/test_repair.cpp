@@ -636,6 +636,25 @@ TEST(RepairClean, PipelineReportsNoRepairOnCleanText) {
 // 4. Homoglyphs
 // ---------------------------------------------------------------------------
 
+TEST(RepairHomoglyph, FoundAtEveryOffsetOfARussianText) {
+  // the pre-test skips 16 bytes of Russian letters and ASCII non-letters at a
+  // time: a mixed word must be found wherever it falls in those blocks, after
+  // Cyrillic, Latin or punctuation, a lead byte cut by a block's end or not
+  const std::string fillers[] = {"а", "б ", ", ", "я", "x "};
+  for (const std::string& fill : fillers) {
+    for (int k = 0; k < 40; ++k) {
+      std::string pre;
+      for (int i = 0; i < k; ++i) pre += fill;
+      for (const auto& [garbled, clean] : {std::pair<std::string, std::string>{"Москв\x61", "Москва"},
+                                           std::pair<std::string, std::string>{"P\u0430vel", "Pavel"}}) {
+        const std::string in = pre + " " + garbled + " заявил, что нет.";
+        const std::string out = skaz::repair_text(in, nullptr, letters_only(true, false));
+        EXPECT_NE(out.find(" " + clean + " "), std::string::npos) << "[" << fill << "] x" << k << ": " << out;
+      }
+    }
+  }
+}
+
 TEST(RepairHomoglyph, CyrillicLettersInLatinWords) {
   // Tеlеgram: Cyrillic е twice; Amazоn: Cyrillic о; Faсebook: Cyrillic с; Cоca: Cyrillic о
   const std::string in =
