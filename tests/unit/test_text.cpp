@@ -329,3 +329,33 @@ TEST(StringHash, TailReadAsAMemcpyWould) {
 }
 
 }  // namespace
+
+// find_invalid_utf8 skips blocks of ASCII and two-byte forms 16 bytes at a
+// time: it finds the first invalid byte where a character-by-character
+// decode does, wherever the block boundaries fall.
+namespace {
+
+std::size_t invalid_by_chars(std::string_view s) {
+  const char* p = s.data();
+  const char* end = p + s.size();
+  while (p < end) {
+    const skaz::decoded_char d = skaz::decode_utf8(p, end);
+    if (!d.valid) return static_cast<std::size_t>(p - s.data());
+    p += d.len;
+  }
+  return std::string_view::npos;
+}
+
+TEST(Utf8, BlocksFindTheFirstInvalidByteAsCharactersDo) {
+  std::mt19937 rng(7);
+  const char* pieces[] = {"a", " ", "\xD0\xB0", "\xD1\x8F", "\xC2\xAB", "\xC3\xA9", "\xE2\x80\x94", "\xF0\x9F\x98\x80",
+                          "\xD0", "\x80", "\xBF", "\xC0\xAF", "\xE0\x80\xAF", "\xFF", "\xDF"};
+  for (int it = 0; it < 20000; ++it) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 60);
+    for (int i = 0; i < n; ++i) s += pieces[rng() % (it % 4 == 0 ? 15 : 7)];
+    ASSERT_EQ(skaz::find_invalid_utf8(s), invalid_by_chars(s)) << it;
+  }
+}
+
+}  // namespace
