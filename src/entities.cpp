@@ -111,6 +111,10 @@ const char* const kEnglishMale[] = {
     "Stefan", "Stephen", "Steve", "Steven", "Stuart", "Ted", "Terry", "Theodore", "Thomas", "Tim",
     "Timothy", "Todd", "Tom", "Tommy", "Tony", "Travis", "Trevor", "Victor", "Vincent", "Walter",
     "Warren", "Wayne", "Wesley", "William", "Wolfgang", "Zachary",
+    // Arabic given names as English news writes them
+    "Abdullah", "Ahmad", "Ahmed", "Faisal", "Hamad", "Hassan", "Hussein", "Ibrahim", "Jamal",
+    "Khaled", "Khalid", "Mahmoud", "Mohamed", "Mohammad", "Mohammed", "Muhammad", "Mustafa", "Omar",
+    "Rashid", "Saeed", "Salman", "Tariq", "Walid", "Youssef", "Yusuf",
 };
 const char* const kEnglishFemale[] = {
     "Abigail", "Alice", "Alison", "Amanda", "Amy", "Andrea", "Angela", "Angelina", "Ann", "Anne",
@@ -632,7 +636,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         i += d.len;
         continue;
       }
-      Word w{i, i, is_upper(d.cp), false, false};
+      // (an Arabic surname with its article, al-Mishri, el-Sisi, is capitalised)
+      const bool article = (d.cp == 'a' || d.cp == 'e') && i + 3 < z.end && text[i + 1] == 'l' &&
+                           text[i + 2] == '-' && text[i + 3] >= 'A' && text[i + 3] <= 'Z';
+      Word w{i, i, is_upper(d.cp) || article, false, false};
       int upper = 0, lower = 0;
       std::uint32_t j = i;
       while (j < z.end) {

@@ -152,6 +152,16 @@ TEST(Entities, NamesAfterACapitalisedTitle) {
   for (const auto& e : d.entities) EXPECT_NE(e.name, "Scholz Gas");
 }
 
+TEST(Entities, ArabicNamesWithTheirArticle) {
+  // an Arabic given name and a surname with its article (al-, el-)
+  const auto d = analyze("The chairman of the council, Khaled al-Mishri, spoke. Ibrahim Raisi agreed.");
+  for (const char* name : {"Khaled al-Mishri", "Ibrahim Raisi"}) {
+    const skaz::Entity* e = find(d, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, skaz::entity_type::person) << name;
+  }
+}
+
 TEST(Entities, RolesAfterTheName) {
   const auto d = analyze(
       "Pavel Orlov, the founder of the company, spoke on Monday. Orlov, a Telegram founder, answered. "
