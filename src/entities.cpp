@@ -189,8 +189,6 @@ bool place_word(std::string_view w) {
   return words.contains(w);
 }
 
-// Nouns that name a role or office (en, ru); a role phrase before a person's
-// name is an apposition: "the head of Roskomnadzor Alexander Zharov".
 bool role_noun(std::string_view w);
 
 // A role or an institution after a nationality adjective: "German
@@ -206,6 +204,8 @@ bool institution_word(std::string_view w) {
   return words.contains(std::string_view(buf, w.size())) || role_noun(w);
 }
 
+// Nouns that name a role or office (en, ru); a role phrase before a person's
+// name is an apposition: "the head of Roskomnadzor Alexander Zharov".
 bool role_noun(std::string_view w) {
   static const StringSet nouns = {
       "head", "chief", "director", "founder", "co-founder", "minister", "president", "spokesman",
@@ -589,11 +589,11 @@ bool function_word(std::string_view w) {
 // Does a role phrase name a woman? (spokeswoman, actress, wife; актриса,
 // певица, журналистка)
 bool feminine_role(std::string_view role) {
-  static constexpr std::string_view words[] = {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman",
-                                      "actress", "wife", "mother", "daughter", "sister", "widow", "queen",
-                                      "princess", "duchess", "актриса", "певица", "журналистка", "спортсменка",
-                                      "жена", "мать", "дочь", "сестра", "вдова", "женщина", "поэтесса",
-                                      "писательница", "чемпионка", "балерина", "теннисистка", "гимнастка"};
+  static constexpr std::string_view words[] = {
+      "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman", "actress", "wife", "mother",
+      "daughter", "sister", "widow", "queen", "princess", "duchess", "актриса", "певица", "журналистка",
+      "спортсменка", "жена", "мать", "дочь", "сестра", "вдова", "женщина", "поэтесса", "писательница",
+      "чемпионка", "балерина", "теннисистка", "гимнастка"};
   for (std::size_t i = 0; i < role.size();) {
     std::size_t j = role.find(' ', i);
     if (j == std::string_view::npos) j = role.size();

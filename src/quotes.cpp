@@ -728,9 +728,9 @@ bool t_eq(const Ctx&, const Tok& k, std::string_view w) {
 bool weak_word(const Ctx& cx, const Tok& k) {
   // (string_views: a const char* list costs a strlen per word compared)
   static constexpr std::string_view weak[] = {"and", "or", "but", "would", "will", "was", "were", "has",
-                                     "have", "had", "is", "are", "be", "been", "not", "to", "did",
-                                     "does", "do", "can", "could", "may", "might", "should",
-                                     "must", "и", "а", "но", "не", "бы", "было", "будет"};
+                                              "have", "had", "is", "are", "be", "been", "not", "to", "did",
+                                              "does", "do", "can", "could", "may", "might", "should",
+                                              "must", "и", "а", "но", "не", "бы", "было", "будет"};
   for (const std::string_view w : weak)
     if (t_eq(cx, k, w)) return true;
   return false;
