@@ -253,10 +253,23 @@ class Pairer {
     out_.push_back(p);
   }
   // A closing mark with nothing to close: the quote opened where the unit
-  // (or the text after the last outer quote) began.
-  void orphan(const Span& u, std::size_t pos, std::size_t len) {
+  // (or the text after the last outer quote) began; with `sentence`, where
+  // the sentence before the mark began, if later.
+  void orphan(const Span& u, std::size_t pos, std::size_t len, bool sentence = false) {
     if (!stack_.empty()) return;
-    std::size_t s = skip_space(std::max<std::size_t>(boundary_, u.start), pos);
+    std::size_t from = std::max<std::size_t>(boundary_, u.start);
+    if (sentence) {
+      // back to a full stop, ! or ? and a space before a capital letter
+      for (std::size_t j = pos; j > from + 2; --j) {
+        const char c = t_[j - 2];
+        if ((c == '.' || c == '!' || c == '?') && t_[j - 1] == ' ' &&
+            ((t_[j] >= 'A' && t_[j] <= 'Z') || static_cast<unsigned char>(t_[j]) >= 0x80)) {
+          from = j;
+          break;
+        }
+      }
+    }
+    std::size_t s = skip_space(from, pos);
     boundary_ = pos + len;
     // a dash that introduces speech is no part of it
     while (s < pos) {
@@ -306,6 +319,9 @@ class Pairer {
         const int k = find(str2);
         if (k >= 0 && word_char(n) && reopens(u, i)) return;
         if (k >= 0 && word_char(n) && detached_closer(u, i)) return close(k, i, len);
+        // ("…long-suffering land, " the pontiff said": the same with the
+        // opening mark lost; the quote is taken back to its sentence's start)
+        if (k < 0 && detached_closer(u, i)) return orphan(u, i, len, true);
         // by position: an opener-looking mark inside an open quote nests
         // ("работа "Без названия" представляет"), any other one closes
         if (k >= 0 && open_context(p) && p != 0 && word_char(n) && p != '"') return push(i, len, str2);

@@ -1571,7 +1571,14 @@ class Finder {
                  (t_eq(cx_, k, "read") && i > first && toks_[i - 1].noun)) &&  // "the comments read"
                 !colon_after(i)))) {
             Speaker sp = speaker_of(toks_, first, i, toks_.size());
-            if (sp.found() && sp.conf < 0.7) {
+            // (not a preposition's object after the cue: "…," the pontiff
+            // said during a sermon in St. Peter's Square)
+            static constexpr std::string_view kAdverbial[] = {"during", "in", "at", "on", "for", "from", "with",
+                                                              "after", "before", "while", "to", "by", "via"};
+            bool adverbial = false;
+            for (const std::string_view w : kAdverbial)
+              adverbial = adverbial || (i + 1 < toks_.size() && t_eq(cx_, toks_[i + 1], w));
+            if (sp.found() && sp.conf < 0.7 && !adverbial) {
               // "— с поклоном сказал швейцар": an adverbial before the cue
               const Speaker after = with_cue(
                   speaker_in(cx_, toks_, i + 1, region_after(toks_, i, toks_.size()), false), k);

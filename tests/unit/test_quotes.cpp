@@ -51,6 +51,17 @@ TEST(QuoteMarks, EveryConventionAndNesting) {
   EXPECT_EQ(contents("'How dare you?' she asked."), (std::vector<std::string>{"How dare you?"}));
 }
 
+TEST(QuoteMarks, ADetachedClosingMarkWithItsOpeningMarkLost) {
+  // machine translation loses the opening mark and detaches the closing one
+  // onto the report: the quote runs back to its sentence's start, and the
+  // narration after the mark is no quote
+  auto q = quotes("The pope spoke on Sunday. I was pleased to learn of the agreement, another step to peace, "
+                  "\" the pontiff said during a sermon in St. Peter's Square. The website reported it.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "I was pleased to learn of the agreement, another step to peace");
+  EXPECT_EQ(q[0].speaker, "the pontiff");  // not the square after "in"
+}
+
 TEST(QuoteMarks, AStraightMarkReopeningASentenceInsideAQuoteIsStray) {
   // machine translation opens each sentence of a quote again: one quote
   EXPECT_EQ(contents("\"You need gloves. \"Shoes with a tread,\" he said."),
