@@ -170,6 +170,8 @@ class Lexicon {
         {"опроверга", "ет ют л ла ли", kSpeech},
         {"комментиру", "ет ют", kSpeech},
         {"комментирова", "л ла ли", kSpeech},
+        // ("— возмущается он"; not "возмутился словами чиновника: «…»")
+        {"возмуща", "ется ются", kSpeech},
         {"дума", "ет ют л ла ли", kSpeech},
         {"спроси", "л ла ли ло в", kSpeech},
         {"предположи", "л ла ли ло в", kSpeech},
@@ -270,7 +272,7 @@ class Lexicon {
   bool ru_role(std::string_view w) const {
     static const char* const stems[] = {
         "глав", "лидер", "адвокат", "представител", "пресс-секретар", "министр", "министерств",
-        "президент", "премьер", "директор", "эксперт", "аналитик", "источник", "председател",
+        "президент", "премьер", "директор", "эксперт", "аналитик", "источник", "председател", "сопредседател",
         "спикер", "депутат", "губернатор", "мэр", "посол", "полици", "шериф", "судь", "прокурор",
         "следовател", "очевид", "свидетел", "ведомств", "служб", "офис", "коронер",
         "патологоанатом", "менеджер", "хоккеист", "чемпион", "журналист", "координатор",
@@ -900,10 +902,17 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
       --ri;
     // "агентство «Ассошиэйтед пресс»", "the newspaper "Kommersant"": a
     // role noun and the name in quotes after it
-    if (sp.role_only && rj + 2 < toks.size() && toks[rj + 1].kind == OPEN) {
-      std::size_t k = rj + 2;
+    // (a genitive between, and the name's own "!": "сопредседатель группы
+    // «Экозащита!»")
+    std::size_t o = rj + 1;
+    if (o + 1 < toks.size() && toks[o].kind == W && toks[o].cyr && !toks[o].caps && toks[o + 1].kind == OPEN) ++o;
+    if (sp.role_only && o + 1 < toks.size() && toks[o].kind == OPEN) {
+      std::size_t k = o + 1;
       bool caps = false;
-      for (; k < toks.size() && k <= rj + 7 && is_word(toks[k]); ++k) caps = caps || toks[k].caps;
+      for (; k < toks.size() && k <= o + 6 &&
+             (is_word(toks[k]) || (toks[k].kind == END && k + 1 < toks.size() && toks[k + 1].kind == CLOSE));
+           ++k)
+        caps = caps || toks[k].caps;
       if (caps && k < toks.size() && toks[k].kind == CLOSE) {
         rj = k;
         sp.role_only = false;
@@ -1125,6 +1134,11 @@ class Finder {
     for (std::size_t si = 0; si < cx_.sents_.size(); ++si) indirect(si, out);
     std::sort(indirect_.begin(), indirect_.end(),
               [](const Found& a, const Found& b) { return a.span.start < b.span.start; });
+    speaker_spans_.clear();
+    for (const Found& f : out)
+      if (f.sp.found()) speaker_spans_.push_back(f.sp.mention);
+    std::sort(speaker_spans_.begin(), speaker_spans_.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
     for (const QuotePair& p : pairs) rest(p, out);
     std::sort(out.begin(), out.end(),
               [](const Found& a, const Found& b) { return a.span.start < b.span.start; });
@@ -1463,8 +1477,9 @@ class Finder {
       cx_.tokenize(from, std::min<std::uint32_t>(to, from + 400), toks_);
       std::size_t i = 0;
       bool lead = false;
-      while (i < toks_.size() && (toks_[i].kind == COMMA || toks_[i].kind == DASH ||
-                                  toks_[i].kind == DOT || toks_[i].kind == END)) {
+      // (and wiki markup's italics: ''«…»'', — прокомментировал X)
+      while (i < toks_.size() && (toks_[i].kind == COMMA || toks_[i].kind == DASH || toks_[i].kind == DOT ||
+                                  toks_[i].kind == END || (toks_[i].kind == OTHER && t[toks_[i].s] == '\''))) {
         lead = lead || toks_[i].kind == COMMA || toks_[i].kind == DASH;
         ++i;
       }
@@ -2333,6 +2348,18 @@ class Finder {
         break;
       }
     }
+    // a name quoted inside a speaker's phrase ("— заключил сопредседатель
+    // группы «Экозащита!»") is a title
+    {
+      auto it = std::upper_bound(speaker_spans_.begin(), speaker_spans_.end(), p.open,
+                                 [](std::uint32_t x, const Span& m) { return x < m.start; });
+      for (int k = 0; k < 4 && it != speaker_spans_.begin(); ++k) {
+        if (content.end <= (--it)->end) {
+          add(out, content, quote_kind::title, none, "title");
+          return;
+        }
+      }
+    }
     // «…», — сказала она. — «Это наша земля»: a quote after a dash that
     // opens a sentence goes on with the speech before it
     const bool continued = dash_opens(p.open);
@@ -2688,6 +2715,7 @@ class Finder {
   std::vector<Tok> toks_;
   std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
   std::vector<Found> indirect_;
+  std::vector<Span> speaker_spans_;  // the speakers' phrases found before rest(), by start
   std::vector<bool> done_;
   std::vector<Tok> look_;  // the words after a quote whose sentence ended inside it
   const QuotePair* pairs_ = nullptr;

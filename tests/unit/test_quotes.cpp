@@ -546,6 +546,24 @@ TEST(Quotes, RussianRolePhrasesAsSpeakers) {
   EXPECT_EQ(mention("Глава полиции района Уолтер Браун сообщил, что в здании нашли взрывчатку."), "Уолтер Браун");
 }
 
+TEST(Quotes, WikiItalicsAndQuotedNamesInASpeakersPhrase) {
+  // wiki markup's '' around a quote; "возмущается" reports
+  auto q = quotes("''«Нам особо приятно осознавать эти результаты»'', — прокомментировал событие Дмитрий Святаш.",
+                  "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "Дмитрий Святаш");
+  q = quotes("Андрей Столбунов помогает задержанным. «Суды вообще не хотят ничего слушать!» — возмущается он.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Андрей Столбунов");
+  // a role, a genitive and a quoted name are the speaker; the name is a title
+  const skaz::Document d =
+      analyze("«Нужно только желание со стороны Думы», — заключил сопредседатель группы «Экозащита!»", "ru");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(d.slice(d.quotes[0].speaker), "сопредседатель группы «Экозащита!»");
+  EXPECT_EQ(std::string(skaz::quote_kind_name(d.quotes[1].kind)), "title");
+}
+
 TEST(Quotes, RussianNewsHabits) {
   {
     // a verbal adverb after a comma is no interrupting cue: its subject is
