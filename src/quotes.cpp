@@ -2345,6 +2345,22 @@ class Finder {
           add(out, content, quote_kind::direct, sp, "listed");
           return;
         }
+        // a short one listed after a title is one too, the sentence's full
+        // stop inside or not: categories "Long prose," "Short prose," "Prose
+        // for children."
+        // (with a comma or a conjunction between them: "назвал ответ на
+        // «Закон Магнитского» «абсолютно аморальным»" names, it lists nothing)
+        const std::uint32_t gap = q.close + mark_len(q.close);
+        const std::string_view between = t.substr(gap, p.open > gap ? p.open - gap : 0);
+        // (the comma may stand inside the marks: "Short prose," "Prose …")
+        bool listed = between.find(',') != std::string_view::npos ||
+                      (q.content_end > q.content_start && t[q.content_end - 1] == ',');
+        for (const std::string_view w : {" and ", " or ", " и ", " или "})
+          listed = listed || between.find(w) != std::string_view::npos;
+        if (out[k].kind == quote_kind::title && words <= 6 && !p.missing_close && listed) {
+          add(out, content, quote_kind::title, none, "title");
+          return;
+        }
         break;
       }
     }

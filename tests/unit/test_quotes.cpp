@@ -546,6 +546,22 @@ TEST(Quotes, RussianRolePhrasesAsSpeakers) {
   EXPECT_EQ(mention("Глава полиции района Уолтер Браун сообщил, что в здании нашли взрывчатку."), "Уолтер Браун");
 }
 
+TEST(Quotes, AListOfTitlesEndsWithATitle) {
+  // the last of a list of titles holds the sentence's full stop or "!"
+  auto q = quotes("More than 60 works were nominated in three categories: \"Long prose,\" \"Short prose,\" "
+                  "\"Prose for children.\" Nine made the shortlist.", "en");
+  ASSERT_EQ(q.size(), 3u);
+  for (const Q& x : q) EXPECT_EQ(x.kind, "title") << x.text;
+  q = quotes("Он снял фильмы «Мимино», «Афоня», «Кин-дза-дза!» и «Осенний марафон».", "ru");
+  ASSERT_EQ(q.size(), 4u);
+  for (const Q& x : q) EXPECT_EQ(x.kind, "title") << x.text;
+  // two quotes with a space alone between them are no list: a name, then
+  // what it was called
+  q = quotes("Михаил Прохоров назвал принятый ответ на «Закон Магнитского» «абсолютно аморальным».", "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_NE(q[1].kind, "title");
+}
+
 TEST(Quotes, WikiItalicsAndQuotedNamesInASpeakersPhrase) {
   // wiki markup's '' around a quote; "возмущается" reports
   auto q = quotes("''«Нам особо приятно осознавать эти результаты»'', — прокомментировал событие Дмитрий Святаш.",
