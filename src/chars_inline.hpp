@@ -3,6 +3,9 @@
 // exported functions (chars.cpp), which give the same answers.
 #pragma once
 
+#include <initializer_list>
+#include <string_view>
+
 #include "skaz/text.hpp"
 
 #if defined(__SSE2__)
@@ -20,6 +23,31 @@ inline script script_fast(char32_t c) noexcept {
   if (c - 0x400 < 0x130) return script::cyrillic;  // U+0400..U+052F
   return script_of(c);
 }
+
+// Does w end in suf with more than `stem` bytes before it?
+inline bool ends_with(std::string_view w, std::string_view suf, std::size_t stem = 0) noexcept {
+  return w.size() > suf.size() + stem && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+}
+// Does w end in one of the suffixes, with more than `stem` bytes before it?
+inline bool ends_any(std::string_view w, std::initializer_list<std::string_view> suffixes,
+                     std::size_t stem = 0) noexcept {
+  for (const std::string_view x : suffixes)
+    if (ends_with(w, x, stem)) return true;
+  return false;
+}
+
+#if defined(__SSE2__)
+// Bit i set where byte i of v is a..z or A..Z (no byte from 0x80 is).
+inline unsigned ascii_letter_mask(__m128i v) noexcept {
+  const __m128i x = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x)));
+}
+// Bit i set where byte i of v is a UTF-8 continuation byte (10xxxxxx).
+inline unsigned continuation_mask(__m128i v) noexcept {
+  return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(
+      _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)))));
+}
+#endif
 
 // Does the word start with a letter of U+0400..U+047F (lead byte D0 or D1)?
 inline bool cyrillic_word(std::string_view w) noexcept {
@@ -74,19 +102,16 @@ inline ScriptCount count_scripts(const char* p, const char* end) noexcept {
   // continuation byte after it: ASCII letters count as Latin, those leads as
   // Cyrillic, as the byte path would count them; a chunk with any other
   // lead byte goes by bytes
-  const __m128i k20 = _mm_set1_epi8(0x20), ka = _mm_set1_epi8('a'), k25 = _mm_set1_epi8(25);
   const __m128i kD0 = _mm_set1_epi8(static_cast<char>(0xD0)), k3 = _mm_set1_epi8(3);
-  const __m128i kC0 = _mm_set1_epi8(static_cast<char>(0xC0)), k80 = _mm_set1_epi8(static_cast<char>(0x80));
+  const __m128i kC0 = _mm_set1_epi8(static_cast<char>(0xC0));
   while (end - p >= 17) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i nx = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-    const int ascii = ~_mm_movemask_epi8(v) & 0xFFFF;
-    const __m128i x = _mm_sub_epi8(_mm_or_si128(v, k20), ka);
-    const int letters = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, k25), x)) & ascii;
+    const unsigned letters = ascii_letter_mask(v);
     const __m128i d = _mm_sub_epi8(v, kD0);
-    const int cyr = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, k3), d));
-    const int lead = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, kC0), v));
-    const int cont_next = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(nx, kC0), k80));
+    const unsigned cyr = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, k3), d)));
+    const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, kC0), v)));
+    const unsigned cont_next = continuation_mask(nx);
     if (lead != cyr || (cyr & ~cont_next) != 0) {
       const char* const stop = p + 16;
       while (p < stop) one();
@@ -94,7 +119,7 @@ inline ScriptCount count_scripts(const char* p, const char* end) noexcept {
     }
     // both masks counted at once, bit tricks: without -mpopcnt,
     // __builtin_popcount is a call into libgcc
-    unsigned c = static_cast<unsigned>(letters) | (static_cast<unsigned>(cyr) << 16);
+    unsigned c = letters | (cyr << 16);
     c = c - ((c >> 1) & 0x55555555u);
     c = (c & 0x33333333u) + ((c >> 2) & 0x33333333u);
     c = (c + (c >> 4)) & 0x0F0F0F0Fu;

@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -172,10 +171,8 @@ bool sentence_adverb(std::string_view w) {
   if (w.size() < 6 || w[0] < 'A' || w[0] > 'Z' || w[w.size() - 1] != 'y' || w[w.size() - 2] != 'l') return false;
   for (std::size_t i = 1; i < w.size(); ++i)
     if (w[i] < 'a' || w[i] > 'z') return false;
-  bool adverb = false;
-  for (const std::string_view e : {"ally", "ntly", "usly", "edly", "ngly", "tely", "sely", "vely", "ctly", "arly", "ssly", "fully"})
-    adverb = adverb || w.compare(w.size() - e.size(), e.size(), e) == 0;
-  return adverb && english_first_name(w) < 0;
+  return ends_any(w, {"ally", "ntly", "usly", "edly", "ngly", "tely", "sely", "vely", "ctly", "arly", "ssly", "fully"}) &&
+         english_first_name(w) < 0;
 }
 
 // Capitalised words of place and institution names, never a first name or
@@ -441,13 +438,6 @@ int english_first_name(std::string_view w) {
 
 namespace {
 
-// Does w end in one of the suffixes, with more than `stem` bytes before it?
-bool ends_any(std::string_view w, std::initializer_list<std::string_view> suffixes, std::size_t stem = 0) {
-  for (const std::string_view x : suffixes)
-    if (w.size() > x.size() + stem && w.compare(w.size() - x.size(), x.size(), x) == 0) return true;
-  return false;
-}
-
 // The lexicon's nominative of a Russian first name written in an oblique
 // case (Андрея, Наталье, Анной; Павла -> Павел, Льва -> Лев); empty when none
 // fits. The case forms of every lexicon name are made once, so a word costs
@@ -521,10 +511,7 @@ bool declined_first(std::string_view first) {
   if (russian_first_name(first)) return true;
   if (!nominative_first(first)) return false;  // Дмитрием
   if (first.size() < 4 || name_base_cached(first) != first) return false;
-  const std::string_view last = first.substr(first.size() - 2);
-  for (const char* v : {"а", "я", "о", "е", "ё", "и", "у", "ю", "ы", "э", "ь", "й"})
-    if (last == v) return false;
-  return true;
+  return !ends_any(first, {"а", "я", "о", "е", "ё", "и", "у", "ю", "ы", "э", "ь", "й"});
 }
 
 // The nominative of a first name: the lexicon's name; any other first name
@@ -565,11 +552,11 @@ std::string male_surname(std::string_view last, const std::vector<std::pair<std:
   return base;
 }
 
-// A woman's surname: the feminine nominative (Тимаковой -> Тимакова,
-// Сабировой -> Сабирова), never a man's form.
 // A woman's surname form: Тимакова, Ильина, Ямпольская.
 bool feminine_surname(std::string_view w) { return ends_any(w, {"ова", "ева", "ёва", "ина", "ына", "ая"}); }
 
+// A woman's surname: the feminine nominative (Тимаковой -> Тимакова,
+// Сабировой -> Сабирова), never a man's form.
 std::string female_surname(std::string_view last) {
   const std::string base = name_base_cached(last);
   return feminine_surname(base) ? base : std::string(last);
@@ -578,8 +565,8 @@ std::string female_surname(std::string_view last) {
 // Prepositions and articles: a capitalised pair after them is no name in
 // apposition but a place or an institution.
 bool function_word(std::string_view w) {
-  for (const char* f : {"of", "the", "in", "at", "on", "for", "to", "from", "by", "with", "и", "в", "во", "на", "из",
-                        "о", "об", "для", "с", "со", "по", "к", "у", "при", "от", "до"})
+  for (const std::string_view f : {"of", "the", "in", "at", "on", "for", "to", "from", "by", "with", "и", "в", "во",
+                                   "на", "из", "о", "об", "для", "с", "со", "по", "к", "у", "при", "от", "до"})
     if (w == f) return true;
   return false;
 }

@@ -716,11 +716,6 @@ struct Speaker {
 
 bool is_word(const Tok& k) { return k.kind == W || k.kind == NUM; }
 
-// Whether w ends in suf with more than `stem` bytes before it.
-bool ends_with(std::string_view w, std::string_view suf, std::size_t stem) {
-  return w.size() > suf.size() + stem && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
-}
-
 // Is token k the word w (w folded: lower case)?
 bool t_eq(const Ctx&, const Tok& k, std::string_view w) {
   return k.kind == W && k.fl == w.size() && std::memcmp(k.f, w.data(), w.size()) == 0;
@@ -936,10 +931,10 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
   while (i < j && !is_word(toks[i])) ++i;
   while (j > i && !is_word(toks[j - 1])) --j;
   // the prepositions that open an adverbial, Russian, then English and "для"
-  static const char* const ru_preps[] = {"в", "во", "на", "с", "со", "по", "к", "у",
-                                         "о", "об", "из", "от", "до", "за", "при"};
-  static const char* const other_preps[] = {"from", "in", "at", "on", "of", "with", "by", "for", "для"};
-  auto one_of = [&](const Tok& k, const char* const* list, std::size_t n) {
+  static constexpr std::string_view ru_preps[] = {"в", "во", "на", "с", "со", "по", "к", "у",
+                                                  "о", "об", "из", "от", "до", "за", "при"};
+  static constexpr std::string_view other_preps[] = {"from", "in", "at", "on", "of", "with", "by", "for", "для"};
+  auto one_of = [&](const Tok& k, const std::string_view* list, std::size_t n) {
     for (std::size_t m = 0; m < n; ++m)
       if (t_eq(cx, k, list[m])) return true;
     return false;
@@ -970,9 +965,7 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
       ++h;
     if (h > i + 1 && (h == j || one_of(toks[h], other_preps, std::size(other_preps)))) {
       const std::string_view head(toks[h - 1].f ? toks[h - 1].f : "", toks[h - 1].fl);
-      bool agent = false;
-      for (const std::string_view suf : {"er", "or", "ist", "ian", "man", "ers", "ors", "ists", "ians", "men"})
-        agent = agent || ends_with(head, suf, 2);
+      const bool agent = ends_any(head, {"er", "or", "ist", "ian", "man", "ers", "ors", "ists", "ians", "men"}, 2);
       if (agent || noun_cue(head) || head == "message") {
         set(i, h - 1, 0.5);
         sp.definite = agent && t_eq(cx, toks[i], "the");
@@ -1171,18 +1164,17 @@ class Finder {
         !(t_eq(cx_, toks[v], "saying") || t_eq(cx_, toks[v], "telling") || t_eq(cx_, toks[v], "stating") ||
           t_eq(cx_, toks[v], "writing")))
       return false;
+    auto quote_verb = [&](const Tok& k) {
+      return t_eq(cx_, k, "quoted") || t_eq(cx_, k, "quotes") || t_eq(cx_, k, "quote") || t_eq(cx_, k, "quoting");
+    };
     std::size_t q = v - 1;
     while (q > lo && q + 7 > v) {
       --q;
       // (words, and the dots of a site's name: "by Metaratings.ru")
       if ((toks[q].kind != W && toks[q].kind != DOT && toks[q].kind != NUM) || toks[q].inq) return false;
-      if (t_eq(cx_, toks[q], "quoted") || t_eq(cx_, toks[q], "quotes") || t_eq(cx_, toks[q], "quote") ||
-          t_eq(cx_, toks[q], "quoting"))
-        break;
+      if (quote_verb(toks[q])) break;
     }
-    if (!(t_eq(cx_, toks[q], "quoted") || t_eq(cx_, toks[q], "quotes") || t_eq(cx_, toks[q], "quote") ||
-          t_eq(cx_, toks[q], "quoting")))
-      return false;
+    if (!quote_verb(toks[q])) return false;
     Speaker sp;
     const bool passive = q > lo && (t_eq(cx_, toks[q - 1], "was") || t_eq(cx_, toks[q - 1], "were") ||
                                     t_eq(cx_, toks[q - 1], "is") || t_eq(cx_, toks[q - 1], "are") ||
@@ -1346,28 +1338,21 @@ class Finder {
   // A participle or gerund of a naming verb: calling, dubbing; назвав,
   // называя (not the finite назвал).
   static bool nonfinite(const Tok& k) {
-    const std::string_view f(k.f ? k.f : "", k.fl);
-    auto ends = [&](std::string_view suf) { return ends_with(f, suf, 2); };
-    return ends("ing") || ends("ав") || ends("ив") || ends("ев") || ends("яв") || ends("ая") || ends("яя");
+    return ends_any(std::string_view(k.f ? k.f : "", k.fl), {"ing", "ав", "ив", "ев", "яв", "ая", "яя"}, 2);
   }
   // A verbal adverb or participle that opens a phrase: speaking, выступая,
   // вернувшись.
   bool gerund(const Tok& k) const {
     if (k.kind != W || k.caps) return false;
-    const std::string_view w = cx_.t_.substr(k.s, k.e - k.s);
-    auto ends = [&](std::string_view suf) { return ends_with(w, suf, 4); };
-    return ends("ing") || ends("вшись") || ends("ая") || ends("яя") || ends("ив") || ends("ав") ||
-           ends("ший") || ends("щий") || ends("шие") || ends("щие") || ends("шая") || ends("щая") ||
-           ends("ясь") || ends("ась");
+    return ends_any(cx_.t_.substr(k.s, k.e - k.s), {"ing", "вшись", "ая", "яя", "ив", "ав", "ший", "щий", "шие",
+                                                    "щие", "шая", "щая", "ясь", "ась"}, 4);
   }
   // A lower-case Russian word with an adjective's or a participle's ending
   // (знакомый, близкий, пожелавший, ответственная).
   bool ru_adjective(const Tok& k) const {
     if (k.kind != W || !k.cyr || k.caps || !k.f) return false;
-    const std::string_view f(k.f, k.fl);
-    for (const char* e : {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"})
-      if (ends_with(f, e, 3)) return true;  // eight bytes or more: a stem and the ending
-    return false;
+    // (eight bytes or more: a stem and the ending)
+    return ends_any(std::string_view(k.f, k.fl), {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ые", "ие"}, 3);
   }
   // "asked for help", "рассказал о": the cue's object, not a report
   bool preposition(const Tok& k) const {
@@ -1389,8 +1374,7 @@ class Finder {
   bool finite_cue(const Tok& k) const {
     if (k.kind != W || !k.f) return false;
     const std::string_view f(k.f, k.fl);
-    auto ends = [&](std::string_view suf) { return ends_with(f, suf, 1); };
-    return ends("ed") || f == "said" || f == "told" || f == "wrote" || ends("л") || ends("ла") || ends("ли");
+    return f == "said" || f == "told" || f == "wrote" || ends_any(f, {"ed", "л", "ла", "ли"}, 1);
   }
   // An English past participle opening a phrase between commas: "The
   // report, released on Monday, says" (after a subject, "he intended" is

@@ -757,15 +757,11 @@ bool may_need_letters(std::string_view s, const RepairOptions& o) {
         // non-letters: no script changes inside them either, and no
         // invisible character; a lead byte at the end is read with the next
         // block. Anything else goes by bytes.
-        const __m128i x = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-        const unsigned letters =
-            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x))) & ~hi;
         const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(
             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD0))),
                          _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD1))))));
-        const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(
-            _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)))));
-        if (letters != 0 || (hi & ~(lead | cont)) != 0 || cont != ((lead << 1) & 0xFFFFu) ||
+        const unsigned cont = detail::continuation_mask(v);
+        if (detail::ascii_letter_mask(v) != 0 || (hi & ~(lead | cont)) != 0 || cont != ((lead << 1) & 0xFFFFu) ||
             (prev == script::latin && (lead & 1u)))
           break;
         const bool cut = (lead >> 15) & 1u;

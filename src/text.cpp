@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <cstring>
 
-#if defined(__SSE2__)
-#  include <emmintrin.h>
-#endif
+#include "chars_inline.hpp"
 
 namespace skaz {
 SKAZ_BEGIN_NAMESPACE
@@ -83,8 +81,7 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
         const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), df = _mm_set1_epi8(static_cast<char>(0xDF));
         const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(
             _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c2), v), _mm_cmpeq_epi8(_mm_min_epu8(v, df), v))));
-        const unsigned cont = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(
-            _mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80)))));
+        const unsigned cont = detail::continuation_mask(v);
         if ((hi & ~(lead | cont)) != 0 || cont != ((lead << 1) & 0xFFFFu)) break;
         p += (lead >> 15) & 1u ? 15 : 16;
       }
