@@ -181,10 +181,10 @@ class Pairer {
     std::size_t j = i;
     while (j > u.start && t_[j - 1] == ' ') --j;
     if (j == i || j == u.start || t_[j - 1] != ',') return false;
-    static const char* const kVerbs[] = {"said", "says", "added", "adds", "told", "noted", "notes",
-                                         "explained", "stressed", "admitted", "wrote", "writes",
-                                         "asked", "replied", "continued", "concluded", "emphasized",
-                                         "recalled", "commented", "confirmed", "stated", "insisted"};
+    static constexpr std::string_view kVerbs[] = {"said", "says", "added", "adds", "told", "noted", "notes",
+                                                  "explained", "stressed", "admitted", "wrote", "writes",
+                                                  "asked", "replied", "continued", "concluded", "emphasized",
+                                                  "recalled", "commented", "confirmed", "stated", "insisted"};
     std::size_t k = i + 1;
     bool the = false;
     for (int w = 0; w < 5 && k < u.end; ++w) {
@@ -195,7 +195,7 @@ class Pairer {
         ++e;
       if (e == k) return false;  // a digit or a mark: no report
       const std::string_view word = t_.substr(k, e - k);
-      for (const char* v : kVerbs)
+      for (const std::string_view v : kVerbs)
         if (word == v) return true;
       // the speaker's words before the verb: capitalised, or a phrase
       // that opens with "the" (the striker, the head coach)
