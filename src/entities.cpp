@@ -787,7 +787,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
            (alone.contains(key(m3)) && !alone.contains(key(n)))))
         middle = true, n = m3;
     } else if (next_ok && n == k + 1 && alone.contains(key(n)) && !alone.contains(key(k)) &&
-               !place_word(s) && !place_word(surface(words[n])) && !common_noun_form(s)) {
+               !place_word(s) && !place_word(surface(words[n])) && !common_noun_form(s) &&
+               // (no office for a surname: "Prime Minister" ... "Minister of
+               // Ecology" (a title before one is kept: Judge Kavanaugh); no
+               // letter of a dotted abbreviation: "U.S. Treasury")
+               !role_noun(surface(words[n])) && !(w.start > 0 && text[w.start - 1] == '.')) {
       // an unknown first name: its surname recurs alone. In -а/-я it is a
       // woman's, unless the surname after it is a genitive (Барака Обамы,
       // Майкла Джексона: a man's name in the genitive)

@@ -832,6 +832,15 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
                    (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for")) &&
                    (caps_word(j + 2) || role_word(j + 2))) {
           j += 2;
+        } else if (j + 3 < b && toks[j + 1].kind == W && !toks[j + 1].cyr &&
+                   (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for")) && t_eq(cx, toks[j + 2], "the") &&
+                   (caps_word(j + 3) || role_word(j + 3) ||
+                    (j + 4 < b && toks[j + 3].kind == W && !toks[j + 3].caps && !toks[j + 3].cue() &&
+                     !toks[j + 3].inq && role_word(j + 4)))) {
+          // "the head of the U.S. Department of the Treasury", "the press
+          // service of the regional head of the Ministry": the role's chain
+          // of genitives, articles and one adjective before a role included
+          j += caps_word(j + 3) || role_word(j + 3) ? 3 : 4;
         } else if (j + 2 < b && toks[j].cyr &&
                    (role_word(j) || (toks[j].f && lexicon().ru_role(std::string_view(toks[j].f, toks[j].fl)))) &&
                    toks[j + 1].kind == W && toks[j + 1].cyr &&
@@ -891,6 +900,12 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     bool named = false;
     for (std::size_t k = ri; k <= rj; ++k) named = named || caps_word(k);
     sp.role_only = !named;
+    // "the press service", "the foreign minister": one modifier between
+    // the article and the role belongs to the phrase
+    if (ri > a + 1 && !toks[ri].caps && !toks[ri].cyr && toks[ri - 1].kind == W && !toks[ri - 1].caps &&
+        !toks[ri - 1].cyr && !toks[ri - 1].inq && !toks[ri - 1].cue() && !toks[ri - 1].lex &&
+        (t_eq(cx, toks[ri - 2], "the") || t_eq(cx, toks[ri - 2], "a")))
+      --ri;
     // "The head of ...": the article belongs to the phrase
     if (ri > a && toks[ri - 1].kind == W && toks[ri - 1].lex && toks[ri - 1].lex->clause &&
         !toks[ri - 1].pron())
@@ -1605,7 +1620,11 @@ class Finder {
                !(toks_[i - 1].e == k.s && i + 1 < toks_.size() && toks_[i + 1].s == k.e &&
                  toks_[i + 1].kind == W && !toks_[i + 1].caps)))
             break;
-          words += is_word(k);
+          // (articles and "of" leave the count alone: a role's chain of
+          // genitives is one phrase, ""…," the head of the U.S. Department
+          // of the Treasury noted")
+          words += is_word(k) && !(k.kind == W && !k.cyr && (t_eq(cx_, k, "the") || t_eq(cx_, k, "of") ||
+                                                             t_eq(cx_, k, "a") || t_eq(cx_, k, "an")));
         }
       }
     }

@@ -152,6 +152,24 @@ TEST(Entities, NamesAfterACapitalisedTitle) {
   for (const auto& e : d.entities) EXPECT_NE(e.name, "Scholz Gas");
 }
 
+TEST(Entities, NoOfficeIsASurnameAndNoDottedLetterAFirstName) {
+  // an office recurring alone is no surname ("Prime Minister" ... "Minister
+  // of Ecology"); a letter of "U.S." is no initial ("U.S. Treasury" ... "the
+  // Treasury"); a title before a surname that recurs alone is kept
+  auto d = analyze("The Prime Minister met Dmitry Kurakin, Deputy Prime Minister - Minister of Ecology of the "
+                   "Region. U.S. Treasury Secretary Steven Mnuchin spoke for the Department of the Treasury. "
+                   "The Senate confirmed Judge Kavanaugh. The senators congratulated Kavanaugh.");
+  for (const auto& e : d.entities) {
+    EXPECT_NE(e.name, "Prime Minister");
+    EXPECT_NE(e.name, "S Treasury");
+  }
+  for (const char* name : {"Dmitry Kurakin", "Steven Mnuchin", "Judge Kavanaugh"}) {
+    const skaz::Entity* e = find(d, name);
+    ASSERT_NE(e, nullptr) << name;
+    EXPECT_EQ(e->type, skaz::entity_type::person) << name;
+  }
+}
+
 TEST(Entities, ArabicNamesWithTheirArticle) {
   // an Arabic given name and a surname with its article (al-, el-)
   const auto d = analyze("The chairman of the council, Khaled al-Mishri, spoke. Ibrahim Raisi agreed.");

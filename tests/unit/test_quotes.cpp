@@ -492,6 +492,25 @@ TEST(Quotes, TheOneQuotedAsSayingSpeaksNotTheSourceThatQuotesHim) {
   EXPECT_EQ(q[0].speaker, "Dmitry Peskov");
 }
 
+TEST(Quotes, ARolesChainOfGenitivesAfterTheQuoteSpeaks) {
+  // articles and "of" do not count towards the words between a quote and
+  // its cue; the role phrase keeps its article, one modifier and its chain
+  // of genitives
+  auto q = quotes("The car capsized. \"A girl was injured in the accident,\" the press service of the regional "
+                  "head of the Ministry of Internal Affairs told. The child was taken to hospital.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the press service of the regional head of the Ministry of Internal Affairs");
+  EXPECT_EQ(q[0].rule, "after_cue");
+  q = quotes("The package was confirmed. \"There are the most urgent things in it,\" the head of the U.S. "
+             "Department of the Treasury noted.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the head of the U.S. Department of the Treasury");
+  // ten content words are still too many for a subject
+  q = quotes("\"It is late,\" the old man in the long grey coat with the red scarf by the gate of the big park "
+             "said.", "en");
+  for (const Q& x : q) EXPECT_TRUE(x.speaker.empty()) << x.speaker;
+}
+
 TEST(Quotes, AnAgentNounAfterTheCueSpeaks) {
   // '"…," admitted the hockey player': "the" and an agent noun name the
   // person mentioned before, not one named inside the quote
