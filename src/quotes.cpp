@@ -49,6 +49,7 @@ enum : std::uint16_t {
   kBare = 16,      // may take a clause without "that": police said he ...
   kImpersonal = 32,  // сообщается, отмечается: the speaker is after it
   kThatOnly = 512,   // a cue only before "что" (выразил убеждение, что)
+  kMarked = 1024,    // a cue of marked speech only (кричал: «…»), never of a clause
   kMale = 64, kFemale = 128, kPlural = 256,
 };
 
@@ -129,6 +130,7 @@ class Lexicon {
         {"поясня", "ет ют л ла ли ется", kSpeech},
         {"написа", "л ла ли ло в вший", kSpeech},
         {"пиш", "ет ут", kSpeech},
+        {"писа", "л ла ли", kSpeech},  // as "wrote": «…», — писал X
         {"счита", "ет ют л ла ли ло ющий", kSpeech},
         {"сообщи", "л ла ли ло в вший вшая вшие", kSpeech},
         {"сообща", "ет ют л ла ли ется лось", kSpeech},
@@ -210,6 +212,17 @@ class Lexicon {
         {"прокомментирова", "вший", kSpeech},
         {"признава", "лся лась лись л ла ли", kSpeech},
         {"ответ", "ил ила или", kSpeech},
+        // shouting and chanting report the words too: кричал: «Я — судья!»,
+        // крикнул «…», скандировали: «…»; отозвался (о проекте) так: «…»
+        {"крича", "л ла ли", kSpeech | kMarked},
+        {"крич", "ит ат", kSpeech | kMarked},
+        {"крикну", "л ла ли в", kSpeech | kMarked},
+        {"выкрикну", "л ла ли в", kSpeech | kMarked},
+        {"выкрикива", "ет ют л ла ли", kSpeech | kMarked},
+        {"скандирова", "л ла ли в", kSpeech | kMarked},
+        {"скандиру", "ет ют", kSpeech | kMarked},
+        {"отозва", "лся лась лись", kSpeech},
+        {"продолжа", "ет ют", kSpeech | kMarked},  // «…, – продолжает X. – …»; not "продолжает работать"
         {"призыва", "ет ют л ла ли", kNaming},
         {"призва", "л ла ли ло в вший вшая вшие", kNaming},  // "призвал … «…»", as призывал
         {"назва", "л ла ли ло в вший вшая вшие", kNaming},
@@ -283,7 +296,7 @@ class Lexicon {
         "оппозиционер", "активист", "правозащитник", "политолог", "экономист", "специалист",
         "исследовател", "тренер", "игрок", "спортсмен", "певиц", "актер", "актёр", "писател",
         "режиссер", "режиссёр", "адмирал", "полицейск", "военн", "солдат", "бизнесмен",
-        "предпринимател", "банкир", "инвестор", "дипломат", "посл", "премьер-министр",
+        "предпринимател", "банкир", "инвестор", "управляющ", "дипломат", "посл", "премьер-министр",
         "вице-премьер", "вице-президент", "пресс-атташе", "губернатор", "мэри", "суд",
         "прокуратур", "министр", "ведомств", "комитет", "комисси", "совет", "партия", "парти",
         "союз", "организаци", "агентств", "телеканал", "издани", "газет"};
@@ -890,10 +903,15 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     bool head = true;
     std::size_t e = b;
     while (e > rj + 1 && toks[e - 1].adverb()) --e;
-    for (std::size_t k = rj + 1; k < e; ++k)
+    // (no copula: "судья был пьян … и кричал" is a predicate)
+    static constexpr std::string_view kCopula[] = {"был", "была", "было", "были", "стал", "стала", "стали",
+                                                   "was", "were", "is", "are"};
+    for (std::size_t k = rj + 1; k < e; ++k) {
+      for (const std::string_view c : kCopula) head = head && !t_eq(cx, toks[k], c);
       head = head && toks[k].kind == W && !toks[k].caps && !toks[k].stop() && !toks[k].pron() &&
              !toks[k].cue() && !toks[k].inq && !(toks[k].lex && toks[k].lex->clause) &&
              !weak_word(cx, toks[k]);
+    }
     if (head && e > rj + 1) rj = e - 1;
   }
   if (ri < b) {
@@ -988,8 +1006,10 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
       }
     }
   }
-  // (an adverb next to the cue is no part of the phrase: "The document also says")
+  // (an adverb next to the cue is no part of the phrase: "The document also
+  // says"; nor one opening the sentence: "Тогда маэстро отозвался")
   while (before && j > i + 1 && toks[j - 1].adverb()) --j;
+  if (before && j > i + 1 && toks[i].adverb() && toks[i].caps) ++i;
   if (before && i < j && j - i <= 5) {
     // a prepositional phrase is an adverbial (в один голос, at the meeting);
     // institutions (в Кремле, в полиции) are found above as names and roles.
@@ -1291,7 +1311,12 @@ class Finder {
         if (sp.found() && !in_apposition.found()) in_apposition = sp;
         words = conj = 0;
       }
-      if (words > conj && ((a > lo && relative(toks[a - 1])) || (end < v && relative(toks[a])))) {
+      // ("…, после чего крикнул", "…, after which he said": the clause
+      // continues the one before it, whose subject speaks)
+      const bool after_which = a + 1 < end && toks[a].kind == W && !toks[a].caps && toks[a + 1].kind == W &&
+                               (t_eq(cx_, toks[a + 1], "чего") || t_eq(cx_, toks[a + 1], "чем") ||
+                                t_eq(cx_, toks[a + 1], "which"));
+      if (words > conj && (after_which || (a > lo && relative(toks[a - 1])) || (end < v && relative(toks[a])))) {
         // "X, who worked for Y, claimed", "The family of a teenager who was
         // injured in Leeds described": the relative clause names nobody
         words = conj = 0;
@@ -1637,6 +1662,8 @@ class Finder {
       if (p.open - from > 600) from = p.open - 600;
       while (from < p.open && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
       cx_.tokenize(from, p.open, toks_);
+      // (wiki markup's italics before the mark: так: ''«…»'')
+      while (!toks_.empty() && toks_.back().kind == OTHER && t[toks_.back().s] == '\'') toks_.pop_back();
       if (!toks_.empty()) {
         std::size_t n = toks_.size();
         if (toks_[n - 1].kind == COLON) {
@@ -1937,7 +1964,7 @@ class Finder {
 
     for (std::size_t v = 0; v < n_end; ++v) {
       const Tok& k = toks_[v];
-      if (k.kind != W || k.inq || !(k.cue() & kSpeech) || used(k.s)) continue;
+      if (k.kind != W || k.inq || !(k.cue() & kSpeech) || (k.cue() & kMarked) || used(k.s)) continue;
       const bool that_only = (k.cue() & kThatOnly) != 0;
       // как сообщил X, … / as X said, …
       if (!that_only && v > 0 && (t_eq(cx_, toks_[v - 1], "как") )) {
@@ -2169,6 +2196,8 @@ class Finder {
           }
           // "…, and police said he …" is no tail: a conjunction opens a clause
           if (c < v && conjunction(toks_[c])) tail = false;
+          // nor is "…, которому он открыто писал о …": a relative clause
+          for (std::size_t j = cc; j < v && tail; ++j) tail = !relative(toks_[j]);
           // X said + a few adverbials; said + X and a few more
           if (c < v && (after > 5 || (v + 1 < n_end && toks_[v + 1].lex && toks_[v + 1].lex->clause &&
                                       !toks_[v + 1].lex->pron_poss)))
@@ -2583,6 +2612,7 @@ class Finder {
   bool according_at(const std::vector<Tok>& toks, std::size_t i) const {
     if (i + 1 >= toks.size()) return false;
     if (t_eq(cx_, toks[i], "according")) return t_eq(cx_, toks[i + 1], "to");
+    if (t_eq(cx_, toks[i], "со")) return t_eq(cx_, toks[i + 1], "слов");  // со слов чемпиона, «…»
     if (!t_eq(cx_, toks[i], "по")) return false;
     for (const char* n : {"словам", "мнению", "данным", "информации", "оценке", "оценкам", "утверждению", "сведениям"})
       if (t_eq(cx_, toks[i + 1], n)) return true;

@@ -869,3 +869,45 @@ TEST(Quotes, OffsetsPointIntoTheOriginalText) {
 }
 
 }  // namespace
+
+TEST(Quotes, RussianShoutingWritingAndContinuingReportMarkedSpeech) {
+  // кричал, крикнул, скандировали report the words in marks, never a clause
+  auto q = quotes("По свидетельству очевидцев, судья был пьян, размахивал удостоверением и кричал: \"Я - судья!\". "
+                  "Отец погибшего направил заявление.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "судья");
+  EXPECT_EQ(q[0].rule, "colon_cue");
+  // "…, после чего крикнул": the clause before speaks
+  q = quotes("Парень поднёс к голове карабин, после чего крикнул «Ня! Пока!» и нажал на спуск.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Парень");
+  q = quotes("На любительском видео, снятом с балкона, слышно, как мужчина кричит «Аллах акбар».", "ru");
+  for (const Q& x : q) EXPECT_NE(x.kind, "indirect") << x.text;
+  // писал as "wrote"; со слов as по словам
+  q = quotes("Джон Богл основал фонд. «Выбирайте фонды с низкими издержками и осторожно относитесь к "
+             "расходам», — писал инвестиционный управляющий в одном из своих бестселлеров.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "управляющий");
+  EXPECT_EQ(q[0].rule, "dash_cue");
+  q = quotes("Скрябин проигрывал 0:3. Со слов чемпиона, «просто в концовке поединка соперник немного подсел, а я "
+             "готов чуть лучше». Сначала Скрябин провёл бросок.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "чемпиона");
+  EXPECT_EQ(q[0].rule, "according_to");
+  // wiki italics between the colon and the mark; an adverb opening the
+  // sentence is no part of the speaker
+  q = quotes("Музыканты исполняли симфонии.\nТогда маэстро отозвался об этом проекте так: ''«Это был праздник "
+             "музыки не только для меня, но и для многих других»''.\n", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[0].speaker, "маэстро");
+  EXPECT_EQ(q[0].rule, "colon_cue");
+  // a quote interrupted by "– продолжает X. –"
+  q = quotes("«До того как Apple вышла со своим iTunes, музыкальный бизнес заключался в продаже дисков, – "
+             "продолжает Тэплин. – Сегодня такие магазины даже найти не так-то просто»", "ru");
+  ASSERT_EQ(q.size(), 2u);
+  for (const Q& x : q) EXPECT_EQ(x.speaker, "Тэплин") << x.text;
+  // a relative clause after the comma holds no tail cue
+  q = quotes("Третьим кандидатом стала бразильянка Марта, которую постоянно признавали сильнейшей.", "ru");
+  EXPECT_TRUE(q.empty());
+}
