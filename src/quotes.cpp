@@ -2198,6 +2198,15 @@ class Finder {
           if (c < v && conjunction(toks_[c])) tail = false;
           // nor is "…, которому он открыто писал о …": a relative clause
           for (std::size_t j = cc; j < v && tail; ++j) tail = !relative(toks_[j]);
+          // nor "…, a charge China denies": a noun and a reduced relative
+          // clause after it (not "…, a spokesman said", "…, a senior U.S.
+          // official said": a role speaks)
+          if (c + 2 < v && toks_[c].kind == W && (t_eq(cx_, toks_[c], "a") || t_eq(cx_, toks_[c], "an")) &&
+              toks_[c + 1].kind == W && !toks_[c + 1].caps && (toks_[c + 2].caps || toks_[c + 2].pron())) {
+            bool role = false;
+            for (std::size_t j = c + 1; j < v; ++j) role = role || toks_[j].role();
+            if (!role) tail = false;
+          }
           // X said + a few adverbials; said + X and a few more
           if (c < v && (after > 5 || (v + 1 < n_end && toks_[v + 1].lex && toks_[v + 1].lex->clause &&
                                       !toks_[v + 1].lex->pron_poss)))

@@ -911,3 +911,15 @@ TEST(Quotes, RussianShoutingWritingAndContinuingReportMarkedSpeech) {
   q = quotes("Третьим кандидатом стала бразильянка Марта, которую постоянно признавали сильнейшей.", "ru");
   EXPECT_TRUE(q.empty());
 }
+
+TEST(Quotes, ANounWithAReducedRelativeClauseIsNoTail) {
+  // "…, a charge China denies": the clause is no report of China's
+  auto q = quotes("The president referred to the paid supplement in the newspaper after accusing China of "
+                  "meddling in the elections, a charge China denies. The ambassador agreed.", "en");
+  for (const Q& x : q) EXPECT_NE(x.rule, "cue_tail") << x.text << " / " << x.speaker;
+  // a role after the article speaks: "…, a senior U.S. official said"
+  q = quotes("Officials have reached an understanding with Germany about the pipeline, a senior U.S. "
+             "congressional official said on Tuesday.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].rule, "cue_tail");
+}
