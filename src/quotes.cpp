@@ -1159,6 +1159,13 @@ class Finder {
     pairs_ = pairs.data();
     pair_count_ = pairs.size();
     for (const QuotePair& p : pairs) marked(p, out);
+    // (the marked quotes attributed so far, which no indirect clause takes in)
+    direct_starts_.clear();
+    // (sentences of four words or more: no name in marks)
+    for (const Found& f : out)
+      if (f.kind == quote_kind::direct && f.sp.found() && content_words(f.span) >= 4)
+        direct_starts_.push_back(f.span.start);
+    std::sort(direct_starts_.begin(), direct_starts_.end());
     for (std::size_t si = 0; si < cx_.sents_.size(); ++si) indirect(si, out);
     std::sort(indirect_.begin(), indirect_.end(),
               [](const Found& a, const Found& b) { return a.span.start < b.span.start; });
@@ -1761,6 +1768,19 @@ class Finder {
                        toks_[a].kind == OPEN || t_eq(cx_, toks_[a], "that") ||
                        t_eq(cx_, toks_[a], "что") || t_eq(cx_, toks_[a], "будто")))
         ++a;
+      // a quote attributed on its own ends the clause before its mark
+      // (a headline glued to its article: 'Trump says Kavanaugh "suffered"
+      // of the Party "A vote for …," Trump said')
+      // (right after a word: after a colon the quote goes on with the report)
+      for (std::size_t k = a + 1; k < b; ++k) {
+        if (toks_[k].kind != OPEN || toks_[k - 1].kind != W) continue;
+        const std::uint32_t to = k + 1 < toks_.size() ? toks_[k + 1].e : toks_[k].e;
+        const auto it = std::lower_bound(direct_starts_.begin(), direct_starts_.end(), toks_[k].e);
+        if (it != direct_starts_.end() && *it < to) {
+          b = k;
+          break;
+        }
+      }
       while (b > a && (toks_[b - 1].kind == COMMA || toks_[b - 1].kind == END ||
                        toks_[b - 1].kind == DOT || toks_[b - 1].kind == DASH ||
                        toks_[b - 1].kind == CLOSE))
@@ -2773,6 +2793,7 @@ class Finder {
   std::vector<Tok> toks_;
   std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
   std::vector<Found> indirect_;
+  std::vector<std::uint32_t> direct_starts_;  // contents' starts of the direct quotes marked() attributed, sorted
   std::vector<Span> speaker_spans_;  // the speakers' phrases found before rest(), by start
   std::vector<bool> done_;
   std::vector<Tok> look_;  // the words after a quote whose sentence ended inside it

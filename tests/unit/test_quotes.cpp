@@ -923,3 +923,17 @@ TEST(Quotes, ANounWithAReducedRelativeClauseIsNoTail) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].rule, "cue_tail");
 }
+
+TEST(Quotes, AnIndirectClauseEndsBeforeAQuoteAttributedOnItsOwn) {
+  // a headline glued to its article: the report ends before the quote
+  // that opens the article; after a colon the quote goes on with it
+  auto q = quotes("Trump says Kavanaugh suffered the anger of the Democratic Party \"A vote for Judge Kavanaugh is a "
+                  "vote to reject the tactics of the Democratic Party,\" Trump said at a rally.", "en");
+  bool indirect = false;
+  for (const Q& x : q) {
+    if (x.kind != "indirect") continue;
+    indirect = true;
+    EXPECT_EQ(x.text, "Kavanaugh suffered the anger of the Democratic Party");
+  }
+  EXPECT_TRUE(indirect);
+}
