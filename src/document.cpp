@@ -238,6 +238,13 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
     const Span& z = zones[zi];
     const std::size_t first = sentences.size();
     seg.sentences(v, z, detect ? zone_lang[zi] : plang, sentences);
+    // an English article whose headline runs into its first sentence
+    if (zi == 0 && z.kind == static_cast<std::uint32_t>(zone_kind::body) &&
+        (detect ? zone_lang[zi] == "en" : doc.language == "en")) {
+      std::uint32_t lead = 0;
+      while (lead < z.start && is_space(static_cast<unsigned char>(v[lead]))) ++lead;
+      if (lead == z.start) detail::split_glued_headline(v, sentences, first);
+    }
     if (impl_->options.tokens) {
       for (std::size_t i = first; i < sentences.size(); ++i) seg.tokens(v, sentences[i], plang, tokens);
     }

@@ -50,6 +50,10 @@ std::string_view fold_key(std::string_view word, char* buf, std::size_t cap);
 bool starter_any(std::string_view word);
 
 void sentences(std::string_view text, Span range, const Profile& prof, std::vector<Span>& out);
+/// An English headline glued to its article by a space ("Avalanche at ski
+/// resort kills 1, traps 5 An avalanche swept …"): splits sents[first], the
+/// text's first sentence, where the article's lead starts.
+void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::size_t first);
 void tokenize(std::string_view text, Span range, const Profile& prof, std::vector<Span>& out);
 void join_english(std::string_view text, const Profile& prof, std::vector<Span>& toks,
                   std::size_t first);

@@ -643,6 +643,82 @@ void sentences(std::string_view text, Span range, const Profile& prof, std::vect
   Scanner(text, range, prof, out).run();
 }
 
+// Scraped English news often has its headline and the article's first
+// sentence on one line with a space between them. The lead starts where,
+// after a word or a number that ends in a letter or a digit (no function
+// word: a headline does not end in one), an article opens a common noun
+// phrase ("… traps 5 An avalanche swept", "… in Birmingham The family of"),
+// or, after a lower-case word, a number or a closing quote, a capitalised
+// word that the headline already holds opens a phrase going on in lower
+// case ("… player's death Police have arrested"). Only in the first 250
+// bytes, with three words or more on each side.
+void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::size_t first) {
+  if (first >= sents.size()) return;
+  const Span s = sents[first];
+  const std::uint32_t limit = std::min<std::uint32_t>(s.end, s.start + 250);
+  // the space-separated chunks of the first 250 bytes
+  struct W {
+    std::uint32_t s, e;  // the chunk without its closing quote marks
+    std::uint32_t end;   // the chunk
+    bool caps, lower, num, quote_end, bare;  // bare: ends in a letter or digit
+  };
+  W words[64];
+  std::size_t n = 0;
+  for (std::uint32_t i = s.start; i < limit && n < 64;) {
+    if (text[i] == ' ') {
+      ++i;
+      continue;
+    }
+    std::uint32_t j = i;
+    while (j < s.end && text[j] != ' ') ++j;
+    const auto c = static_cast<unsigned char>(text[i]);
+    W w{i, j, j, c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', false, false};
+    // closing marks: " ' ” ’
+    while (w.e > i) {
+      if (text[w.e - 1] == '"' || text[w.e - 1] == '\'') {
+        --w.e;
+      } else if (w.e - i >= 3 && text[w.e - 3] == '\xE2' && text[w.e - 2] == '\x80' &&
+                 (text[w.e - 1] == '\x9D' || text[w.e - 1] == '\x99')) {
+        w.e -= 3;
+      } else {
+        break;
+      }
+      w.quote_end = true;
+    }
+    if (w.e > i) {
+      const auto l = static_cast<unsigned char>(text[w.e - 1]);
+      w.bare = static_cast<unsigned>((l | 0x20) - 'a') < 26u || (l >= '0' && l <= '9');
+    }
+    words[n++] = w;
+    i = j;
+  }
+  static constexpr std::string_view kFunction[] = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and",
+                                                   "or", "but", "with", "by", "from", "as", "is", "are", "was",
+                                                   "were", "be", "his", "her", "their", "its", "that", "this"};
+  auto word = [&](const W& w) { return text.substr(w.s, w.e - w.s); };
+  auto function = [&](const W& w) {
+    for (const std::string_view f : kFunction)
+      if (word(w) == f) return true;
+    return false;
+  };
+  for (std::size_t k = 3; k + 3 < n; ++k) {
+    const W& prev = words[k - 1];
+    const W& w = words[k];
+    if (!prev.bare || function(prev)) continue;
+    if (!w.caps || !w.bare || w.quote_end || !words[k + 1].lower) continue;
+    const std::string_view x = word(w);
+    // (an article may follow a name: "… stabbed to death in Birmingham The
+    // family of …"; a repeated word only a lower-case word or a number)
+    bool lead = x == "The" || x == "A" || x == "An";
+    if (!lead && !(prev.lower || prev.num || prev.quote_end)) continue;
+    for (std::size_t m = 0; !lead && x.size() >= 4 && m + 1 < k; ++m) lead = word(words[m]) == x;
+    if (!lead) continue;
+    sents[first].end = prev.end;  // the headline keeps its closing mark
+    sents.insert(sents.begin() + static_cast<std::ptrdiff_t>(first) + 1, Span{w.s, s.end, s.kind, s.flags});
+    return;
+  }
+}
+
 }  // namespace detail
 SKAZ_END_NAMESPACE
 }  // namespace skaz

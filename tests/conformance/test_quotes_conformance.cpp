@@ -167,8 +167,8 @@ TEST(ConformanceQuotes, SeedArticle) {
   EXPECT_GE(sc.f1(), 0.98) << sc.tp_g << "/" << sc.n_g << " gold, " << sc.tp_p << "/" << sc.n_p << " predicted";
 }
 
-// reached: adaq_ru 0.8778, dev_ru_wikinews 0.9756, dev_en_news 0.9459; seed 0.9846
-constexpr double kAdaq = 0.875, kDevRu = 0.97, kDevEn = 0.945;
+// reached: adaq_ru 0.8778, dev_ru_wikinews 0.9756, dev_en_news 0.9550; seed 0.9846
+constexpr double kAdaq = 0.875, kDevRu = 0.97, kDevEn = 0.95;
 
 TEST(ConformanceQuotes, GoldFiles) {
   const double adaq = file_f1("adaq_ru.jsonl");

@@ -187,3 +187,49 @@ TEST(Seed, ParagraphsCoverTheArticle) {
 }
 
 }  // namespace
+
+namespace {
+
+std::vector<std::string> sentence_texts(const Document& d) {
+  std::vector<std::string> v;
+  for (const Span& s : d.sentences) v.emplace_back(d.slice(s));
+  return v;
+}
+
+TEST(Pipeline, SplitsAHeadlineGluedToItsArticle) {
+  auto p = make();
+  // an article opening a common noun phrase, after a word or a number
+  auto d = p.analyze("Avalanche at Washington state ski resort kills 1, traps 5 An avalanche swept through part of "
+                     "a ski resort on Saturday.", "en");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(sentence_texts(*d), (std::vector<std::string>{"Avalanche at Washington state ski resort kills 1, traps 5",
+                                                          "An avalanche swept through part of a ski resort on "
+                                                          "Saturday."}));
+  d = p.analyze("Family pays tribute to \"energetic\" teenager stabbed in Birmingham The family of a teenager "
+                "described him as kind.", "en");
+  ASSERT_TRUE(d.ok());
+  ASSERT_EQ(d->sentences.size(), 2u);
+  EXPECT_EQ(d->slice(d->sentences[1]), "The family of a teenager described him as kind.");
+  // a capitalised word the headline holds, after a lower-case word, going
+  // on in lower case; the headline's closing quote stays with it
+  d = p.analyze("Wayde Sims shooting: Police arrest suspect in player's 'death' Police have arrested a suspect "
+                "on Friday.", "en");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(sentence_texts(*d), (std::vector<std::string>{"Wayde Sims shooting: Police arrest suspect in player's "
+                                                          "'death'",
+                                                          "Police have arrested a suspect on Friday."}));
+  // no split: a title after an article, a function word before it, the
+  // middle of an article's text, Russian text
+  for (const char* text : {"We watched the film The Matrix and the series The Crown on Monday evening.",
+                           "Officials said that the A minor key was chosen for the anthem on Friday.",
+                           "He met Anna. Later in the evening The man left the house in a hurry."}) {
+    d = p.analyze(text, "en");
+    ASSERT_TRUE(d.ok());
+    for (const Span& s : d->sentences) {
+      const std::string_view x = d->slice(s);
+      EXPECT_TRUE(x.back() == '.' || x.back() == '"') << text << " | " << x;
+    }
+  }
+}
+
+}  // namespace
