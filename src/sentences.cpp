@@ -692,9 +692,14 @@ void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::
     words[n++] = w;
     i = j;
   }
-  static constexpr std::string_view kFunction[] = {"the", "a", "an", "of", "to", "in", "on", "at", "for", "and",
-                                                   "or", "but", "with", "by", "from", "as", "is", "are", "was",
-                                                   "were", "be", "his", "her", "their", "its", "that", "this"};
+  static constexpr std::string_view kFunction[] = {
+      "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "nor", "with", "by", "from",
+      "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+      "may", "might", "must", "shall", "should", "not", "no", "his", "her", "their", "its", "our", "my", "your",
+      "that", "this", "these", "those", "which", "who", "whom", "whose", "what", "than", "between", "about",
+      "into", "onto", "over", "under", "after", "before", "against", "without", "within", "amid", "among",
+      "during", "near", "through", "across", "toward", "towards", "via", "per", "since", "until", "if", "when",
+      "while", "so", "very", "such", "both", "either", "neither", "each", "every", "all"};
   auto word = [&](const W& w) { return text.substr(w.s, w.e - w.s); };
   auto function = [&](const W& w) {
     for (const std::string_view f : kFunction)

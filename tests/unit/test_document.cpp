@@ -218,10 +218,12 @@ TEST(Pipeline, SplitsAHeadlineGluedToItsArticle) {
   EXPECT_EQ(sentence_texts(*d), (std::vector<std::string>{"Wayde Sims shooting: Police arrest suspect in player's "
                                                           "'death'",
                                                           "Police have arrested a suspect on Friday."}));
-  // no split: a title after an article, a function word before it, the
-  // middle of an article's text, Russian text
+  // no split: a title after an article, a function word or a preposition
+  // before it, the middle of an article's text
   for (const char* text : {"We watched the film The Matrix and the series The Crown on Monday evening.",
                            "Officials said that the A minor key was chosen for the anthem on Friday.",
+                           "Russia and the USA signed a pact in which officials described relations between Russia "
+                           "and the USA as stable.",
                            "He met Anna. Later in the evening The man left the house in a hurry."}) {
     d = p.analyze(text, "en");
     ASSERT_TRUE(d.ok());
