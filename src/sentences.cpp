@@ -709,15 +709,14 @@ void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::
   for (std::size_t k = 3; k + 3 < n; ++k) {
     const W& prev = words[k - 1];
     const W& w = words[k];
-    if (!prev.bare || function(prev)) continue;
-    if (!w.caps || !w.bare || w.quote_end || !words[k + 1].lower) continue;
+    if (!w.caps || !w.bare || w.quote_end || !words[k + 1].lower || !prev.bare) continue;
     const std::string_view x = word(w);
     // (an article may follow a name: "… stabbed to death in Birmingham The
     // family of …"; a repeated word only a lower-case word or a number)
     bool lead = x == "The" || x == "A" || x == "An";
     if (!lead && !(prev.lower || prev.num || prev.quote_end)) continue;
     for (std::size_t m = 0; !lead && x.size() >= 4 && m + 1 < k; ++m) lead = word(words[m]) == x;
-    if (!lead) continue;
+    if (!lead || function(prev)) continue;
     sents[first].end = prev.end;  // the headline keeps its closing mark
     sents.insert(sents.begin() + static_cast<std::ptrdiff_t>(first) + 1, Span{w.s, s.end, s.kind, s.flags});
     return;
