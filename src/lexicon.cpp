@@ -2,6 +2,9 @@
 // behaves, and the words that start sentences. Written for skaz from general
 // knowledge of English and Russian typography; keys are folded (lower case,
 // no dots or spaces).
+#include <bitset>
+#include <cstring>
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 
@@ -184,7 +187,64 @@ abbr_class Profile::abbreviation(std::string_view word, bool chain) const {
 
 bool Profile::starter(std::string_view word) const { return lookup(lexicons(lang).starters, word); }
 
+namespace {
+
+// A starter's shape: its folded first letter and its length in bytes. Most
+// capitalised words asked about are names, whose shape no starter has: they
+// are turned away before the fold and the two lookups. (-1: a first letter
+// not read here, or a full stop, a space or a no-break space, which the fold
+// drops; the full test decides.)
+int starter_shape(std::string_view w) {
+  if (w.empty()) return -1;
+  // (words of four bytes or more in overlapping four-byte loads: this runs
+  // for every capitalised word)
+  auto any_of3 = [](std::uint32_t x) {
+    constexpr std::uint32_t ones = 0x01010101u, highs = 0x80808080u;
+    auto zero = [&](std::uint32_t v) { return (v - ones) & ~v & highs; };
+    return zero(x ^ (ones * '.')) | zero(x ^ (ones * ' ')) | zero(x ^ (ones * 0xC2u));
+  };
+  const std::size_t n = w.size();
+  if (n >= 4) {
+    std::uint32_t x;
+    for (std::size_t i = 0; i < n; i += 4) {
+      std::memcpy(&x, w.data() + std::min(i, n - 4), 4);
+      if (any_of3(x)) return -1;
+    }
+  } else {
+    for (const char c : w)
+      if (c == '.' || c == ' ' || c == '\xC2') return -1;
+  }
+  const auto b0 = static_cast<unsigned char>(w[0]);
+  int letter;
+  if (b0 < 0x80) {
+    letter = b0 >= 'A' && b0 <= 'Z' ? b0 + 32 : b0;
+  } else if ((b0 == 0xD0 || b0 == 0xD1) && w.size() >= 2) {
+    char f[2];
+    fold_ru2(b0, static_cast<unsigned char>(w[1]), f);
+    letter = 128 + ((static_cast<unsigned char>(f[0]) & 1) << 6) + (static_cast<unsigned char>(f[1]) & 0x3F);
+  } else {
+    return -1;
+  }
+  return letter * 64 + static_cast<int>(std::min<std::size_t>(w.size(), 63));
+}
+
+struct StarterShapes {
+  std::bitset<256 * 64> seen;
+  StarterShapes() {
+    for (const lang_id l : {lang_id::en, lang_id::ru})
+      lexicons(l).starters.each_key([&](std::string_view k) {
+        const int s = starter_shape(k);
+        if (s >= 0) seen.set(static_cast<std::size_t>(s));
+      });
+  }
+};
+
+}  // namespace
+
 bool starter_any(std::string_view word) {
+  static const StarterShapes shapes;
+  const int s = starter_shape(word);
+  if (s >= 0 && !shapes.seen[static_cast<std::size_t>(s)]) return false;
   char buf[64];
   const std::string_view k = fold_key(word, buf, sizeof buf);
   return !k.empty() && (lexicons(lang_id::en).starters.contains(k) || lexicons(lang_id::ru).starters.contains(k));

@@ -91,6 +91,12 @@ class StringTable {
   }
   bool contains(std::string_view k) const noexcept { return find(k) != nullptr; }
   std::size_t size() const noexcept { return count_; }
+  // Calls f(key) for every key, in no order.
+  template <class F>
+  void each_key(F f) const {
+    for (const Slot& s : slots_)
+      if (s.used) f(std::string_view(keys_.data() + s.off, s.len));
+  }
 
  private:
   // small slots (the keys live in one string): a table of thousands of

@@ -359,3 +359,31 @@ TEST(Utf8, BlocksFindTheFirstInvalidByteAsCharactersDo) {
 }
 
 }  // namespace
+
+// starter_any turns most words away by their shape (first letter, length)
+// before folding them: the same answers as the fold and the two lookups.
+#include "segment_impl.hpp"
+
+namespace {
+
+bool starter_by_fold(std::string_view w) {
+  return skaz::detail::profile(skaz::detail::lang_id::en).starter(w) ||
+         skaz::detail::profile(skaz::detail::lang_id::ru).starter(w);
+}
+
+TEST(StarterAny, ShapeFilterAnswersAsTheFold) {
+  for (const char* w : {"The", "THE", "However", "Meanwhile", "Он", "ОН", "Однако", "Trump", "Durov", "Дуров",
+                        "The.", "T.he", "Th e", "Е\xC2\xA0го", "", "I", "Ё", "Её", "ЕЁ", "x", "Мы", "Thus"})
+    EXPECT_EQ(skaz::detail::starter_any(w), starter_by_fold(w)) << w;
+  std::mt19937 rng(7);
+  const char* pieces[] = {"t", "h", "e", "T", "H", "E", "o", "n", "\xD0\x9E", "\xD0\xBD", "\xD0\xB0",
+                          "\xD0\x95", "\xD1\x91", ".", " ", "\xC2\xA0", "-", "'", "w", "W"};
+  for (int it = 0; it < 20000; ++it) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 12);
+    for (int i = 0; i < n; ++i) s += pieces[rng() % 20];
+    ASSERT_EQ(skaz::detail::starter_any(s), starter_by_fold(s)) << s;
+  }
+}
+
+}  // namespace
