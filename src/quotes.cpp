@@ -915,15 +915,17 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     if (head && e > rj + 1) rj = e - 1;
   }
   if (ri < b) {
+    // "the press service", "the foreign minister", "the Kremlin press
+    // service": one modifier between the article or a name and the role
+    // belongs to the phrase, and so does the name
+    if (ri > a + 1 && !toks[ri].caps && !toks[ri].cyr && toks[ri - 1].kind == W && !toks[ri - 1].caps &&
+        !toks[ri - 1].cyr && !toks[ri - 1].inq && !toks[ri - 1].cue() && !toks[ri - 1].lex) {
+      if (t_eq(cx, toks[ri - 2], "the") || t_eq(cx, toks[ri - 2], "a")) --ri;
+      else if (!toks[ri - 2].cyr && caps_word(ri - 2)) ri -= 2;
+    }
     bool named = false;
     for (std::size_t k = ri; k <= rj; ++k) named = named || caps_word(k);
     sp.role_only = !named;
-    // "the press service", "the foreign minister": one modifier between
-    // the article and the role belongs to the phrase
-    if (ri > a + 1 && !toks[ri].caps && !toks[ri].cyr && toks[ri - 1].kind == W && !toks[ri - 1].caps &&
-        !toks[ri - 1].cyr && !toks[ri - 1].inq && !toks[ri - 1].cue() && !toks[ri - 1].lex &&
-        (t_eq(cx, toks[ri - 2], "the") || t_eq(cx, toks[ri - 2], "a")))
-      --ri;
     // "The head of ...": the article belongs to the phrase
     if (ri > a && toks[ri - 1].kind == W && toks[ri - 1].lex && toks[ri - 1].lex->clause &&
         !toks[ri - 1].pron())

@@ -505,6 +505,11 @@ TEST(Quotes, ARolesChainOfGenitivesAfterTheQuoteSpeaks) {
              "Department of the Treasury noted.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "the head of the U.S. Department of the Treasury");
+  // a name and a modifier before the role belong to the phrase
+  q = quotes("The leaders spoke on the phone at the initiative of the Ukrainian side, the Kremlin press service "
+             "claimed.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the Kremlin press service");
   // ten content words are still too many for a subject
   q = quotes("\"It is late,\" the old man in the long grey coat with the red scarf by the gate of the big park "
              "said.", "en");
