@@ -778,6 +778,10 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
         sp.pron = toks[i].pron();
         return sp;
       }
+      // (and the clause it opens is what is said: no speaker in it)
+      if (i < b && toks[i].pron() && !toks[i].lex->pron_poss && i <= a + 1 && clause_subject &&
+          toks[i].pron() != p_it)
+        return sp;
     }
   }
   // a person's mention: the nearest to the cue

@@ -942,3 +942,15 @@ TEST(Quotes, AnIndirectClauseEndsBeforeAQuoteAttributedOnItsOwn) {
   }
   EXPECT_TRUE(indirect);
 }
+
+TEST(Quotes, NoSpeakerInsideTheClauseAfterACue) {
+  // '"…," says he is unfit to serve under X': the pronoun opens what is
+  // said, and no one named in that clause speaks
+  auto q = quotes("Nancy Pelosi calls Brett Kavanaugh \"hysterical,\" says he is unfit to serve under Chief Justice "
+                  "John Roberts.", "en");
+  ASSERT_FALSE(q.empty());
+  for (const Q& x : q) EXPECT_EQ(x.speaker, "Nancy Pelosi") << x.text;
+  q = quotes("Pelosi was angry. \"It was a shameful day,\" says she will not work with Senator Mark Warner again.",
+             "en");
+  for (const Q& x : q) EXPECT_NE(x.speaker, "Mark Warner") << x.text;
+}
