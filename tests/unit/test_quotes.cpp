@@ -954,3 +954,21 @@ TEST(Quotes, NoSpeakerInsideTheClauseAfterACue) {
              "en");
   for (const Q& x : q) EXPECT_NE(x.speaker, "Mark Warner") << x.text;
 }
+
+TEST(Quotes, ANameInQuotesOpeningTheSubjectSpeaks) {
+  // «Газпром» заявил, что …: the quoted name is the subject
+  auto q = quotes("«Газпром» заявил, что поставки газа будут продолжены в полном объёме.", "ru");
+  bool found = false;
+  for (const Q& x : q) {
+    if (x.kind != "indirect") continue;
+    found = true;
+    EXPECT_EQ(x.speaker, "Газпром");
+  }
+  EXPECT_TRUE(found);
+  // not an object before the cue: "группировкой «Исламский джихад»", "В
+  // «Удмуртавтодоре»"
+  q = quotes("Масс-медиа, контролируемые группировкой «Исламский джихад», заявляют, что это только начало.", "ru");
+  for (const Q& x : q) EXPECT_NE(x.speaker, "Исламский джихад") << x.text;
+  q = quotes("В «Удмуртавтодоре» сообщили, что ремонт дороги завершён.", "ru");
+  for (const Q& x : q) EXPECT_NE(x.speaker, "Удмуртавтодоре") << x.text;
+}
