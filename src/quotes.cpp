@@ -256,7 +256,7 @@ class Lexicon {
         "officer officers sheriff coroner regulator watchdog commission committee council court "
         "prime general colonel student students teacher people spokesmen aide aides campaigners "
         "diplomat diplomats observers critics opponents supporters lawmakers legislators "
-        "scientist agencies ministries",
+        "scientist agencies ministries club team",
         &Lex::role);
     add_flag(
         "that which who whom whose что который которая которое которые чтобы because as if "
@@ -875,6 +875,11 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
                    (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for")) &&
                    (caps_word(j + 2) || role_word(j + 2))) {
           j += 2;
+        } else if (j + 3 < b && role_word(j) && t_eq(cx, toks[j + 1], "close") && t_eq(cx, toks[j + 2], "to") &&
+                   (caps_word(j + 3) || role_word(j + 3) ||
+                    (j + 4 < b && t_eq(cx, toks[j + 3], "the") && (caps_word(j + 4) || role_word(j + 4))))) {
+          // "a source close to the company", "sources close to the Kremlin"
+          j += t_eq(cx, toks[j + 3], "the") ? 4 : 3;
         } else if (j + 3 < b && toks[j + 1].kind == W && !toks[j + 1].cyr &&
                    (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for")) && t_eq(cx, toks[j + 2], "the") &&
                    (caps_word(j + 3) || role_word(j + 3) ||
@@ -946,12 +951,13 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
   }
   if (ri < b) {
     // "the press service", "the foreign minister", "the Kremlin press
-    // service": one modifier between the article or a name and the role
-    // belongs to the phrase, and so does the name
+    // service", "Their support team": one modifier between the article, a
+    // name or a possessive and the role belongs to the phrase, and so does
+    // the name or the possessive
     if (ri > a + 1 && !toks[ri].caps && !toks[ri].cyr && toks[ri - 1].kind == W && !toks[ri - 1].caps &&
         !toks[ri - 1].cyr && !toks[ri - 1].inq && !toks[ri - 1].cue() && !toks[ri - 1].lex) {
       if (t_eq(cx, toks[ri - 2], "the") || t_eq(cx, toks[ri - 2], "a")) --ri;
-      else if (!toks[ri - 2].cyr && caps_word(ri - 2)) ri -= 2;
+      else if (!toks[ri - 2].cyr && (caps_word(ri - 2) || (toks[ri - 2].pron() && toks[ri - 2].lex->pron_poss))) ri -= 2;
     }
     bool named = false;
     for (std::size_t k = ri; k <= rj; ++k) named = named || caps_word(k);

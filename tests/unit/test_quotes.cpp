@@ -510,6 +510,17 @@ TEST(Quotes, ARolesChainOfGenitivesAfterTheQuoteSpeaks) {
              "claimed.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "the Kremlin press service");
+  // "close to" joins a role to whom it is close; a possessive belongs to
+  // the phrase; a club and a team speak as a company does
+  q = quotes("The company declined to comment, but a source close to the company said the deal was off.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "a source close to the company");
+  q = quotes("Clients complained. Their support team explained that this was part of the user agreement.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Their support team");
+  q = quotes("\"It is over,\" according to a statement released by the club.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "the club");
   // ten content words are still too many for a subject
   q = quotes("\"It is late,\" the old man in the long grey coat with the red scarf by the gate of the big park "
              "said.", "en");
