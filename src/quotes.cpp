@@ -1949,7 +1949,12 @@ class Finder {
                         i <= 2)) {
         cl = clause(c + 1, clause_end(c));
       } else if (c >= n_end && i > 0 && toks_[i - 1].kind == COMMA) {
-        cl = clause(0, i - 1);  // …, according to X.
+        // …, according to X. (not after a quote with its own cue: '"…," he
+        // added, according to Reuters' is his quote, which Reuters relays)
+        bool attributed = false;
+        for (std::size_t j = 0; j + 1 < i; ++j)
+          attributed = attributed || (toks_[j].kind == W && !toks_[j].inq && toks_[j].cue() && used(toks_[j].s));
+        if (!attributed) cl = clause(0, i - 1);
       }
       if (cl.empty()) continue;
       if (all_marked(cl)) {

@@ -983,3 +983,14 @@ TEST(Quotes, ANameInQuotesOpeningTheSubjectSpeaks) {
   q = quotes("В «Удмуртавтодоре» сообщили, что ремонт дороги завершён.", "ru");
   for (const Q& x : q) EXPECT_NE(x.speaker, "Удмуртавтодоре") << x.text;
 }
+
+TEST(Quotes, AQuoteWithItsOwnCueIsNoReportOfTheSourceAfterIt) {
+  // '"…," he added, according to Reuters': his quote, which Reuters relays
+  auto q = quotes("The coach was calm. \"We will win,\" he added, according to Reuters.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "direct");
+  // without a cue of its own the clause is the source's report
+  q = quotes("The talks will continue on Wednesday, according to Reuters.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Reuters");
+}
