@@ -2044,6 +2044,28 @@ class Finder {
           }
         }
       }
+      // "As reported by RIA Novosti, the talks …" (machine translation of
+      // "как сообщает X"): the speaker after "by", the sentence's opening
+      if (!that_only && !k.cyr && v == 1 && t_eq(cx_, toks_[0], "as") && v + 2 < n_end &&
+          t_eq(cx_, toks_[v + 1], "by")) {
+        std::size_t c = v + 2;
+        while (c < n_end && toks_[c].kind != COMMA && c < v + 10) ++c;
+        // (a name in apposition: "As clarified by the head of the firm,
+        // Alexander Dobrovinsky, the pier …")
+        std::size_t r = c + 1;
+        while (r < n_end && r < c + 5 && toks_[r].kind == W && toks_[r].caps) ++r;
+        if (c < n_end && r > c + 1 && r < n_end && toks_[r].kind == COMMA) c = r;
+        if (c < n_end && toks_[c].kind == COMMA) {
+          Speaker sp = with_cue(speaker_in(cx_, toks_, v + 2, c, false), k);
+          const Span cl = clause(c + 1, clause_end(c));
+          if (sp.found() && !cl.empty() && !all_marked(cl)) {
+            use(k);
+            add(out, cl, quote_kind::indirect, sp, "as_cue");
+            last = sp;
+            continue;
+          }
+        }
+      }
       // "As Peskov noted, the talks are possible": "as" opens the sentence
       // or follows a comma, the speaker stands between it and the cue
       if (!that_only && !k.cyr && v >= 2) {

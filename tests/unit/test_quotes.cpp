@@ -994,3 +994,18 @@ TEST(Quotes, AQuoteWithItsOwnCueIsNoReportOfTheSourceAfterIt) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Reuters");
 }
+
+TEST(Quotes, AsReportedByX) {
+  // "As reported by X, …": machine translation of "как сообщает X"
+  auto q = quotes("As reported by RIA Novosti, the talks will continue on Wednesday.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "RIA Novosti");
+  EXPECT_EQ(q[0].rule, "as_cue");
+  EXPECT_EQ(q[0].text, "the talks will continue on Wednesday");
+  // a name in apposition after the role
+  q = quotes("As clarified by the head of the law firm, Alexander Dobrovinsky, the construction left no chance "
+             "to go fishing.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Alexander Dobrovinsky");
+  EXPECT_EQ(q[0].text, "the construction left no chance to go fishing");
+}
