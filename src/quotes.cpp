@@ -2302,8 +2302,11 @@ class Finder {
           // sentence or inverts its speaker ("Переговоры завершились, сообщает ТАСС")
           if (cc - 1 == 2 && !(c == v || after == 0)) tail = false;
           if (c == v) {
+            // ("writes RBC with reference to sources": no verb's "to")
             const std::size_t r = region_after(toks_, v, n_end);
-            for (std::size_t j = v + 1; j < r && tail; ++j) tail = !weak_word(cx_, toks_[j]);
+            for (std::size_t j = v + 1; j < r && tail; ++j)
+              tail = !weak_word(cx_, toks_[j]) ||
+                     (t_eq(cx_, toks_[j], "to") && (t_eq(cx_, toks_[j - 1], "reference") || t_eq(cx_, toks_[j - 1], "referring")));
           }
           // "…, said its experts would arrive": a clause, not an inverted speaker
           if (c == v && v + 1 < n_end && toks_[v + 1].pron() &&

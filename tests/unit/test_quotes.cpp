@@ -1009,3 +1009,16 @@ TEST(Quotes, AsReportedByX) {
   EXPECT_EQ(q[0].speaker, "Alexander Dobrovinsky");
   EXPECT_EQ(q[0].text, "the construction left no chance to go fishing");
 }
+
+TEST(Quotes, AnInvertedSourceWithReferenceToAnother) {
+  // "…, reports X with reference to Y" (machine translation of "сообщает X
+  // со ссылкой на Y"): X reports; a verb's "to" after the cue still opens
+  // a clause
+  auto q = quotes("At the same time, rent has become more expensive by 25%, reports the Patrol of St. Petersburg "
+                  "with reference to RBC.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].rule, "cue_tail");
+  EXPECT_EQ(q[0].text, "At the same time, rent has become more expensive by 25%");
+  q = quotes("The talks were postponed, said its experts would arrive to help.", "en");
+  EXPECT_TRUE(q.empty());
+}
