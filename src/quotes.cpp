@@ -808,9 +808,10 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
       return sp;
     }
   }
-  // a name in quotes right before the cue: «Газпром» заявил, что … (up
-  // to three words, the first capitalised; after the cue a quoted name is
-  // mostly whom it was told: сообщил «Ъ», рассказал «Известиям»)
+  // a name in quotes right before the cue: «Газпром» заявил, что …, or
+  // right after it: сообщает «Интерфакс», по информации «Интерфакса» (up to
+  // three words, the first capitalised; after the cue not a Russian dative,
+  // whom it was told: сообщил «Интерфаксу», рассказал «Известиям», «Ъ»)
   {
     std::size_t o = b, c = b;
     if (before && b >= a + 3 && toks[b - 1].kind == CLOSE) {
@@ -818,12 +819,29 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
       o = c;
       while (o > a && o + 5 > c && toks[o - 1].kind != OPEN) --o;
       o = o > a ? o - 1 : b;
+    } else if (!before && a + 2 < b && toks[a].kind == OPEN && a > 0 &&
+               (toks[a - 1].cue() || t_eq(cx, toks[a - 1], "to") || t_eq(cx, toks[a - 1], "информации") ||
+                t_eq(cx, toks[a - 1], "данным") || t_eq(cx, toks[a - 1], "сведениям") ||
+                t_eq(cx, toks[a - 1], "словам"))) {
+      // (right after a cue or "according to", "по информации": not the
+      // first phrase of a clause, '"Washington" missed hockey and …')
+      o = a;
+      c = a + 1;
+      while (c < b && c < a + 5 && toks[c].kind != CLOSE) ++c;
+      if (c >= b || toks[c].kind != CLOSE) {
+        o = c = b;
+      } else if (toks[c - 1].cyr) {
+        const Tok& l = toks[c - 1];
+        const std::string_view w(l.f ? l.f : "", l.fl);
+        if (w.size() <= 2 || ends_any(w, {"у", "ю", "ам", "ям"})) o = c = b;
+      }
     }
     // (the quote opens the phrase: no object of a word before it, "масс-медиа,
     // контролируемые группировкой «Исламский джихад», заявляют", "автор «…»
     // и «Малхолланд Драйва» сказал", "В «Удмуртавтодоре» опровергли")
     const bool opens = o < b && (o == a || toks[o - 1].kind == COMMA || toks[o - 1].kind == DASH ||
                                  toks[o - 1].kind == DOT || toks[o - 1].kind == END || toks[o - 1].kind == COLON);
+    // (after the cue the mark opens the region)
     if (opens && c < b && toks[o].kind == OPEN && c > o + 1 && c <= o + 4 && toks[o + 1].caps &&
         !toks[o + 1].pron() && !(toks[o + 1].lex && toks[o + 1].lex->clause)) {
       bool words = true;
@@ -1928,7 +1946,10 @@ class Finder {
         // name, a role or a pronoun ("according to the register" does not)
         const bool someone = t_eq(cx_, toks_[i], "по") &&
                              (t_eq(cx_, toks_[i + 1], "словам") || t_eq(cx_, toks_[i + 1], "мнению"));
-        if (!someone && (h >= c || !(toks_[h].caps || toks_[h].role() || toks_[h].pron()))) continue;
+        // (a name in quotes too: по информации «Интерфакса»)
+        if (!someone && (h >= c || !(toks_[h].caps || toks_[h].role() || toks_[h].pron() ||
+                                     (toks_[h].kind == OPEN && h + 1 < c && toks_[h + 1].caps))))
+          continue;
         sp = speaker_in(cx_, toks_, np, c, false);
       }
       if (!sp.found()) continue;

@@ -1022,3 +1022,31 @@ TEST(Quotes, AnInvertedSourceWithReferenceToAnother) {
   q = quotes("The talks were postponed, said its experts would arrive to help.", "en");
   EXPECT_TRUE(q.empty());
 }
+
+TEST(Quotes, ANameInQuotesRightAfterTheCueSpeaksUnlessADative) {
+  // сообщает «Интерфакс», пишет «Коммерсантъ», по информации «Интерфакса»
+  auto q = quotes("Пожар был потушен к утру. Об этом сообщает «Интерфакс» со ссылкой на источник.", "ru");
+  bool found = false;
+  for (const Q& x : q) {
+    if (x.kind != "indirect") continue;
+    found = true;
+    EXPECT_EQ(x.speaker, "Интерфакс");
+  }
+  EXPECT_TRUE(found);
+  q = quotes("Переговоры отложены до среды, пишет «Коммерсантъ».", "ru");
+  found = false;
+  for (const Q& x : q)
+    if (x.kind == "indirect" && x.speaker == "Коммерсантъ") found = true;
+  EXPECT_TRUE(found);
+  q = quotes("По информации «Интерфакса», министр подал в отставку.", "ru");
+  found = false;
+  for (const Q& x : q)
+    if (x.kind == "indirect" && x.speaker == "Интерфакса") found = true;
+  EXPECT_TRUE(found);
+  // whom it was told, and the first phrase of a clause, are no speakers
+  q = quotes("Источник сообщил «Интерфаксу», что министр подал в отставку.", "ru");
+  for (const Q& x : q) EXPECT_NE(x.speaker, "Интерфаксу") << x.text;
+  q = quotes("Alexander Ovechkin: \"Washington\" missed hockey and goes to Toronto with joy Washington forward "
+             "Alexander Ovechkin admitted that he is looking forward to the season.", "en");
+  for (const Q& x : q) EXPECT_NE(x.speaker, "Washington") << x.text;
+}
