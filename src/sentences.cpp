@@ -700,7 +700,25 @@ void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::
       "into", "onto", "over", "under", "after", "before", "against", "without", "within", "amid", "among",
       "during", "near", "through", "across", "toward", "towards", "via", "per", "since", "until", "if", "when",
       "while", "so", "very", "such", "both", "either", "neither", "each", "every", "all"};
-  auto word = [&](const W& w) { return text.substr(w.s, w.e - w.s); };
+  // (a word without the punctuation after it and the marks before it:
+  // "West:" and '"Washington"' are West and Washington)
+  auto word = [&](const W& w) {
+    std::uint32_t a = w.s, e = w.e;
+    while (e > a && (text[e - 1] == ',' || text[e - 1] == ':' || text[e - 1] == ';')) --e;
+    for (;;) {
+      if (a < e && (text[a] == '"' || text[a] == '\'')) {
+        ++a;
+      } else if (a + 1 < e && text[a] == '\xC2' && text[a + 1] == '\xAB') {
+        a += 2;
+      } else if (a + 2 < e && text[a] == '\xE2' && text[a + 1] == '\x80' &&
+                 (text[a + 2] == '\x9C' || text[a + 2] == '\x9E')) {
+        a += 3;
+      } else {
+        break;
+      }
+    }
+    return text.substr(a, e - a);
+  };
   auto function = [&](const W& w) {
     for (const std::string_view f : kFunction)
       if (word(w) == f) return true;

@@ -218,6 +218,12 @@ TEST(Pipeline, SplitsAHeadlineGluedToItsArticle) {
   EXPECT_EQ(sentence_texts(*d), (std::vector<std::string>{"Wayde Sims shooting: Police arrest suspect in player's "
                                                           "'death'",
                                                           "Police have arrested a suspect on Friday."}));
+  // the headline's words compare without their marks and punctuation
+  d = p.analyze("Alexander Ovechkin: \"Washington\" missed hockey and goes to Toronto with joy Washington forward "
+                "Alexander Ovechkin admitted that he missed the season.", "en");
+  ASSERT_TRUE(d.ok());
+  ASSERT_GE(d->sentences.size(), 2u);
+  EXPECT_EQ(d->slice(d->sentences[1]), "Washington forward Alexander Ovechkin admitted that he missed the season.");
   // no split: a title after an article, a function word or a preposition
   // before it, the middle of an article's text
   for (const char* text : {"We watched the film The Matrix and the series The Crown on Monday evening.",
