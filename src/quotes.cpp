@@ -308,6 +308,8 @@ class Lexicon {
       return b;
     }();
     if (w.size() < 4) return false;
+    // (после, последний: no form of посол)
+    if (w.compare(0, 10, "после") == 0) return false;
     for (const std::string_view s : buckets[bucket(w)])
       if (w.size() >= s.size() && w.size() <= s.size() + 8 && w.compare(0, s.size(), s) == 0)
         return true;
@@ -746,6 +748,21 @@ bool weak_word(const Ctx& cx, const Tok& k) {
   return false;
 }
 
+// A Russian role noun that heads a genitive (глава государства, министр
+// обороны, сотрудники академии), by its folded stem.
+bool head_role(const Tok& k) {
+  static constexpr std::string_view stems[] = {
+      "глав", "министр", "директор", "представител", "руководител", "председател", "заместител",
+      "секретар", "пресс-секретар", "сотрудник", "участник", "член", "начальник", "командир", "командующ",
+      "губернатор", "мэр", "посол", "посл", "президент", "премьер", "спикер", "лидер", "основател",
+      "владел", "ректор", "замглав", "вице-"};
+  if (!k.f) return false;
+  const std::string_view w(k.f, k.fl);
+  for (const std::string_view s : stems)
+    if (w.size() >= s.size() && w.compare(0, s.size(), s) == 0) return true;
+  return false;
+}
+
 // Noun phrase of the speaker in toks[a, b) (a region next to a cue at
 // toks[v]): a pronoun next to the cue, a person's mention, a role phrase
 // ("the head of Roskomnadzor"), a capitalised run, a role noun, or the
@@ -916,6 +933,18 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
           // семьи Бушей", "Представитель компании Apple" (before a full name,
           // "Глава полиции района Уолтер Браун", the name is the speaker)
           j += 2;
+        } else if (j + 1 < b && toks[j].cyr && role_word(j) && head_role(toks[j]) && toks[j + 1].kind == W && toks[j + 1].cyr &&
+                   !toks[j + 1].caps && !toks[j + 1].inq && !toks[j + 1].cue() && !toks[j + 1].adverb() &&
+                   !toks[j + 1].lex && toks[j + 1].f && toks[j + 1].fl >= 6 &&
+                   ends_any(std::string_view(toks[j + 1].f, toks[j + 1].fl), {"а", "я", "ы", "и", "ов", "ев", "ей"}) &&
+                   !ends_any(std::string_view(toks[j + 1].f, toks[j + 1].fl), {"ая", "яя"}) &&
+                   !(j + 2 < b && caps_word(j + 2))) {
+          // a Russian role that heads a genitive and one lower-case genitive:
+          // "глава государства", "министр обороны", "директор музея" (not a
+          // dative, "сказал глава журналистам", a preposition or an
+          // adjective, "конечная"; the phrase ends there)
+          j += 1;
+          break;
         } else if (toks[j + 1].kind == DOT && j + 2 < b && caps_word(j + 2) &&
                    (toks[j].e - toks[j].s <= 2 || toks[j].title)) {
           j += 2;  // an initial or a title: V. Putin, Sgt. Darren Moss

@@ -1050,3 +1050,17 @@ TEST(Quotes, ANameInQuotesRightAfterTheCueSpeaksUnlessADative) {
              "Alexander Ovechkin admitted that he is looking forward to the season.", "en");
   for (const Q& x : q) EXPECT_NE(x.speaker, "Washington") << x.text;
 }
+
+TEST(Quotes, ARussianRoleHeadsOneGenitive) {
+  // "глава государства", "министр обороны": the role and its genitive
+  auto q = quotes("Страна готова к переговорам. Об этом заявил глава государства в ходе встречи.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "глава государства");
+  // no dative, no nominative after a witness, no adverb after a government
+  q = quotes("По словам очевидцев пешеходы стояли возле остановки, когда на тротуар вылетел автомобиль.", "ru");
+  for (const Q& x : q) EXPECT_NE(x.speaker, "очевидцев пешеходы") << x.text;
+  // "после" is no form of "посол"
+  q = quotes("«Я счастлив», — сказал спортсмен после финиша.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "спортсмен");
+}
