@@ -2075,6 +2075,15 @@ class Finder {
       last = sp;
     }
 
+    // an "as" report (как сообщил X, …; As X noted, …; As reported by X,
+    // …): the clause after the comma for the speaker, once found
+    auto as_report = [&](const Tok& k, const Speaker& sp, Span cl) {
+      if (!sp.found() || cl.empty() || all_marked(cl)) return false;
+      use(k);
+      add(out, cl, quote_kind::indirect, sp, "as_cue");
+      last = sp;
+      return true;
+    };
     for (std::size_t v = 0; v < n_end; ++v) {
       const Tok& k = toks_[v];
       if (k.kind != W || k.inq || !(k.cue() & kSpeech) || (k.cue() & kMarked) || used(k.s)) continue;
@@ -2083,16 +2092,9 @@ class Finder {
       if (!that_only && v > 0 && (t_eq(cx_, toks_[v - 1], "как") )) {
         std::size_t c = v + 1;
         while (c < n_end && toks_[c].kind != COMMA && c < v + 12) ++c;
-        if (c < n_end) {
-          Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, c, false), k);
-          const Span cl = clause(c + 1, clause_end(c));
-          if (sp.found() && !cl.empty() && !all_marked(cl)) {
-            use(k);
-            add(out, cl, quote_kind::indirect, sp, "as_cue");
-            last = sp;
-            continue;
-          }
-        }
+        if (c < n_end && as_report(k, with_cue(speaker_in(cx_, toks_, v + 1, c, false), k),
+                                   clause(c + 1, clause_end(c))))
+          continue;
       }
       // "As reported by RIA Novosti, the talks …" (machine translation of
       // "как сообщает X"): the speaker after "by", the sentence's opening
@@ -2105,16 +2107,9 @@ class Finder {
         std::size_t r = c + 1;
         while (r < n_end && r < c + 5 && toks_[r].kind == W && toks_[r].caps) ++r;
         if (c < n_end && r > c + 1 && r < n_end && toks_[r].kind == COMMA) c = r;
-        if (c < n_end && toks_[c].kind == COMMA) {
-          Speaker sp = with_cue(speaker_in(cx_, toks_, v + 2, c, false), k);
-          const Span cl = clause(c + 1, clause_end(c));
-          if (sp.found() && !cl.empty() && !all_marked(cl)) {
-            use(k);
-            add(out, cl, quote_kind::indirect, sp, "as_cue");
-            last = sp;
-            continue;
-          }
-        }
+        if (c < n_end && toks_[c].kind == COMMA &&
+            as_report(k, with_cue(speaker_in(cx_, toks_, v + 2, c, false), k), clause(c + 1, clause_end(c))))
+          continue;
       }
       // "As Peskov noted, the talks are possible": "as" opens the sentence
       // or follows a comma, the speaker stands between it and the cue
@@ -2128,16 +2123,10 @@ class Finder {
         if (phrase) {
           std::size_t c = v + 1;
           while (c < n_end && toks_[c].kind != COMMA && c < v + 5) ++c;
-          if (c < n_end && toks_[c].kind == COMMA) {
-            Speaker sp = with_cue(speaker_in(cx_, toks_, a, v, true), k);
-            const Span cl = a == 1 ? clause(c + 1, clause_end(c)) : Span{};
-            if (sp.found() && !cl.empty() && !all_marked(cl)) {
-              use(k);
-              add(out, cl, quote_kind::indirect, sp, "as_cue");
-              last = sp;
-              continue;
-            }
-          }
+          if (c < n_end && toks_[c].kind == COMMA &&
+              as_report(k, with_cue(speaker_in(cx_, toks_, a, v, true), k),
+                        a == 1 ? clause(c + 1, clause_end(c)) : Span{}))
+            continue;
         }
       }
       // "This was stated by X." / "This was reported by RIA Novosti.": the
