@@ -197,8 +197,8 @@ bool institution_word(std::string_view w) {
                                   "state", "central", "green", "greens", "social", "christian", "media"};
   char buf[16];
   if (w.size() > sizeof buf) return false;
-  for (std::size_t i = 0; i < w.size(); ++i) buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i];
-  return words.contains(std::string_view(buf, w.size())) || role_noun(w);
+  const std::string_view k = fold_key(w, buf, sizeof buf);
+  return (!k.empty() && words.contains(k)) || role_noun(w);
 }
 
 // Nouns that name a role or office (en, ru); a role phrase before a person's

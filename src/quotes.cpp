@@ -763,6 +763,14 @@ bool head_role(const Tok& k) {
   return false;
 }
 
+// A Russian word of three letters or more in a genitive's ending
+// (государства, обороны, сотрудников), no adjective in -ая.
+bool genitive_shape(const Tok& k) {
+  if (!k.f || k.fl < 6) return false;
+  const std::string_view w(k.f, k.fl);
+  return ends_any(w, {"а", "я", "ы", "и", "ов", "ев", "ей"}) && !ends_any(w, {"ая", "яя"});
+}
+
 // Noun phrase of the speaker in toks[a, b) (a region next to a cue at
 // toks[v]): a pronoun next to the cue, a person's mention, a role phrase
 // ("the head of Roskomnadzor"), a capitalised run, a role noun, or the
@@ -935,9 +943,7 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
           j += 2;
         } else if (j + 1 < b && toks[j].cyr && role_word(j) && head_role(toks[j]) && toks[j + 1].kind == W && toks[j + 1].cyr &&
                    !toks[j + 1].caps && !toks[j + 1].inq && !toks[j + 1].cue() && !toks[j + 1].adverb() &&
-                   !toks[j + 1].lex && toks[j + 1].f && toks[j + 1].fl >= 6 &&
-                   ends_any(std::string_view(toks[j + 1].f, toks[j + 1].fl), {"а", "я", "ы", "и", "ов", "ев", "ей"}) &&
-                   !ends_any(std::string_view(toks[j + 1].f, toks[j + 1].fl), {"ая", "яя"}) &&
+                   !toks[j + 1].lex && genitive_shape(toks[j + 1]) &&
                    !(j + 2 < b && caps_word(j + 2))) {
           // a Russian role that heads a genitive and one lower-case genitive:
           // "глава государства", "министр обороны", "директор музея" (not a
@@ -988,7 +994,7 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
     // (no copula: "судья был пьян … и кричал" is a predicate)
     static constexpr std::string_view kCopula[] = {"был", "была", "было", "были", "стал", "стала", "стали",
                                                    "was", "were", "is", "are"};
-    for (std::size_t k = rj + 1; k < e; ++k) {
+    for (std::size_t k = rj + 1; k < e && head; ++k) {
       for (const std::string_view c : kCopula) head = head && !t_eq(cx, toks[k], c);
       head = head && toks[k].kind == W && !toks[k].caps && !toks[k].stop() && !toks[k].pron() &&
              !toks[k].cue() && !toks[k].inq && !(toks[k].lex && toks[k].lex->clause) &&

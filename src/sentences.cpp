@@ -700,10 +700,11 @@ void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::
       "into", "onto", "over", "under", "after", "before", "against", "without", "within", "amid", "among",
       "during", "near", "through", "across", "toward", "towards", "via", "per", "since", "until", "if", "when",
       "while", "so", "very", "such", "both", "either", "neither", "each", "every", "all"};
-  // (a word without the punctuation after it and the marks before it:
-  // "West:" and '"Washington"' are West and Washington)
-  auto word = [&](const W& w) {
-    std::uint32_t a = w.s, e = w.e;
+  // each chunk's word, once: without the punctuation after it and the
+  // marks before it ("West:" and '"Washington"' are West and Washington)
+  std::string_view word[64];
+  for (std::size_t k = 0; k < n; ++k) {
+    std::uint32_t a = words[k].s, e = words[k].e;
     while (e > a && (text[e - 1] == ',' || text[e - 1] == ':' || text[e - 1] == ';')) --e;
     for (;;) {
       if (a < e && (text[a] == '"' || text[a] == '\'')) {
@@ -717,24 +718,24 @@ void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::
         break;
       }
     }
-    return text.substr(a, e - a);
-  };
-  auto function = [&](const W& w) {
+    word[k] = text.substr(a, e - a);
+  }
+  auto function = [&](std::string_view w) {
     for (const std::string_view f : kFunction)
-      if (word(w) == f) return true;
+      if (w == f) return true;
     return false;
   };
   for (std::size_t k = 3; k + 3 < n; ++k) {
     const W& prev = words[k - 1];
     const W& w = words[k];
     if (!w.caps || !w.bare || w.quote_end || !words[k + 1].lower || !prev.bare) continue;
-    const std::string_view x = word(w);
+    const std::string_view x = word[k];
     // (an article may follow a name: "… stabbed to death in Birmingham The
     // family of …"; a repeated word only a lower-case word or a number)
     bool lead = x == "The" || x == "A" || x == "An";
     if (!lead && !(prev.lower || prev.num || prev.quote_end)) continue;
-    for (std::size_t m = 0; !lead && x.size() >= 4 && m + 1 < k; ++m) lead = word(words[m]) == x;
-    if (!lead || function(prev)) continue;
+    for (std::size_t m = 0; !lead && x.size() >= 4 && m + 1 < k; ++m) lead = word[m] == x;
+    if (!lead || function(word[k - 1])) continue;
     sents[first].end = prev.end;  // the headline keeps its closing mark
     sents.insert(sents.begin() + static_cast<std::ptrdiff_t>(first) + 1, Span{w.s, s.end, s.kind, s.flags});
     return;
