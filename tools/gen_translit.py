@@ -11,9 +11,14 @@ Inputs (python3 standard library only):
     diacritics, for Russian, Ukrainian, Belarusian, Bulgarian, Serbian and
     Macedonian);
   * the Russian classics of ../shared/data/corpus/bench_ru_books.jsonl
-    (d0rj/RusLit, public domain), "text" fields, for a letter 4-gram model.
+    (d0rj/RusLit, public domain), "text" fields, for a letter 4-gram model;
+  * the word forms of the Russian Hunspell dictionary (Debian's hunspell-ru,
+    Alexander I. Lebedev's ru_RU dictionary, BSD-style licence), expanded by
+    unmunch (Debian's hunspell-tools), for the same model: classics alone
+    hold few place and person names.
 
-  tools/gen_translit.py [--schemas DIR] [--corpus FILE.jsonl] [-o src/translit_tables.cpp]
+  tools/gen_translit.py [--schemas DIR] [--corpus FILE.jsonl] [--lexicon DIC|none]
+                        [-o src/translit_tables.cpp]
 
 The output is deterministic: the same inputs give the same bytes.
 """
@@ -24,6 +29,7 @@ import json
 import math
 import os
 import re
+import subprocess
 import sys
 import unicodedata
 
@@ -33,6 +39,7 @@ SHARED = os.path.join(REPO, "..", "shared", "data")
 DEFAULT_SCHEMAS = os.path.join(SHARED, "translit", "iuliia_schemas")
 DEFAULT_CORPUS = os.path.join(SHARED, "corpus", "bench_ru_books.jsonl")
 DEFAULT_OUT = os.path.join(REPO, "src", "translit_tables.cpp")
+DEFAULT_LEXICON = "/usr/share/hunspell/ru_RU.dic"
 
 # ---------------------------------------------------------------- ISO 9:1995
 # ISO 9:1995 (identical to GOST 7.79-2000 system A): one Cyrillic letter, one
@@ -115,13 +122,36 @@ def count_words(path):
     return words
 
 
+LEXICON_WEIGHT = 0.3  # a form no corpus text holds counts less than one seen once (1.0)
+
+
+def add_lexicon(words, dic):
+    """Adds every lower-case Russian form of a Hunspell dictionary that the
+    corpus lacks, at LEXICON_WEIGHT. Measured on 3,000 Wikinews words the
+    classics lack, read back from 27 schemas: 92.63 % of readings right with
+    the classics alone, 93.99 % with the lexicon (0.1: 93.80, 0.5: 93.81)."""
+    aff = os.path.splitext(dic)[0] + ".aff"
+    try:
+        out = subprocess.run(["unmunch", dic, aff], capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as e:
+        sys.exit(f"gen_translit: cannot expand {dic} with unmunch ({e}); "
+                 "install hunspell-ru and hunspell-tools, or pass --lexicon none")
+    added = 0
+    for line in out.decode("utf-8").split("\n"):
+        w = line.strip().lower()
+        if w and w not in words and all("а" <= ch <= "я" or ch == "ё" for ch in w):
+            words[w] = LEXICON_WEIGHT
+            added += 1
+    return added
+
+
 def kneser_ney(words):
     """Interpolated Kneser-Ney letter model of ORDER. A word of frequency f
     counts 1 + ln f: frequent words must not swamp the spelling of rare ones
-    (names are rare)."""
+    (names are rare). A lexicon form (f < 1) counts f."""
     top = collections.Counter()
     for w, f in sorted(words.items()):
-        weight = 1.0 + math.log(f)
+        weight = 1.0 + math.log(f) if f >= 1 else f
         s = "#" * (ORDER - 1) + w.replace("ё", "е") + "#"
         for i in range(ORDER - 1, len(s)):
             top[s[i - ORDER + 1:i + 1]] += weight
@@ -330,6 +360,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--schemas", default=DEFAULT_SCHEMAS)
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
+    ap.add_argument("--lexicon", default=DEFAULT_LEXICON, help="Hunspell .dic beside its .aff, or none")
     ap.add_argument("-o", "--output", default=DEFAULT_OUT)
     args = ap.parse_args()
 
@@ -354,6 +385,7 @@ def main():
             raise ValueError(f"alias {e[0]} clashes with a schema")
 
     words = count_words(args.corpus)
+    lexicon_forms = add_lexicon(words, args.lexicon) if args.lexicon != "none" else 0
     lm3, ctx_count, lm4, n4 = build_lm(words)
 
     out = []
@@ -362,7 +394,9 @@ def main():
     out.append("// Inputs: the iuliia schema files ../shared/data/translit/iuliia_schemas/*.json")
     out.append("// (nalgeon/iuliia), ISO 9:1995 written by hand in the generator, and the")
     out.append("// Russian classics ../shared/data/corpus/bench_ru_books.jsonl (d0rj/RusLit,")
-    out.append("// public domain) for the letter model.")
+    out.append("// public domain) and %d word forms of the Russian Hunspell dictionary" % lexicon_forms)
+    out.append("// (hunspell-ru; ru_RU by Alexander I. Lebedev, modified: expanded, lower-cased")
+    out.append("// and counted) for the letter model; its licence is in NOTICE.")
     out.append("//")
     out.append("// The schema tables come from nalgeon/iuliia, under this licence:")
     out.append("//")
