@@ -454,12 +454,13 @@ struct Tok {
   bool conj = false;
   bool title = false;  // Sgt, Gen, Dr: an abbreviated title before a name
   bool noun = false;   // a cue word used as a noun: "the note specifies", "the comments read"
+  bool in_name = false;  // a capitalised English cue word inside a sentence: United States, State Duma
   bool acronym = false;  // two to five capitals (WHO, US, IT): no pronoun or function word
   bool ly = false;       // an English adverb in -ly (tentatively, firmly)
   std::uint8_t fl = 0;        // length of the folded word at f (0: none)
   const char* f = nullptr;    // the word folded (lower case, ё -> е)
 
-  std::uint16_t cue() const { return lex && !noun ? lex->cue : 0; }
+  std::uint16_t cue() const { return lex && !noun && !in_name ? lex->cue : 0; }
   bool speech() const { return (cue() & kSpeech) != 0; }
   std::uint8_t pron() const { return lex ? lex->pron : 0; }
   bool role() const { return (lex && lex->role) || ru_role; }
@@ -670,6 +671,13 @@ class Ctx {
           }
         }
         k.inq = inside(i);
+        // inside a sentence a capitalised English word is part of a name, not
+        // a verb: "the United States and", "Secretary of State Rex
+        // Tillerson", "Novosibirsk State University" (kept when a region is
+        // cut after it, unlike `noun`: it depends on the word before only)
+        if (k.lex && k.lex->cue && k.caps && !k.cyr && !out.empty() &&
+            (out.back().kind == W || out.back().kind == NUM || out.back().kind == COMMA))
+          k.in_name = true;
         // a reporting word that is also a noun, after an article or an
         // adjective and right before another reporting word, is the
         // subject's noun: "The explanatory note specifies that", "the

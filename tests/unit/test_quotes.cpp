@@ -1064,3 +1064,23 @@ TEST(Quotes, ARussianRoleHeadsOneGenitive) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "спортсмен");
 }
+
+// Inside a sentence a capitalised reporting word is part of a name: "the
+// United States" holds no speaker "the United" and no cue "States"
+// (news_en_mt had 76 quotes on the cues State and States).
+TEST(Quotes, ACapitalisedCueInsideASentenceIsAName) {
+  EXPECT_TRUE(quotes("Numerous funeral events are held in the United States these days in memory of him.", "en").empty());
+  auto q = quotes("Moscow noted that it is the Ukrainian authorities, NATO and the United States that are "
+                  "increasing military activity near the Russian borders.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Moscow");
+  EXPECT_EQ(q[0].text, "it is the Ukrainian authorities, NATO and the United States that are increasing military "
+                       "activity near the Russian borders");
+  q = quotes("Representatives of the Democratic Party of the United States believe that the funds are "
+             "insufficient.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Representatives of the Democratic Party of the United States");
+  q = quotes("The dismissal followed that of former Secretary of State Rex Tillerson, the paper said.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "The dismissal followed that of former Secretary of State Rex Tillerson");
+}
