@@ -2187,6 +2187,59 @@ class Finder {
           previous_in_zone(si) &&
           report_previous(si, with_cue(speaker_in(cx_, toks_, v + 1, region_after(toks_, v, n_end), false), k), k, out))
         continue;
+      // "Об этом 11 апреля сообщила пресс-служба", "Об этом во вторник, 20
+      // августа, сообщили СМИ", "Об этом он рассказал изданию …", "Об этом
+      // Юханссон заявил …": the sentence opens with "об этом", dates, places
+      // and a subject stand before its first cue
+      if (!that_only && k.cyr && v >= 3 && v <= 16 && t_eq(cx_, toks_[0], "об") && t_eq(cx_, toks_[1], "этом") &&
+          previous_in_zone(si)) {
+        bool plain = true;
+        for (std::size_t j = 2; j < v && plain; ++j) {
+          const Tok& x = toks_[j];
+          plain = (x.kind == W || x.kind == NUM || x.kind == COMMA || x.kind == DASH || x.kind == DOT) &&
+                  !(x.kind == W && (x.speech() || x.stop() || t_eq(cx_, x, "что")));
+        }
+        if (plain) {
+          // a lower-case dative or accusative is an addressee ("агентству
+          // Reuters", "журналистам"), no speaker
+          auto dative = [&](std::size_t j) {
+            if (toks_[j].kind != W || toks_[j].caps || !toks_[j].cyr || !toks_[j].f) return false;
+            const std::string_view w(toks_[j].f, toks_[j].fl);
+            return ends_with(w, "у", 1) || ends_with(w, "ю", 1) || ends_with(w, "ам", 2) || ends_with(w, "ям", 2);
+          };
+          auto first_of = [&](const Speaker& x, std::size_t from, std::size_t to) {
+            std::size_t f = from;
+            while (f < to && toks_[f].e <= x.mention.start) ++f;
+            return f;
+          };
+          // a subject right before the cue ("он рассказал", "он сам сообщил",
+          // "Юханссон заявил", "представители МОК сообщили"), not the object
+          // of a preposition ("в Twitter сообщила") or an addressee
+          std::size_t e = v;
+          while (e > 2 && (t_eq(cx_, toks_[e - 1], "сам") || t_eq(cx_, toks_[e - 1], "сама") ||
+                           t_eq(cx_, toks_[e - 1], "сами")))
+            --e;
+          Speaker sp = speaker_in(cx_, toks_, 2, e, true);
+          if (sp.found()) {
+            const std::size_t f = first_of(sp, 2, e);
+            bool subject = toks_[e - 1].e == sp.mention.end && f < e && toks_[f].kind == W && !dative(f) &&
+                                 !(f > 2 && (preposition(toks_[f - 1]) || dative(f - 1)));
+            for (std::size_t j = f; j < e && subject; ++j) subject = toks_[j].kind != NUM;  // a date
+            if (!subject) sp = Speaker{};
+          }
+          // else the speaker after the cue, past an addressee ("сообщил
+          // журналистам сам Трамп")
+          if (!sp.found()) {
+            const std::size_t r = region_after(toks_, v, n_end);
+            sp = speaker_in(cx_, toks_, v + 1, r, false);
+            if (sp.found()) {
+              const std::size_t f = first_of(sp, v + 1, r);
+              if (f < r && dative(f)) sp = speaker_in(cx_, toks_, f + 1, r, false);
+            }
+          }
+          if (report_previous(si, with_cue(sp, k), k, out)) continue;
+        }
+      }
       // X сказал: clause (no marks)
       if (!that_only) {
         std::size_t c = v + 1;
@@ -2336,6 +2389,21 @@ class Finder {
           if (c < v && conjunction(toks_[c])) tail = false;
           // nor is "…, которому он открыто писал о …": a relative clause
           for (std::size_t j = cc; j < v && tail; ++j) tail = !relative(toks_[j]);
+          // nor a clause that only names a source: "This was reported by
+          // RTHK, citing …, TASS reports" (the sentence before is RTHK's),
+          // "As Armenpress reports, this is reported by Habertürk" (a report
+          // inside a clause is still one: "Police … said they found …, WAFB
+          // reports")
+          // (nor does the cue report anything else: "…, citing sources. v were
+          // included …, reports the TV channel" is no "reports X")
+          if (tail && cc > 3 && toks_[0].kind == W && toks_[1].kind == W) {
+            bool source_only = t_eq(cx_, toks_[0], "this") &&
+                               (t_eq(cx_, toks_[1], "was") || t_eq(cx_, toks_[1], "is")) && toks_[2].speech();
+            for (std::size_t j = 1; j < cc - 1 && j <= 4 && !source_only; ++j)
+              source_only = (t_eq(cx_, toks_[0], "as") || t_eq(cx_, toks_[0], "как")) && toks_[j].speech() &&
+                            !toks_[j].inq;
+            if (source_only) continue;
+          }
           // nor "…, a charge China denies": a noun and a reduced relative
           // clause after it (not "…, a spokesman said", "…, a senior U.S.
           // official said": a role speaks)
@@ -2743,8 +2811,13 @@ class Finder {
 
   // Whether the sentence before si is in the same zone: "Об этом заявил X",
   // "This was reported by X" and "X said this" report it.
+  // (or in the body paragraph before: "…скончалась Эмма Морано.\n\nОб этом
+  // сообщает её доктор")
   bool previous_in_zone(std::size_t si) const {
-    return si > 0 && zone_of(cx_.sents_[si - 1].start) == zone_of(cx_.sents_[si].start);
+    if (si == 0) return false;
+    const std::uint32_t a = zone_of(cx_.sents_[si - 1].start), b = zone_of(cx_.sents_[si].start);
+    const auto body = static_cast<std::uint32_t>(zone_kind::body);
+    return a == b || (a + 1 == b && b < zones_.size() && zones_[a].kind == body && zones_[b].kind == body);
   }
   // Adds the sentence before si as sp's report (about_this); false when sp
   // is not found or the sentence is empty or marked.
@@ -2752,6 +2825,10 @@ class Finder {
     if (!sp.found()) return false;
     const Span cl = trim_sentence(cx_.sents_[si - 1]);
     if (cl.empty() || all_marked(cl)) return false;
+    // (nor when it holds a report of its own: "Полиция сообщила, что …. Об
+    // этом сообщило управление полиции"; in English machine translation a
+    // headline, often with a cue, is glued to the lead the source reports)
+    if (k.cyr && sentence_speaker(cx_.sents_[si - 1].start, cx_.sents_[si - 1].end).found()) return false;
     use(k);
     add(out, cl, quote_kind::indirect, sp, "about_this");
     return true;

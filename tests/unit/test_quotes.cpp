@@ -1084,3 +1084,44 @@ TEST(Quotes, ACapitalisedCueInsideASentenceIsAName) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].text, "The dismissal followed that of former Secretary of State Rex Tillerson");
 }
+
+// "Об этом …" reports the sentence before, with dates, places, a subject or
+// an addressee before the cue, and across a paragraph break.
+TEST(Quotes, AboutThisWithWordsBeforeTheCue) {
+  struct Case {
+    const char* text;
+    const char* speaker;
+  };
+  for (const Case& c : {
+           Case{"Выставка открылась в Манеже. Об этом 11 апреля сообщила пресс-служба музея.", "пресс-служба"},
+           Case{"Лидер движения арестован. Об этом во вторник, 20 августа 2013 года, сообщили государственные СМИ.",
+                "СМИ"},
+           Case{"Премьер сдал положительный тест. Об этом он заявил в Twitter.", "он"},
+           Case{"Кандидат отказался от гражданства. Об этом он сам сообщил журналистам.", "он"},
+           Case{"Шоу дебютирует на Бродвее. Об этом агентству Reuters сообщил продюсер Скотт Рудин.",
+                "Скотт Рудин"},
+           Case{"Эмма Морано скончалась в субботу.\n\nОб этом сообщает её врач Карло Бава.", "Карло"},
+       }) {
+    auto q = quotes(c.text, "ru");
+    ASSERT_EQ(q.size(), 1u) << c.text;
+    EXPECT_EQ(q[0].rule, "about_this") << c.text;
+    EXPECT_NE(q[0].speaker.find(c.speaker), std::string::npos) << c.text << ": " << q[0].speaker;
+    EXPECT_EQ(q[0].text.substr(0, 12), std::string(c.text).substr(0, 12)) << c.text;
+  }
+  // a sentence that reports on its own keeps its speaker alone
+  auto q = quotes("Полиция сообщила, что нашла бутылку. Об этом сообщило управление полиции.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "нашла бутылку");
+  EXPECT_EQ(q[0].speaker, "Полиция");
+}
+
+// A clause that only names a source is no tail report.
+TEST(Quotes, ASourceClauseIsNoTailReport) {
+  auto q = quotes("A new case of bird flu is recorded in China. This was reported by the RTHK radio station, citing "
+                  "a notification of the health authorities, TASS reports.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].rule, "about_this");
+  EXPECT_EQ(q[0].text, "A new case of bird flu is recorded in China");
+  q = quotes("Eight people were arrested in Turkey. As Armenpress reports, this is reported by Haberturk.", "en");
+  for (const Q& x : q) EXPECT_NE(x.rule, "cue_tail") << x.text;
+}
