@@ -443,6 +443,31 @@ bool noun_cue(std::string_view f) {
   return nouns.contains(f);
 }
 
+// "агентство ", "the newspaper ", "пресс-служба ": the words before an
+// organisation's name name its kind or its voice (then the organisation is
+// what speaks), not a role in it.
+bool organisation_kind(std::string_view before) {
+  while (!before.empty() && (before.back() == ' ' || before.back() == '"')) before.remove_suffix(1);
+  if (before.size() >= 2 && before.compare(before.size() - 2, 2, "\xC2\xAB") == 0) before.remove_suffix(2);  // «
+  while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+  const std::size_t sp = before.rfind(' ');
+  std::string_view w = sp == std::string_view::npos ? before : before.substr(sp + 1);
+  if (sp != std::string_view::npos) {  // one word, after an article at most
+    const std::string_view first = before.substr(0, sp);
+    if (first != "the" && first != "The" && first != "a" && first != "A") return false;
+  }
+  char buf[64];
+  w = fold(w, buf, sizeof buf);
+  for (const char* s : {"агентств", "газет", "издани", "телеканал", "радиостанци", "компани", "парти",
+                        "банк", "пресс-служб", "журнал", "портал", "agency", "newspaper", "paper",
+                        "channel", "company", "party", "outlet", "publication", "magazine",
+                        "broadcaster", "network", "bank"}) {
+    const std::string_view st(s);
+    if (w.size() >= st.size() && w.size() <= st.size() + 4 && w.compare(0, st.size(), st) == 0) return true;
+  }
+  return false;
+}
+
 struct Tok {
   std::uint32_t s, e;
   std::uint8_t kind;
@@ -3150,6 +3175,13 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
           role_first = (lx && lx->role) || (!fw.empty() && lexicon().ru_role(fw));
           a = b + 1;
         }
+        // an organisation after the role is where the role is held
+        // ("президент РФ", "глава КНР", "Представитель СБУ"), not the speaker,
+        // unless a kind of organisation names it ("агентство ТАСС", "the
+        // newspaper Kommersant")
+        if (role_first && e >= 0 && entities[static_cast<std::size_t>(e)].type == entity_type::organization &&
+            em.start > m.start && !organisation_kind(text.substr(m.start, em.start - m.start)))
+          e = -1;
         if (role_first && mt.size() >= 4) {
           if (!roles_indexed) index_roles();
           auto it = role_holder.find(mt);

@@ -1125,3 +1125,14 @@ TEST(Quotes, ASourceClauseIsNoTailReport) {
   q = quotes("Eight people were arrested in Turkey. As Armenpress reports, this is reported by Haberturk.", "en");
   for (const Q& x : q) EXPECT_NE(x.rule, "cue_tail") << x.text;
 }
+
+// An organisation after a role is where the role is held, not the speaker;
+// after a kind of organisation it is the speaker.
+TEST(Quotes, AnOrganisationAfterARoleIsNoSpeaker) {
+  auto d = analyze("Закон вступит в силу в январе, сказал президент РФ. Рынок вырастет, сообщило агентство ТАСС.", "ru");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  EXPECT_EQ(std::string(d.slice(d.quotes[0].speaker)), "президент РФ");
+  EXPECT_LT(d.quotes[0].speaker_entity, 0);
+  ASSERT_GE(d.quotes[1].speaker_entity, 0);
+  EXPECT_EQ(d.entities[static_cast<std::size_t>(d.quotes[1].speaker_entity)].name, "ТАСС");
+}
