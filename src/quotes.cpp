@@ -1921,9 +1921,23 @@ class Finder {
     auto clause_end = [&](std::size_t k) {
       static const char* const narrator[] = {"хотя", "однако", "whereas", "although",
                                              "though", "while"};
+      // ", X reported." closing the sentence, or ", Sanford said he …":
+      // another report's attribution after the comma at j
+      auto attribution_after = [&](std::size_t j) {
+        for (std::size_t m = j + 1; m < n_end && m < j + 6; ++m) {
+          if (toks_[m].kind != W || toks_[m].inq || toks_[m].stop()) break;
+          if (toks_[m].speech() && m > j + 1 &&
+              (m + 1 == n_end || (toks_[m + 1].kind == W && toks_[m + 1].pron())))
+            return true;
+        }
+        return false;
+      };
       for (std::size_t j = k + 1; j + 1 < n_end; ++j) {
         if (toks_[j].inq) continue;
         if (toks_[j].kind == SEMI) return j;
+        // (the comma inside the marks: 'that Germany "will be a partner,"
+        // the president added')
+        if (toks_[j].kind == CLOSE && toks_[j - 1].kind == COMMA && attribution_after(j)) return j;
         // "… was "happening before our eyes" and urged the international
         // community …": a finite cue after "and" is the subject's next act
         if (conjunction(toks_[j]) && toks_[j + 1].speech() && !toks_[j + 1].inq && j > k + 2 &&
@@ -1949,14 +1963,7 @@ class Finder {
         for (const char* w : narrator)
           if (t_eq(cx_, toks_[j + 1], w)) return j;
         if (j + 2 < n_end && t_eq(cx_, toks_[j + 1], "так") && t_eq(cx_, toks_[j + 2], "что")) return j;
-        // ", X reported." closing the sentence, or ", Sanford said he …":
-        // another report's attribution
-        for (std::size_t m = j + 1; m < n_end && m < j + 6; ++m) {
-          if (toks_[m].kind != W || toks_[m].inq || toks_[m].stop()) break;
-          if (toks_[m].speech() && m > j + 1 &&
-              (m + 1 == n_end || (toks_[m + 1].kind == W && toks_[m + 1].pron())))
-            return j;
-        }
+        if (attribution_after(j)) return j;
       }
       return n_end;
     };
@@ -2799,6 +2806,13 @@ class Finder {
     for (std::size_t k = a; k < b; ++k) open += toks_[k].kind == OPEN ? 1 : toks_[k].kind == CLOSE ? -1 : 0;
     while (open > 0 && b < toks_.size() && toks_[b].kind == CLOSE) {
       ++b;
+      --open;
+    }
+    // (with the punctuation inside the marks: 'that Germany "will be a
+    // partner,"')
+    while (open > 0 && b + 1 < toks_.size() && toks_[b + 1].kind == CLOSE &&
+           (toks_[b].kind == COMMA || toks_[b].kind == DOT || toks_[b].kind == END)) {
+      b += 2;
       --open;
     }
     while (open < 0 && a > 0 && toks_[a - 1].kind == OPEN) {

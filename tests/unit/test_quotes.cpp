@@ -1136,3 +1136,18 @@ TEST(Quotes, AnOrganisationAfterARoleIsNoSpeaker) {
   ASSERT_GE(d.quotes[1].speaker_entity, 0);
   EXPECT_EQ(d.entities[static_cast<std::size_t>(d.quotes[1].speaker_entity)].name, "ТАСС");
 }
+
+// A report's clause ends where another report's attribution follows the
+// comma inside the closing mark, and keeps its marks balanced.
+TEST(Quotes, AClauseEndsAtACommaInsideTheMarks) {
+  auto q = quotes("Kiev expects help. Ukraine expects that Germany \"will be a partner in the technical sense,\" the "
+                  "president added.", "en");
+  bool found = false;
+  for (const Q& x : q) {
+    if (x.rule != "cue_that") continue;
+    found = true;
+    EXPECT_EQ(x.text, "Germany \"will be a partner in the technical sense,\"");
+    EXPECT_EQ(x.speaker, "Ukraine");
+  }
+  EXPECT_TRUE(found);
+}
