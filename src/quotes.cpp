@@ -1623,6 +1623,28 @@ class Finder {
     }
     const char32_t last = raw.empty() ? 0 : cp_last(raw);
     const bool ends_punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026;
+    // a law's or a decree's name after its noun is a title whatever follows:
+    // "закона «О государственном регулировании …», сообщает РБК" (the shape
+    // alone, «О нас забыли», may be speech)
+    if (last != '.' && last != '!' && last != '?' && toks_.size() > 1 && toks_[0].kind == W && toks_[0].caps &&
+        toks_[0].cyr && (t_eq(cx_, toks_[0], "о") || t_eq(cx_, toks_[0], "об")) && toks_[1].kind == W &&
+        !toks_[1].caps) {
+      const std::size_t si = cx_.sentence_at(p.open);
+      const std::uint32_t from = si < cx_.sents_.size() ? std::min(cx_.sents_[si].start, p.open) : p.open;
+      cx_.tokenize(from, p.open, scratch_);
+      if (!scratch_.empty() && scratch_.back().kind == W && scratch_.back().f) {
+        const std::string_view w(scratch_.back().f, scratch_.back().fl);
+        for (const char* stem : {"закон", "указ", "постановлени", "приказ", "распоряжени", "кодекс",
+                                 "программ", "конвенци", "договор", "соглашени", "резолюци", "декрет"}) {
+          const std::string_view st(stem);
+          if (w.size() >= st.size() && w.compare(0, st.size(), st) == 0) {
+            add(out, content, quote_kind::title, Speaker{}, "title");
+            done_.back() = true;  // (classified: the pass over the rest adds nothing)
+            return;
+          }
+        }
+      }
+    }
     // after: «…», — сказал X. / "…," said X / "…" she said
     {
       const std::uint32_t from = p.close + (p.missing_close ? 0 : mark_len(p.close));
@@ -2418,7 +2440,8 @@ class Finder {
             after += is_word(toks_[j]);
           }
           // "…, and police said he …" is no tail: a conjunction opens a clause
-          if (c < v && conjunction(toks_[c])) tail = false;
+          if (c < v && (conjunction(toks_[c]) || t_eq(cx_, toks_[c], "однако") || t_eq(cx_, toks_[c], "however")))
+            tail = false;
           // nor is "…, которому он открыто писал о …": a relative clause
           for (std::size_t j = cc; j < v && tail; ++j) tail = !relative(toks_[j]);
           // nor a clause that only names a source: "This was reported by

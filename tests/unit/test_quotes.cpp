@@ -1151,3 +1151,18 @@ TEST(Quotes, AClauseEndsAtACommaInsideTheMarks) {
   }
   EXPECT_TRUE(found);
 }
+
+// A law's name after its noun is a title, even before a cue; ", однако X
+// подтвердили …" opens a clause of its own and reports nothing before it.
+TEST(Quotes, ALawsNameAndAClauseAfterHowever) {
+  auto q = quotes("Госдума внесла изменения в статью Федерального закона «О государственном регулировании оборота "
+                  "алкоголя», сообщает РБК.", "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].speaker, "РБК");
+  EXPECT_EQ(q[1].kind, "title");
+  EXPECT_TRUE(q[1].speaker.empty());
+  q = quotes("Наблюдатели опасались, что голосование сорвётся, однако военные власти в четверг подтвердили "
+             "проведение голосования.", "ru");
+  for (const Q& x : q) EXPECT_NE(x.rule, "cue_tail") << x.text;
+}
