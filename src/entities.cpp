@@ -791,7 +791,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
                // (no office for a surname: "Prime Minister" ... "Minister of
                // Ecology" (a title before one is kept: Judge Kavanaugh); no
                // letter of a dotted abbreviation: "U.S. Treasury")
-               !role_noun(surface(words[n])) && !(w.start > 0 && text[w.start - 1] == '.')) {
+               !role_noun(surface(words[n])) && !(w.start > 0 && text[w.start - 1] == '.') &&
+               // (nor a Russian office before a genitive: "Президент Турции
+               // добавил" is no Mr Турции)
+               !(cyrillic_word(s) && role_noun(s))) {
       // an unknown first name: its surname recurs alone. In -а/-я it is a
       // woman's, unless the surname after it is a genitive (Барака Обамы,
       // Майкла Джексона: a man's name in the genitive)

@@ -257,3 +257,15 @@ TEST(Entities, CanonicalNamesInTheNominative) {
 }
 
 }  // namespace
+
+// A Russian office before a genitive is no first name and surname: "Президент
+// Турции" names no person "Президент Турции" (news_ru_wikinews had 54 such).
+TEST(Entities, ARussianOfficeIsNoFirstName) {
+  const auto d = analyze("Его задержали в Турции. Президент Турции добавил, что это так. Он уехал из Турции.");
+  for (const auto& e : d.entities) EXPECT_NE(e.type, skaz::entity_type::person) << e.name;
+  const auto r = analyze("Владимир Путин прибыл в Москву. Президент Путин заявил, что доволен. Вчера Путин уехал.");
+  EXPECT_EQ(find(r, "Президент Путин"), nullptr);
+  const skaz::Entity* z = find(r, "Владимир Путин");
+  ASSERT_NE(z, nullptr);
+  EXPECT_EQ(z->type, skaz::entity_type::person);
+}
