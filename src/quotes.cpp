@@ -1447,7 +1447,11 @@ class Finder {
       const bool after_which = a + 1 < end && toks[a].kind == W && !toks[a].caps && toks[a + 1].kind == W &&
                                (t_eq(cx_, toks[a + 1], "чего") || t_eq(cx_, toks[a + 1], "чем") ||
                                 t_eq(cx_, toks[a + 1], "which"));
-      if (words > conj && (after_which || (a > lo && relative(toks[a - 1])) || (end < v && relative(toks[a])))) {
+      // (a relative clause closed by a comma, adverbs after it: "Совет
+      // Туниса, где произошел переворот, официально подтвердил")
+      bool closed = end < v;
+      for (std::size_t i = a + 1; i < end && !closed; ++i) closed = toks[i].kind == COMMA;
+      if (words > conj && (after_which || (a > lo && relative(toks[a - 1])) || (closed && relative(toks[a])))) {
         // "X, who worked for Y, claimed", "The family of a teenager who was
         // injured in Leeds described": the relative clause names nobody
         words = conj = 0;

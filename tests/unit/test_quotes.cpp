@@ -1166,3 +1166,15 @@ TEST(Quotes, ALawsNameAndAClauseAfterHowever) {
              "проведение голосования.", "ru");
   for (const Q& x : q) EXPECT_NE(x.rule, "cue_tail") << x.text;
 }
+
+// A relative clause between commas names nobody, also with an adverb after
+// it before the cue.
+TEST(Quotes, ARelativeClauseBeforeAnAdverbNamesNobody) {
+  auto d = analyze("Конституционный совет Туниса, где произошел переворот, официально подтвердил, что выборы пройдут "
+                   "в марте.", "ru");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(std::string(d.slice(d.quotes[0].speaker)), "Конституционный совет Туниса");
+  d = analyze("The court, which heard the case, officially confirmed that the vote would go ahead.", "en");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(std::string(d.slice(d.quotes[0].speaker)), "The court");
+}
