@@ -3223,6 +3223,14 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         if (role_first && e >= 0 && entities[static_cast<std::size_t>(e)].type == entity_type::organization &&
             em.start > m.start && !organisation_kind(text.substr(m.start, em.start - m.start)))
           e = -1;
+        // so is a Russian place in the genitive after a role and its
+        // genitive ("пресс-секретарь губернатора Санкт-Петербурга"; a name
+        // right after one role word stays: "Президент Обама")
+        if (role_first && e >= 0 && entities[static_cast<std::size_t>(e)].type == entity_type::other &&
+            em.start > m.start && em.end - em.start >= 4 &&
+            text.substr(m.start, em.start - m.start).find(' ') != text.substr(m.start, em.start - m.start).rfind(' ') &&
+            ends_any(text.substr(em.start, em.end - em.start), {"а", "я", "ы", "и"}))
+          e = -1;
         if (role_first && mt.size() >= 4) {
           if (!roles_indexed) index_roles();
           auto it = role_holder.find(mt);

@@ -1135,6 +1135,12 @@ TEST(Quotes, AnOrganisationAfterARoleIsNoSpeaker) {
   EXPECT_LT(d.quotes[0].speaker_entity, 0);
   ASSERT_GE(d.quotes[1].speaker_entity, 0);
   EXPECT_EQ(d.entities[static_cast<std::size_t>(d.quotes[1].speaker_entity)].name, "ТАСС");
+  // a place in the genitive after a role and its genitive is where it is held
+  d = analyze("Собор останется музеем, заявил пресс-секретарь губернатора Санкт-Петербурга. Туристы приедут в "
+              "Санкт-Петербург.", "ru");
+  ASSERT_GE(d.quotes.size(), 1u);
+  EXPECT_EQ(std::string(d.slice(d.quotes[0].speaker)), "пресс-секретарь губернатора Санкт-Петербурга");
+  EXPECT_LT(d.quotes[0].speaker_entity, 0);
 }
 
 // A report's clause ends where another report's attribution follows the
