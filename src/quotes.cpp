@@ -2159,6 +2159,14 @@ class Finder {
     for (std::size_t v = 0; v < n_end; ++v) {
       const Tok& k = toks_[v];
       if (k.kind != W || k.inq || !(k.cue() & kSpeech) || (k.cue() & kMarked) || used(k.s)) continue;
+      // the narrator's aside: "it is worth noting that", "стоит отметить,
+      // что", "следует сказать" (a modal before an infinitive; a cue's
+      // participle or infinitive only)
+      if (v > 0 && toks_[v - 1].kind == W &&
+          (t_eq(cx_, toks_[v - 1], "worth") || t_eq(cx_, toks_[v - 1], "стоит") || t_eq(cx_, toks_[v - 1], "следует") ||
+           t_eq(cx_, toks_[v - 1], "нужно") || t_eq(cx_, toks_[v - 1], "надо") || t_eq(cx_, toks_[v - 1], "можно") ||
+           t_eq(cx_, toks_[v - 1], "необходимо")))
+        continue;
       const bool that_only = (k.cue() & kThatOnly) != 0;
       // как сообщил X, … / as X said, …
       if (!that_only && v > 0 && (t_eq(cx_, toks_[v - 1], "как") )) {
@@ -2446,6 +2454,22 @@ class Finder {
           // "…, and police said he …" is no tail: a conjunction opens a clause
           if (c < v && (conjunction(toks_[c]) || t_eq(cx_, toks_[c], "однако") || t_eq(cx_, toks_[c], "however")))
             tail = false;
+          // nor is a passive cue without its agent or its document: "On
+          // February 10, an air alarm was announced throughout Ukraine" ("…,
+          // was reported by X", "…, is noted in the agency's publication"
+          // are)
+          if (v > 0 && toks_[v - 1].kind == W &&
+              (t_eq(cx_, toks_[v - 1], "was") || t_eq(cx_, toks_[v - 1], "were") || t_eq(cx_, toks_[v - 1], "is") ||
+               t_eq(cx_, toks_[v - 1], "are") || t_eq(cx_, toks_[v - 1], "been") || t_eq(cx_, toks_[v - 1], "be")) &&
+              !(v + 1 < n_end && t_eq(cx_, toks_[v + 1], "by"))) {
+            bool document = false;
+            if (v + 1 < n_end && t_eq(cx_, toks_[v + 1], "in"))
+              for (std::size_t j = v + 2; j < n_end && j < v + 6 && !document; ++j)
+                for (const char* d : {"publication", "statement", "report", "message", "letter", "article", "release",
+                                      "document", "interview", "communique", "announcement", "post", "text"})
+                  document = document || t_eq(cx_, toks_[j], d);
+            if (!document) tail = false;
+          }
           // nor is "…, которому он открыто писал о …": a relative clause
           for (std::size_t j = cc; j < v && tail; ++j) tail = !relative(toks_[j]);
           // nor a clause that only names a source: "This was reported by

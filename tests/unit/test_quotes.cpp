@@ -1184,3 +1184,14 @@ TEST(Quotes, ARelativeClauseBeforeAnAdverbNamesNobody) {
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(std::string(d.slice(d.quotes[0].speaker)), "The court");
 }
+
+// The narrator's aside and a passive cue without its agent report nothing.
+TEST(Quotes, AnAsideOrAnAgentlessPassiveReportsNothing) {
+  EXPECT_TRUE(quotes("Before the forecast for July 27 - August 2, it is worth noting that the air cooled to 8 degrees.",
+                     "en").empty());
+  EXPECT_TRUE(quotes("Зима выдалась тёплой. Стоит отметить, что снег выпал только в феврале.", "ru").empty());
+  EXPECT_TRUE(quotes("On February 10, an air alarm was announced twice throughout Ukraine.", "en").empty());
+  auto q = quotes("Wagner has been in Libya since 2019, is noted in a Bloomberg article.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "Wagner has been in Libya since 2019");
+}
