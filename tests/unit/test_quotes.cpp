@@ -1195,3 +1195,19 @@ TEST(Quotes, AnAsideOrAnAgentlessPassiveReportsNothing) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].text, "Wagner has been in Libya since 2019");
 }
+
+// A name in the genitive after the people who belong to it: the critics,
+// the lawyers, the mother speak, not the one named.
+TEST(Quotes, TheKinOfANamedPersonSpeak) {
+  auto d = analyze("Ильхам Алиев победил на выборах. Критики Алиева заявили, что выборы прошли с нарушениями.", "ru");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(std::string(d.slice(d.quotes[0].speaker)), "Критики Алиева");
+  EXPECT_LT(d.quotes[0].speaker_entity, 0);
+  d = analyze("Майкл Джексон умер в 2009 году. По словам матери Майкла Джексона, он много работал.", "ru");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_LT(d.quotes[0].speaker_entity, 0);
+  // a name in the nominative after one stays: "Отец Иван" is no father of Ivan
+  d = analyze("Иван Петров служит в храме. Отец Иван Петров заявил, что храм откроют.", "ru");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_GE(d.quotes[0].speaker_entity, 0);
+}
