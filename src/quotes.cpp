@@ -612,6 +612,8 @@ class Ctx {
       return mq != marks_.end() && mq->pos == pos ? static_cast<int>(mq->kind) : -1;
     };
     const char* base = t_.data();
+    constexpr std::size_t kNone = ~std::size_t{0};
+    std::size_t noun_at = kNone;  // a reporting noun waiting for a verb after it
     std::uint32_t i = a;
     while (i < b) {
       const decoded_char d = decode_utf8(base + i, base + b);
@@ -729,6 +731,20 @@ class Ctx {
               (!q.caps || (q.lex && q.lex->clause)) &&  // (an article opening the sentence: "The report states")
               (!q.lex || !q.lex->pron || q.lex->pron_poss))
             p.noun = true;
+          // (or a few words before it, words only: "the explanatory note to
+          // the bill says")
+          else if (noun_at != kNone && out.size() - noun_at <= 4)
+            out[noun_at].noun = true;
+          noun_at = kNone;
+        }
+        // a reporting noun after an article or an adjective, which a
+        // reporting verb a few words on may show to be the subject's noun
+        if (k.kind == W && k.lex && k.lex->cue && !k.caps && !out.empty() && noun_at == kNone &&
+            noun_cue(std::string_view(k.f ? k.f : "", k.fl))) {
+          const Tok& q = out.back();
+          if (q.kind == W && q.cue() == 0 && (!q.caps || (q.lex && q.lex->clause)) &&
+              (!q.lex || !q.lex->pron || q.lex->pron_poss))
+            noun_at = out.size();
         }
         out.push_back(k);
         i = j;
@@ -750,6 +766,7 @@ class Ctx {
       else if (c == ')' || c == ']') k.kind = RPAR;
       else k.kind = OTHER;
       k.inq = inside(i);
+      noun_at = kNone;
       out.push_back(k);
       i += d.len;
     }
@@ -955,7 +972,8 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
         if (caps_word(j + 1) || role_word(j + 1)) {
           ++j;
         } else if (j + 2 < b && toks[j + 1].kind == W && !toks[j + 1].caps && !toks[j + 1].cyr &&
-                   (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for")) &&
+                   (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for") ||
+                    (role_word(j) && t_eq(cx, toks[j + 1], "to"))) &&  // "the ambassador to China"
                    (caps_word(j + 2) || role_word(j + 2))) {
           j += 2;
         } else if (j + 3 < b && role_word(j) && t_eq(cx, toks[j + 1], "close") && t_eq(cx, toks[j + 2], "to") &&
@@ -964,7 +982,9 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
           // "a source close to the company", "sources close to the Kremlin"
           j += t_eq(cx, toks[j + 3], "the") ? 4 : 3;
         } else if (j + 3 < b && toks[j + 1].kind == W && !toks[j + 1].cyr &&
-                   (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for")) && t_eq(cx, toks[j + 2], "the") &&
+                   (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for") ||
+                    (role_word(j) && t_eq(cx, toks[j + 1], "to"))) &&  // "an adviser to the president"
+                   t_eq(cx, toks[j + 2], "the") &&
                    (caps_word(j + 3) || role_word(j + 3) ||
                     (j + 4 < b && toks[j + 3].kind == W && !toks[j + 3].caps && !toks[j + 3].cue() &&
                      !toks[j + 3].inq && role_word(j + 4)))) {
@@ -2061,9 +2081,19 @@ class Finder {
         sp = speaker_in(cx_, toks_, np, c, false);
       }
       if (!sp.found()) continue;
+      // "According to REGNUM, according to Roscosmos, the parts …": a source
+      // relaying another reports through it; the nearer source speaks, the
+      // clause before it is no half of the report
+      if (c + 2 < n_end && toks_[c].kind == COMMA && according_at(toks_, c + 1)) continue;
+      bool relayed = false;
+      if (i > 3 && toks_[i - 1].kind == COMMA && according_at(toks_, 0)) {
+        std::size_t f = 0;
+        while (f < i - 1 && toks_[f].kind != COMMA) ++f;
+        relayed = f == i - 1;
+      }
       sp.cue = Span{toks_[i].s, toks_[np - 1 + (poss ? 2 : 0)].e, 0, 0};
       Span cl;
-      if (c < n_end && i > 3 && toks_[i - 1].kind == COMMA) {
+      if (c < n_end && i > 3 && toks_[i - 1].kind == COMMA && !relayed) {
         // A, по мнению X, B: the report is both halves
         const Span a = clause_span(0, i - 1, 2);
         const Span b = clause(c + 1, clause_end(c));
@@ -2075,7 +2105,7 @@ class Finder {
         continue;
       }
       if (c < n_end && (i == 0 || toks_[i - 1].kind == COMMA || toks_[i - 1].adverb() ||
-                        i <= 2)) {
+                        i <= 2 || relayed)) {
         cl = clause(c + 1, clause_end(c));
       } else if (c >= n_end && i > 0 && toks_[i - 1].kind == COMMA) {
         // …, according to X. (not after a quote with its own cue: '"…," he
@@ -2172,7 +2202,11 @@ class Finder {
       if (v > 0 && toks_[v - 1].kind == W &&
           (t_eq(cx_, toks_[v - 1], "worth") || t_eq(cx_, toks_[v - 1], "стоит") || t_eq(cx_, toks_[v - 1], "следует") ||
            t_eq(cx_, toks_[v - 1], "нужно") || t_eq(cx_, toks_[v - 1], "надо") || t_eq(cx_, toks_[v - 1], "можно") ||
-           t_eq(cx_, toks_[v - 1], "необходимо")))
+           t_eq(cx_, toks_[v - 1], "необходимо") ||
+           // (the editors' "we": "We recall that …", "We remind you that …",
+           // machine translation of "Напомним, что")
+           (t_eq(cx_, toks_[v - 1], "we") && (v == 1 || toks_[v - 2].kind == COMMA) &&
+            (t_eq(cx_, k, "recall") || t_eq(cx_, k, "remind")))))
         continue;
       const bool that_only = (k.cue() & kThatOnly) != 0;
       // как сообщил X, … / as X said, …

@@ -1211,3 +1211,20 @@ TEST(Quotes, TheKinOfANamedPersonSpeak) {
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_GE(d.quotes[0].speaker_entity, 0);
 }
+
+// A source relaying another, the editors' "we", a reporting noun a few words
+// before the verb and a role's "to".
+TEST(Quotes, RelayedSourcesEditorsAndRolePhrases) {
+  auto q = quotes("The launch was shifted. According to REGNUM, according to Roscosmos, the defective parts were made "
+                  "in Chelyabinsk.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Roscosmos");
+  EXPECT_EQ(q[0].text, "the defective parts were made in Chelyabinsk");
+  EXPECT_TRUE(quotes("The boy was found. We recall that a newborn was abducted on Saturday from a hospital.", "en").empty());
+  q = quotes("\"We are pleased to announce that 106 Russians returned home,\" TASS quoted the report as saying.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].rule, "quoted_as");
+  q = quotes("\"We will win the election in November,\" an adviser to the president said.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "an adviser to the president");
+}
