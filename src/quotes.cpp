@@ -971,6 +971,9 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
       while (j + 1 < b) {
         if (caps_word(j + 1) || role_word(j + 1)) {
           ++j;
+        } else if (j + 2 < b && toks[j + 1].kind == OTHER && cx.t_[toks[j + 1].s] == '&' && caps_word(j) &&
+                   caps_word(j + 2)) {
+          j += 2;  // "Strutt & Parker", "Johnson & Johnson"
         } else if (j + 2 < b && toks[j + 1].kind == W && !toks[j + 1].caps && !toks[j + 1].cyr &&
                    (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for") ||
                     (role_word(j) && t_eq(cx, toks[j + 1], "to"))) &&  // "the ambassador to China"
@@ -2091,6 +2094,9 @@ class Finder {
         while (f < i - 1 && toks_[f].kind != COMMA) ++f;
         relayed = f == i - 1;
       }
+      // "…, которые, по мнению СдПГ, стоят на защите капитала": after a
+      // relative word only the clause it opens is reported
+      relayed = relayed || (i > 3 && toks_[i - 1].kind == COMMA && relative(toks_[i - 2]));
       sp.cue = Span{toks_[i].s, toks_[np - 1 + (poss ? 2 : 0)].e, 0, 0};
       Span cl;
       if (c < n_end && i > 3 && toks_[i - 1].kind == COMMA && !relayed) {
@@ -2825,7 +2831,11 @@ class Finder {
             // "X warned that … and urged Y to stop «…»": the speaker of the
             // report this cue is coordinated with
             if (v > 0 && conjunction(toks_[v - 1])) sp = with_cue(sentence_speaker(toks_[0].s, k.s), k);
-            if (!sp.found()) sp = speaker_of(toks_, 0, v, toks_.size());
+            // "Как отметили в агентстве X, … «…»": an "as" clause's speaker
+            // stands after its cue ("Как" is none)
+            if (!sp.found() && v > 0 && (t_eq(cx_, toks_[v - 1], "как") || t_eq(cx_, toks_[v - 1], "as")))
+              sp = with_cue(speaker_in(cx_, toks_, v + 1, region_after(toks_, v, toks_.size()), false), k);
+            else if (!sp.found()) sp = speaker_of(toks_, 0, v, toks_.size());
           }
           if (!sp.found()) break;
           add(out, content, quote_kind::partial, sp, "partial_cue");

@@ -1228,3 +1228,18 @@ TEST(Quotes, RelayedSourcesEditorsAndRolePhrases) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "an adviser to the president");
 }
+
+// An "as" clause's speaker follows its cue; "&" joins a name; after a
+// relative word only its clause is reported.
+TEST(Quotes, AsClausesAmpersandsAndRelativeClauses) {
+  auto q = quotes("Всего в ней четыре комнаты. Как отметили в агентстве Strutt & Parker, квартира доступна для "
+                  "аренды, однако апартаменты, по информации риэлторов, нуждаются в «капитальном ремонте».", "ru");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "агентстве Strutt & Parker");
+  EXPECT_EQ(q[1].kind, "partial");
+  EXPECT_EQ(q[1].speaker, "агентстве Strutt & Parker");
+  q = quotes("Римкус намерен противостоять политике христианских демократов, которые, по мнению СдПГ, стоят на "
+             "защите крупного капитала.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "стоят на защите крупного капитала");
+}
