@@ -2567,6 +2567,23 @@ class Finder {
             const Span cl = clause(0, cc - 1);
             if (!cl.empty() && !all_marked(cl) && !cx_.inside_quote(toks_[0].s) && !reported(cl)) {
               Speaker sp = speaker_of(toks_, c, v, n_end);
+              // "…, пояснил автор законопроекта, первый зампред комитета
+              // Андрей Красов («Единая Россия»).": a role, then in apposition
+              // a longer one with the name that ends the sentence
+              if (c == v && (!sp.found() || (sp.conf < 0.95 && !sp.pron))) {
+                const std::size_t r = region_after(toks_, v, n_end);
+                if (r + 2 < n_end && toks_[r].kind == COMMA) {
+                  std::size_t e = r + 1;
+                  while (e < n_end && e < r + 16 && toks_[e].kind != COMMA && toks_[e].kind != LPAR &&
+                         toks_[e].kind != END && toks_[e].kind != DOT && toks_[e].kind != DASH)
+                    ++e;
+                  if (e == n_end || toks_[e].kind == LPAR || toks_[e].kind == END || toks_[e].kind == DOT) {
+                    const Speaker named = with_cue(speaker_in(cx_, toks_, r + 1, e, true), k);
+                    if (named.found() && named.conf >= 0.95 && !named.pron && named.mention.end == toks_[e - 1].e)
+                      sp = named;
+                  }
+                }
+              }
               // an inverted speaker stands right after the cue
               // (a person's name may stand after its long role when it ends
               // the sentence: "сказал в интервью РБК старший директор … Fitch
@@ -2578,7 +2595,8 @@ class Finder {
                   if (toks_[m].s < sp.mention.start) f = m + 1;
                   ++m;
                 }
-                const bool last_words = m >= n_end || toks_[m].kind == END || toks_[m].kind == DOT;
+                const bool last_words = m >= n_end || toks_[m].kind == END || toks_[m].kind == DOT ||
+                                        toks_[m].kind == LPAR;  // (a party after the name: «Красов («ЕР»)»)
                 // not a place or an object: "in St. Peter's Square", "на его
                 // жену Галину …" (a Russian name in -у/-ю is no subject)
                 // (a person's title before the name is no place: "Sgt. Darren Moss")

@@ -1243,3 +1243,16 @@ TEST(Quotes, AsClausesAmpersandsAndRelativeClauses) {
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].text, "стоят на защите крупного капитала");
 }
+
+// After an inverted cue, a role and then a longer role in apposition that
+// ends with the name: the name speaks.
+TEST(Quotes, TheNameAfterARolesApposition) {
+  auto q = quotes("The chances remain, but the limit is already close, agrees the chief analyst of Rosbank, Evgeny "
+                  "Koshelev.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Evgeny Koshelev");
+  q = quotes("Законопроект призван укрепить престиж военной службы, пояснил автор законопроекта, первый зампред "
+             "думского комитета по обороне Андрей Красов («Единая Россия»).", "ru");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Андрей Красов");
+}
