@@ -3206,6 +3206,29 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
   std::vector<Found> found;
   Finder f(cx, zones);
   f.run(pairs, found);
+  // a partial quote ending a clause reported on the same cue speaks with that
+  // report's speaker, which the clause rules may have found further on
+  // ("«…», пояснил автор законопроекта, первый зампред … Андрей Красов")
+  {
+    std::vector<std::size_t> by_cue;  // indirect quotes, by their cue's start
+    for (std::size_t i = 0; i < found.size(); ++i)
+      if (found[i].kind == quote_kind::indirect && found[i].sp.found() && found[i].sp.cue.start != no_offset)
+        by_cue.push_back(i);
+    std::sort(by_cue.begin(), by_cue.end(),
+              [&](std::size_t a, std::size_t b) { return found[a].sp.cue.start < found[b].sp.cue.start; });
+    for (Found& q : found) {
+      if (q.kind != quote_kind::partial || !q.sp.found() || q.sp.cue.start == no_offset) continue;
+      auto it = std::lower_bound(by_cue.begin(), by_cue.end(), q.sp.cue.start,
+                                 [&](std::size_t i, std::uint32_t x) { return found[i].sp.cue.start < x; });
+      for (; it != by_cue.end() && found[*it].sp.cue.start == q.sp.cue.start; ++it) {
+        const Found& r = found[*it];
+        if (r.span.start <= q.span.start && q.span.end <= r.span.end) {
+          q.sp = r.sp;
+          break;
+        }
+      }
+    }
+  }
 
   // speakers to entities: by mention, by role, a pronoun by the last
   // speaker or person of its gender before it

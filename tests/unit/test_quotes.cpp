@@ -1255,4 +1255,9 @@ TEST(Quotes, TheNameAfterARolesApposition) {
              "думского комитета по обороне Андрей Красов («Единая Россия»).", "ru");
   ASSERT_GE(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "Андрей Красов");
+  // a partial quote ending the clause speaks with the clause's speaker
+  q = quotes("Законопроект призван «укрепить престиж военной службы», пояснил автор законопроекта, первый "
+             "зампред думского комитета по обороне Андрей Красов («Единая Россия»).", "ru");
+  for (const Q& x : q)
+    if (x.kind == "partial") EXPECT_EQ(x.speaker, "Андрей Красов") << x.text;
 }
