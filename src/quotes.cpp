@@ -1481,7 +1481,11 @@ class Finder {
       // Туниса, где произошел переворот, официально подтвердил")
       bool closed = end < v;
       for (std::size_t i = a + 1; i < end && !closed; ++i) closed = toks[i].kind == COMMA;
-      if (words > conj && (after_which || (a > lo && relative(toks[a - 1])) || (closed && relative(toks[a])))) {
+      // (the cue inside the relative clause with a subject of its own: "The
+      // first option, which Denisenko called a «perfect storm»")
+      const bool own_subject = end == v && toks[a].kind == W && (toks[a].caps || toks[a].pron()) && !toks[a].inq;
+      if (words > conj &&
+          (after_which || (a > lo && relative(toks[a - 1]) && !own_subject) || (closed && relative(toks[a])))) {
         // "X, who worked for Y, claimed", "The family of a teenager who was
         // injured in Leeds described": the relative clause names nobody
         words = conj = 0;
@@ -2844,7 +2848,13 @@ class Finder {
             if (!sp.found()) sp = speaker_in(cx_, toks_, 0, v - 1, false);
             sp = with_cue(sp, k);
           } else if (k.cue() & kNaming) {
-            sp = with_cue(subject_before(toks_, 0, v), k);
+            // "The first option was called the «perfect storm»": a passive
+            // names nobody who spoke
+            const bool passive = v > 0 && toks_[v - 1].kind == W &&
+                                 (t_eq(cx_, toks_[v - 1], "was") || t_eq(cx_, toks_[v - 1], "were") ||
+                                  t_eq(cx_, toks_[v - 1], "is") || t_eq(cx_, toks_[v - 1], "are") ||
+                                  t_eq(cx_, toks_[v - 1], "been") || t_eq(cx_, toks_[v - 1], "be"));
+            if (!passive) sp = with_cue(subject_before(toks_, 0, v), k);
           } else {
             // "X warned that … and urged Y to stop «…»": the speaker of the
             // report this cue is coordinated with

@@ -1261,3 +1261,19 @@ TEST(Quotes, TheNameAfterARolesApposition) {
   for (const Q& x : q)
     if (x.kind == "partial") EXPECT_EQ(x.speaker, "Андрей Красов") << x.text;
 }
+
+// A cue inside a relative clause with its own subject: that subject named
+// it; a passive naming names no one.
+TEST(Quotes, NamingInsideARelativeClauseAndPassiveNaming) {
+  auto q = quotes("Denisenko described two options. The first option, which Denisenko called a \"perfect storm,\" "
+                  "assumes that Ukraine will cease to exist.", "en");
+  bool partial = false;
+  for (const Q& x : q)
+    if (x.kind == "partial") {
+      partial = true;
+      EXPECT_EQ(x.speaker, "Denisenko");
+    }
+  EXPECT_TRUE(partial);
+  q = quotes("Patronymics were rare then. We were called \"the son of so-and-so\" in the village.", "en");
+  for (const Q& x : q) EXPECT_TRUE(x.speaker.empty()) << x.text << ": " << x.speaker;
+}
