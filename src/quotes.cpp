@@ -3251,6 +3251,7 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
   }
   int last_speaker = -1;
   std::uint32_t last_at = 0;
+  Span last_quote{0, 0, 0, 0};  // what the last speaker said
   // a role phrase to the person holding that role: the role itself, its tail
   // ("Internet Ombudsman" of "the Internet Ombudsman"), or its head of two
   // words or more ("head of Roskomnadzor" of "head of Roskomnadzor Agency");
@@ -3309,6 +3310,9 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
           // (no one named inside a marked quote itself: "… Fedorov and
           // Mogilny," admitted the hockey player)
           if (q.kind != quote_kind::indirect && it->s >= q.span.start && it->s < q.span.end) continue;
+          // (nor one the last speaker talked about: "Браммерц сказал, что
+          // Сербия не ловит Младича … . По его мнению, …" is Браммерц's)
+          if (it->s >= last_quote.start && it->s < last_quote.end && it->ent != last_speaker) continue;
           if (ok(it->ent)) {
             near = it->ent;
             near_at = it->s;
@@ -3429,6 +3433,7 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
       if (e >= 0 && entities[static_cast<std::size_t>(e)].type == entity_type::person) {
         last_speaker = e;
         last_at = m.start;
+        last_quote = q.span;
       }
       if (e >= 0) {
         // a later mention of the same speaker moves the window along

@@ -1277,3 +1277,14 @@ TEST(Quotes, NamingInsideARelativeClauseAndPassiveNaming) {
   q = quotes("Patronymics were rare then. We were called \"the son of so-and-so\" in the village.", "en");
   for (const Q& x : q) EXPECT_TRUE(x.speaker.empty()) << x.text << ": " << x.speaker;
 }
+
+// A pronoun after a report is its speaker's, not a person the report talks
+// about.
+TEST(Quotes, APronounAfterAReportIsItsSpeakers) {
+  auto d = analyze("Бегун Сергей Иванов покинул сборную. Валентин Балахничев сообщил журналистам, что информации о "
+                   "местонахождении Сергея Иванова у него нет. «К нам никаких просьб от него не поступало», — "
+                   "отметил он.", "ru");
+  ASSERT_EQ(d.quotes.size(), 2u);
+  ASSERT_GE(d.quotes[1].speaker_entity, 0);
+  EXPECT_EQ(d.entities[static_cast<std::size_t>(d.quotes[1].speaker_entity)].name, "Валентин Балахничев");
+}
