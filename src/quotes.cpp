@@ -2064,6 +2064,24 @@ class Finder {
       }
       std::size_t c = np;
       while (c < n_end && toks_[c].kind != COMMA && c < np + 10) ++c;
+      // "According to Zaur Abutalimov, director of products at Ivideon, the
+      // main danger …": a role in apposition belongs to the source
+      std::size_t c_report = c;
+      if (c + 2 < n_end && toks_[c].kind == COMMA && !poss && obj_pron == p_none) {
+        std::size_t c2 = c + 1;
+        bool role = false, plain = true;
+        while (c2 < n_end && c2 < c + 10 && toks_[c2].kind != COMMA && plain) {
+          // (the role opens the apposition: "director of …", "sworn lawyer X")
+          role = role || (c2 <= c + 2 && toks_[c2].role());
+          plain = toks_[c2].kind == W && !toks_[c2].cue() && !toks_[c2].inq && !toks_[c2].pron() &&
+                  !(toks_[c2].lex && toks_[c2].lex->conj);
+          ++c2;
+        }
+        // (and names its holder or place: it ends with a capitalised word;
+        // "According to the lawyer, the court was presented with documents, …"
+        // has no apposition)
+        if (plain && role && c2 + 1 < n_end && toks_[c2].kind == COMMA && toks_[c2 - 1].caps) c_report = c2;
+      }
       Speaker sp;
       if (poss || obj_pron != p_none) {
         // a pronoun names the last speaker of its kind ("his", and "him" in
@@ -2106,7 +2124,7 @@ class Finder {
       if (c < n_end && i > 3 && toks_[i - 1].kind == COMMA && !relayed) {
         // A, по мнению X, B: the report is both halves
         const Span a = clause_span(0, i - 1, 2);
-        const Span b = clause(c + 1, clause_end(c));
+        const Span b = clause(c_report + 1, clause_end(c_report));
         if (!a.empty() && !b.empty() && !all_marked(a) && !all_marked(b)) {
           add(out, a, quote_kind::indirect, sp, "according_to");
           add(out, b, quote_kind::indirect, sp, "according_to");
@@ -2116,7 +2134,7 @@ class Finder {
       }
       if (c < n_end && (i == 0 || toks_[i - 1].kind == COMMA || toks_[i - 1].adverb() ||
                         i <= 2 || relayed)) {
-        cl = clause(c + 1, clause_end(c));
+        cl = clause(c_report + 1, clause_end(c_report));
       } else if (c >= n_end && i > 0 && toks_[i - 1].kind == COMMA) {
         // …, according to X. (not after a quote with its own cue: '"…," he
         // added, according to Reuters' is his quote, which Reuters relays)

@@ -1288,3 +1288,17 @@ TEST(Quotes, APronounAfterAReportIsItsSpeakers) {
   ASSERT_GE(d.quotes[1].speaker_entity, 0);
   EXPECT_EQ(d.entities[static_cast<std::size_t>(d.quotes[1].speaker_entity)].name, "Валентин Балахничев");
 }
+
+// "According to X, <role of Y>, …": the apposition is the source's, the
+// report starts after it; a clause after the comma is no apposition.
+TEST(Quotes, AnAppositionAfterAccordingTo) {
+  auto q = quotes("Izvestia writes about this. According to Zaur Abutalimov, director of products at Ivideon, the main "
+                  "danger is deepfakes.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "the main danger is deepfakes");
+  q = quotes("The case was lost. According to the lawyer, the court was presented with documents, design projects, "
+             "which confirmed the legality of the pier.", "en");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].rule, "according_to");
+  EXPECT_EQ(q[0].text.substr(0, 9), "the court");
+}
