@@ -2231,6 +2231,8 @@ class Finder {
           (t_eq(cx_, toks_[v - 1], "worth") || t_eq(cx_, toks_[v - 1], "стоит") || t_eq(cx_, toks_[v - 1], "следует") ||
            t_eq(cx_, toks_[v - 1], "нужно") || t_eq(cx_, toks_[v - 1], "надо") || t_eq(cx_, toks_[v - 1], "можно") ||
            t_eq(cx_, toks_[v - 1], "необходимо") ||
+           // (an infinitive: "the main thing is to write in Russian")
+           (t_eq(cx_, toks_[v - 1], "to") && !k.cyr) ||
            // (the editors' "we": "We recall that …", "We remind you that …",
            // machine translation of "Напомним, что")
            (t_eq(cx_, toks_[v - 1], "we") && (v == 1 || toks_[v - 2].kind == COMMA) &&

@@ -1191,6 +1191,9 @@ TEST(Quotes, AnAsideOrAnAgentlessPassiveReportsNothing) {
                      "en").empty());
   EXPECT_TRUE(quotes("Зима выдалась тёплой. Стоит отметить, что снег выпал только в феврале.", "ru").empty());
   EXPECT_TRUE(quotes("On February 10, an air alarm was announced twice throughout Ukraine.", "en").empty());
+  // an infinitive reports nothing either
+  EXPECT_TRUE(quotes("The place of residence does not matter, the main thing is to write in Russian.", "en").empty());
+  EXPECT_TRUE(quotes("Now the State Court will have to say its word.", "en").empty());
   auto q = quotes("Wagner has been in Libya since 2019, is noted in a Bloomberg article.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].text, "Wagner has been in Libya since 2019");
