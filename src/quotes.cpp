@@ -1661,6 +1661,41 @@ class Finder {
     }
     const char32_t last = raw.empty() ? 0 : cp_last(raw);
     const bool ends_punct = last == '.' || last == ',' || last == '!' || last == '?' || last == 0x2026;
+    // a work's name after its noun is a title whatever it holds: 'the
+    // Kommersant article "Israel is waiting for Hezbollah's revenge."', "в
+    // фильме «…»", "a book titled "…"" (a colon would introduce speech)
+    {
+      // the word right before the mark, read back over the bytes (lower-case
+      // a..z and а..я only: a capitalised word is a name)
+      std::uint32_t e = p.open;
+      while (e > 0 && t[e - 1] == ' ') --e;
+      std::uint32_t b = e;
+      while (b > 0 && ((t[b - 1] >= 'a' && t[b - 1] <= 'z') ||
+                       (b >= 2 && (static_cast<unsigned char>(t[b - 2]) == 0xD0 || static_cast<unsigned char>(t[b - 2]) == 0xD1) &&
+                        lower_ru2(static_cast<unsigned char>(t[b - 2]), static_cast<unsigned char>(t[b - 1])))))
+        b -= (t[b - 1] >= 'a' && t[b - 1] <= 'z') ? 1 : 2;
+      char wbuf[32];
+      const std::string_view w = e > b && e - b <= 24 && (b == 0 || !is_letter(static_cast<unsigned char>(t[b - 1])))
+                                     ? fold(t.substr(b, e - b), wbuf, sizeof wbuf)
+                                     : std::string_view();
+      if (!w.empty()) {
+        static constexpr std::string_view kExact[] = {
+            "article", "book", "film", "movie", "song", "album", "novel", "play", "series", "show",
+            "exhibition", "titled", "entitled", "headlined", "статья", "статье", "статью", "статьи",
+            "названием", "озаглавленной", "озаглавленная"};
+        static constexpr std::string_view kStems[] = {"книг", "фильм", "песн", "альбом", "роман", "пьес",
+                                                      "сериал", "спектакл", "выставк"};
+        bool work = false;
+        for (const std::string_view x : kExact) work = work || w == x;
+        for (const std::string_view x : kStems)
+          work = work || (w.size() >= x.size() && w.size() <= x.size() + 6 && w.compare(0, x.size(), x) == 0);
+        if (work) {
+          add(out, content, quote_kind::title, Speaker{}, "title");
+          done_.back() = true;
+          return;
+        }
+      }
+    }
     // a law's or a decree's name after its noun is a title whatever follows:
     // "закона «О государственном регулировании …», сообщает РБК" (the shape
     // alone, «О нас забыли», may be speech)

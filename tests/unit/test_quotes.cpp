@@ -1168,6 +1168,14 @@ TEST(Quotes, ALawsNameAndAClauseAfterHowever) {
   EXPECT_EQ(q[0].speaker, "РБК");
   EXPECT_EQ(q[1].kind, "title");
   EXPECT_TRUE(q[1].speaker.empty());
+  // a work's name after its noun, whatever it holds
+  q = quotes("Nasrallah promised revenge. Read more in the Kommersant article \"Israel is waiting for Hezbollah's "
+             "revenge.\"", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "title");
+  q = quotes("Главный приз получил фильм «Куда ты идёшь, Аида?», сообщает агентство.", "ru");
+  for (const Q& x : q)
+    if (x.text == "Куда ты идёшь, Аида?") EXPECT_EQ(x.kind, "title");
   q = quotes("Наблюдатели опасались, что голосование сорвётся, однако военные власти в четверг подтвердили "
              "проведение голосования.", "ru");
   for (const Q& x : q) EXPECT_NE(x.rule, "cue_tail") << x.text;
