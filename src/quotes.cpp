@@ -2158,10 +2158,19 @@ class Finder {
       Span cl;
       if (c < n_end && i > 3 && toks_[i - 1].kind == COMMA && !relayed) {
         // A, по мнению X, B: the report is both halves
-        const Span a = clause_span(0, i - 1, 2);
+        Span a = clause_span(0, i - 1, 2);
+        // (a connective alone is no half: "That is why, according to the
+        // police, …", "При этом, по словам X, …": every word a known one)
+        bool content = false;
+        for (std::size_t j = 0; j + 1 < i && !content; ++j)
+          content = toks_[j].kind == W && !toks_[j].lex && toks_[j].e - toks_[j].s >= (toks_[j].cyr ? 8u : 4u);
+        if (!content) a = Span{};
         const Span b = clause(c_report + 1, clause_end(c_report));
         if (!a.empty() && !b.empty() && !all_marked(a) && !all_marked(b)) {
           add(out, a, quote_kind::indirect, sp, "according_to");
+          add(out, b, quote_kind::indirect, sp, "according_to");
+          last = sp;
+        } else if (!content && !b.empty() && !all_marked(b)) {
           add(out, b, quote_kind::indirect, sp, "according_to");
           last = sp;
         }

@@ -1307,6 +1307,11 @@ TEST(Quotes, AnAppositionAfterAccordingTo) {
                   "danger is deepfakes.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].text, "the main danger is deepfakes");
+  // a connective before the source is no half of the report
+  q = quotes("Many migrants end up between two border posts. That is why, according to the police, increased control "
+             "is required.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].text, "increased control is required");
   q = quotes("The case was lost. According to the lawyer, the court was presented with documents, design projects, "
              "which confirmed the legality of the pier.", "en");
   ASSERT_GE(q.size(), 1u);
