@@ -1509,6 +1509,10 @@ class Finder {
         std::size_t h = a;
         while (h < end && toks[h].kind == W && toks[h].lex && toks[h].lex->clause) ++h;
         bool apposition = h < end && toks[h].role() && !toks[h].caps;
+        // (a noun and "of" is one too: "X, winner of the State Prize of the
+        // Russian Federation, said")
+        apposition = apposition || (h + 1 < end && toks[h].kind == W && !toks[h].caps && !toks[h].cyr &&
+                                    !toks[h].lex && t_eq(cx_, toks[h + 1], "of"));
         if (h > a && end < v) {
           // "X, the resort's president and CEO, said"
           for (std::size_t m = h; m < end && !apposition; ++m) apposition = toks[m].role();
@@ -2923,6 +2927,14 @@ class Finder {
             // "X warned that … and urged Y to stop «…»": the speaker of the
             // report this cue is coordinated with
             if (v > 0 && conjunction(toks_[v - 1])) sp = with_cue(sentence_speaker(toks_[0].s, k.s), k);
+            // ("the creators of which were accused of «…»": a passive without
+            // its agent names no speaker)
+            const bool passive = v > 0 && toks_[v - 1].kind == W &&
+                                 (t_eq(cx_, toks_[v - 1], "was") || t_eq(cx_, toks_[v - 1], "were") ||
+                                  t_eq(cx_, toks_[v - 1], "is") || t_eq(cx_, toks_[v - 1], "are") ||
+                                  t_eq(cx_, toks_[v - 1], "been") || t_eq(cx_, toks_[v - 1], "be")) &&
+                                 !(v + 1 < toks_.size() && t_eq(cx_, toks_[v + 1], "by"));
+            if (passive) break;
             // "Как отметили в агентстве X, … «…»": an "as" clause's speaker
             // stands after its cue ("Как" is none)
             if (!sp.found() && v > 0 && (t_eq(cx_, toks_[v - 1], "как") || t_eq(cx_, toks_[v - 1], "as")))

@@ -1318,3 +1318,15 @@ TEST(Quotes, AnAppositionAfterAccordingTo) {
   EXPECT_EQ(q[0].rule, "according_to");
   EXPECT_EQ(q[0].text.substr(0, 9), "the court");
 }
+
+// "X, winner of Y, said": a noun and "of" in apposition; a passive cue
+// before a partial quote names no speaker.
+TEST(Quotes, AnOfAppositionAndAPassivePartial) {
+  auto q = quotes("The decision was planned. Alexander Filippenko, winner of the State Prize of the Russian "
+                  "Federation, said that the decision was planned.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "Alexander Filippenko");
+  q = quotes("An actor of the series \"Chiki\", the creators of which were accused of \"propaganda of feminism\", "
+             "responded to the claims.", "en");
+  for (const Q& x : q) EXPECT_TRUE(x.speaker.empty()) << x.text << ": " << x.speaker;
+}
