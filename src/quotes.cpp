@@ -2589,6 +2589,20 @@ class Finder {
                   document = document || t_eq(cx_, toks_[j], d);
             if (!document) tail = false;
           }
+          // nor is a clause of a date alone: "В субботу, 6 октября 2018 года,
+          // … Шилов отметил свой юбилей" (отметил: celebrated)
+          {
+            bool date_only = true;
+            for (std::size_t j = 0; j + 1 < cc && date_only; ++j)
+              date_only = toks_[j].kind != W || ru_time_word(toks_[j]) || preposition(toks_[j]) ||
+                          t_eq(cx_, toks_[j], "the") || t_eq(cx_, toks_[j], "on");
+            if (date_only) tail = false;
+          }
+          // nor does a cue with a language after it report: "хорошо говорит
+          // по-русски", "speaks English"
+          if (v + 1 < n_end && toks_[v + 1].kind == W && toks_[v + 1].f && toks_[v + 1].fl > 6 &&
+              std::memcmp(toks_[v + 1].f, "по-", 5) == 0)
+            tail = false;
           // nor is "…, которому он открыто писал о …": a relative clause
           for (std::size_t j = cc; j < v && tail; ++j) tail = !relative(toks_[j]);
           // nor a clause that only names a source: "This was reported by

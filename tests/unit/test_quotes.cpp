@@ -1330,3 +1330,11 @@ TEST(Quotes, AnOfAppositionAndAPassivePartial) {
              "responded to the claims.", "en");
   for (const Q& x : q) EXPECT_TRUE(x.speaker.empty()) << x.text << ": " << x.speaker;
 }
+
+// A date alone is no reported clause; a cue with a language after it is
+// no report.
+TEST(Quotes, ADateOrALanguageIsNoReport) {
+  EXPECT_TRUE(quotes("Выставка открылась. В субботу, 6 октября 2018 года, художник Александр Шилов отметил свой "
+                     "юбилей.", "ru").empty());
+  EXPECT_TRUE(quotes("Анна рисует. Элвис спокойный, добрый, хорошо говорит по-русски.", "ru").empty());
+}
