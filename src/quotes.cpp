@@ -2589,6 +2589,19 @@ class Finder {
                   document = document || t_eq(cx_, toks_[j], d);
             if (!document) tail = false;
           }
+          // nor after a connective: "…, in addition, everyone agreed in
+          // advance" goes on with a clause of its own
+          if (cc >= 3 && toks_[cc - 2].kind == W) {
+            const Tok& x = toks_[cc - 2];
+            const bool two = cc >= 4 && toks_[cc - 3].kind == W;
+            if (t_eq(cx_, x, "moreover") || t_eq(cx_, x, "besides") || t_eq(cx_, x, "furthermore") ||
+                t_eq(cx_, x, "also") || t_eq(cx_, x, "также") || t_eq(cx_, x, "however") ||
+                (two && t_eq(cx_, toks_[cc - 3], "in") && t_eq(cx_, x, "addition")) ||
+                (two && t_eq(cx_, toks_[cc - 3], "кроме") && t_eq(cx_, x, "того")) ||
+                (two && t_eq(cx_, toks_[cc - 3], "при") && t_eq(cx_, x, "этом")) ||
+                (two && t_eq(cx_, toks_[cc - 3], "тому") && t_eq(cx_, x, "же")))
+              tail = false;
+          }
           // nor is a clause of a date alone: "В субботу, 6 октября 2018 года,
           // … Шилов отметил свой юбилей" (отметил: celebrated)
           {
@@ -3407,6 +3420,25 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
             near = it->ent;
             near_at = it->s;
             break;
+          }
+        }
+        // in an earlier sentence the subject is the antecedent, the first
+        // person of the gender there, not the last: "Vadim Denisenko listed
+        // four options for President Vladimir Zelensky. In his opinion, …"
+        if (near >= 0) {
+          const std::size_t ns = cx.sentence_at(near_at), ps = cx.sentence_at(m.start);
+          if (ns < cx.sents_.size() && ns != ps) {
+            const std::uint32_t from = cx.sents_[ns].start;
+            auto jt = std::lower_bound(cx.ments_.begin(), cx.ments_.end(), from,
+                                       [](const Ctx::M& x, std::uint32_t at) { return x.s < at; });
+            for (; jt != cx.ments_.end() && jt->s < near_at; ++jt) {
+              if (jt->s >= last_quote.start && jt->s < last_quote.end && jt->ent != last_speaker) continue;
+              if (ok(jt->ent)) {
+                near = jt->ent;
+                near_at = jt->s;
+                break;
+              }
+            }
           }
         }
         const bool speaker_ok = ok(last_speaker) && m.start >= last_at && m.start - last_at < 3000;

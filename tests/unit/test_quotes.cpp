@@ -1338,3 +1338,17 @@ TEST(Quotes, ADateOrALanguageIsNoReport) {
                      "юбилей.", "ru").empty());
   EXPECT_TRUE(quotes("Анна рисует. Элвис спокойный, добрый, хорошо говорит по-русски.", "ru").empty());
 }
+
+// A pronoun in a later sentence goes to the earlier sentence's subject, the
+// first person of its gender there; a clause after a connective is no tail
+// report.
+TEST(Quotes, APronounToThePreviousSubjectAndConnectives) {
+  auto d = analyze("Ex-deputy Vadim Denisenko listed four options for President Vladimir Zelensky. In his opinion, "
+                   "the head of state may be left without support.", "en");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  ASSERT_GE(d.quotes[0].speaker_entity, 0);
+  EXPECT_EQ(d.entities[static_cast<std::size_t>(d.quotes[0].speaker_entity)].name, "Vadim Denisenko");
+  auto q = quotes("Alexander Filippenko said that the decision was planned, in addition, everyone agreed in advance "
+                  "with the management.", "en");
+  for (const Q& x : q) EXPECT_NE(x.rule, "cue_tail") << x.text;
+}
