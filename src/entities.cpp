@@ -167,7 +167,11 @@ bool calendar_word(std::string_view w) {
 // -usly, -edly, -ngly, …, that is no given name; Anatoly, Vitaly, Kimberly
 // and Piccadilly end otherwise).
 bool sentence_adverb(std::string_view w) {
-  if (w == "Earlier" || w == "Previously") return true;
+  // (and adverbs of time: "Позднее Рено сказала" names no "Позднее Рено")
+  for (std::string_view a : {"Earlier", "Previously", "Later", "Meanwhile", "Yesterday", "Today", "Позднее",
+                             "Позже", "Ранее", "Затем", "Теперь", "Сейчас", "Сегодня", "Вчера", "Накануне",
+                             "Впоследствии"})
+    if (w == a) return true;
   if (w.size() < 6 || w[0] < 'A' || w[0] > 'Z' || w[w.size() - 1] != 'y' || w[w.size() - 2] != 'l') return false;
   for (std::size_t i = 1; i < w.size(); ++i)
     if (w[i] < 'a' || w[i] > 'z') return false;

@@ -269,3 +269,14 @@ TEST(Entities, ARussianOfficeIsNoFirstName) {
   ASSERT_NE(z, nullptr);
   EXPECT_EQ(z->type, skaz::entity_type::person);
 }
+
+// An adverb of time opening a sentence is no first name.
+TEST(Entities, ATimeAdverbIsNoFirstName) {
+  auto p = skaz::Pipeline::create({});
+  ASSERT_TRUE(p.ok());
+  auto r = p->analyze("Накануне Обама пообщался с семьей Манделы. Мандела в больнице, и Обама заявил, что надеется на "
+                      "лучшее.", "ru");
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(find(r.value(), "Накануне Обам"), nullptr);
+  EXPECT_EQ(find(r.value(), "Накануне Обама"), nullptr);
+}
