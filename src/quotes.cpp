@@ -1605,6 +1605,11 @@ class Finder {
     }
     return Speaker{};
   }
+  // A form of "be" before a participle: the cue is a passive.
+  bool be_aux(const Tok& k) const {
+    return k.kind == W && (t_eq(cx_, k, "was") || t_eq(cx_, k, "were") || t_eq(cx_, k, "is") || t_eq(cx_, k, "are") ||
+                           t_eq(cx_, k, "been") || t_eq(cx_, k, "be"));
+  }
   bool conjunction(const Tok& k) const {
     return t_eq(cx_, k, "and") || t_eq(cx_, k, "but") || t_eq(cx_, k, "и") || t_eq(cx_, k, "а") ||
            t_eq(cx_, k, "но") || t_eq(cx_, k, "or");
@@ -2577,10 +2582,7 @@ class Finder {
           // February 10, an air alarm was announced throughout Ukraine" ("…,
           // was reported by X", "…, is noted in the agency's publication"
           // are)
-          if (v > 0 && toks_[v - 1].kind == W &&
-              (t_eq(cx_, toks_[v - 1], "was") || t_eq(cx_, toks_[v - 1], "were") || t_eq(cx_, toks_[v - 1], "is") ||
-               t_eq(cx_, toks_[v - 1], "are") || t_eq(cx_, toks_[v - 1], "been") || t_eq(cx_, toks_[v - 1], "be")) &&
-              !(v + 1 < n_end && t_eq(cx_, toks_[v + 1], "by"))) {
+          if (v > 0 && be_aux(toks_[v - 1]) && !(v + 1 < n_end && t_eq(cx_, toks_[v + 1], "by"))) {
             bool document = false;
             if (v + 1 < n_end && t_eq(cx_, toks_[v + 1], "in"))
               for (std::size_t j = v + 2; j < n_end && j < v + 6 && !document; ++j)
@@ -2945,23 +2947,14 @@ class Finder {
           } else if (k.cue() & kNaming) {
             // "The first option was called the «perfect storm»": a passive
             // names nobody who spoke
-            const bool passive = v > 0 && toks_[v - 1].kind == W &&
-                                 (t_eq(cx_, toks_[v - 1], "was") || t_eq(cx_, toks_[v - 1], "were") ||
-                                  t_eq(cx_, toks_[v - 1], "is") || t_eq(cx_, toks_[v - 1], "are") ||
-                                  t_eq(cx_, toks_[v - 1], "been") || t_eq(cx_, toks_[v - 1], "be"));
-            if (!passive) sp = with_cue(subject_before(toks_, 0, v), k);
+            if (!(v > 0 && be_aux(toks_[v - 1]))) sp = with_cue(subject_before(toks_, 0, v), k);
           } else {
             // "X warned that … and urged Y to stop «…»": the speaker of the
             // report this cue is coordinated with
             if (v > 0 && conjunction(toks_[v - 1])) sp = with_cue(sentence_speaker(toks_[0].s, k.s), k);
             // ("the creators of which were accused of «…»": a passive without
             // its agent names no speaker)
-            const bool passive = v > 0 && toks_[v - 1].kind == W &&
-                                 (t_eq(cx_, toks_[v - 1], "was") || t_eq(cx_, toks_[v - 1], "were") ||
-                                  t_eq(cx_, toks_[v - 1], "is") || t_eq(cx_, toks_[v - 1], "are") ||
-                                  t_eq(cx_, toks_[v - 1], "been") || t_eq(cx_, toks_[v - 1], "be")) &&
-                                 !(v + 1 < toks_.size() && t_eq(cx_, toks_[v + 1], "by"));
-            if (passive) break;
+            if (v > 0 && be_aux(toks_[v - 1]) && !(v + 1 < toks_.size() && t_eq(cx_, toks_[v + 1], "by"))) break;
             // "Как отметили в агентстве X, … «…»": an "as" clause's speaker
             // stands after its cue ("Как" is none)
             if (!sp.found() && v > 0 && (t_eq(cx_, toks_[v - 1], "как") || t_eq(cx_, toks_[v - 1], "as")))
