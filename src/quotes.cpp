@@ -1684,12 +1684,12 @@ class Finder {
                         lower_ru2(static_cast<unsigned char>(t[b - 2]), static_cast<unsigned char>(t[b - 1])))))
         b -= (t[b - 1] >= 'a' && t[b - 1] <= 'z') ? 1 : 2;
       char wbuf[32];
-      const std::string_view w = e > b && e - b <= 24 && (b == 0 || !is_letter(static_cast<unsigned char>(t[b - 1])))
+      const std::string_view w = e > b && e - b <= 30 && (b == 0 || !is_letter(static_cast<unsigned char>(t[b - 1])))
                                      ? fold(t.substr(b, e - b), wbuf, sizeof wbuf)
                                      : std::string_view();
       if (!w.empty()) {
         static constexpr std::string_view kExact[] = {
-            "article", "book", "film", "movie", "song", "album", "novel", "play", "series", "show",
+            "article", "book", "film", "movie", "song", "album", "novel", "series",
             "exhibition", "titled", "entitled", "headlined", "статья", "статье", "статью", "статьи",
             "названием", "озаглавленной", "озаглавленная"};
         static constexpr std::string_view kStems[] = {"книг", "фильм", "песн", "альбом", "роман", "пьес",
@@ -1712,7 +1712,11 @@ class Finder {
         toks_[0].cyr && (t_eq(cx_, toks_[0], "о") || t_eq(cx_, toks_[0], "об")) && toks_[1].kind == W &&
         !toks_[1].caps) {
       const std::size_t si = cx_.sentence_at(p.open);
-      const std::uint32_t from = si < cx_.sents_.size() ? std::min(cx_.sents_[si].start, p.open) : p.open;
+      std::uint32_t from = si < cx_.sents_.size() ? std::min(cx_.sents_[si].start, p.open) : p.open;
+      // (the noun stands right before the mark: a long sentence is not read
+      // again for each quote in it)
+      if (p.open - from > 64) from = p.open - 64;
+      while (from < p.open && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
       cx_.tokenize(from, p.open, scratch_);
       if (!scratch_.empty() && scratch_.back().kind == W && scratch_.back().f) {
         const std::string_view w(scratch_.back().f, scratch_.back().fl);
@@ -2614,9 +2618,11 @@ class Finder {
             if (date_only) tail = false;
           }
           // nor does a cue with a language after it report: "хорошо говорит
-          // по-русски", "speaks English"
+          // по-русски"
           if (v + 1 < n_end && toks_[v + 1].kind == W && toks_[v + 1].f && toks_[v + 1].fl > 6 &&
-              std::memcmp(toks_[v + 1].f, "по-", 5) == 0)
+              std::memcmp(toks_[v + 1].f, "по-", 5) == 0 &&
+              (ends_with(std::string_view(toks_[v + 1].f, toks_[v + 1].fl), "ски", 3) ||
+               ends_with(std::string_view(toks_[v + 1].f, toks_[v + 1].fl), "цки", 3)))
             tail = false;
           // nor is "…, которому он открыто писал о …": a relative clause
           for (std::size_t j = cc; j < v && tail; ++j) tail = !relative(toks_[j]);

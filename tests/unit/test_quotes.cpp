@@ -1352,3 +1352,13 @@ TEST(Quotes, APronounToThePreviousSubjectAndConnectives) {
                   "with the management.", "en");
   for (const Q& x : q) EXPECT_NE(x.rule, "cue_tail") << x.text;
 }
+
+// Review fixes: "по-видимому" is no language; a law-name check reads a short
+// window before the mark, so a long sentence of «О …» quotes stays linear
+// (checked here for the result only; timing is for the benchmarks).
+TEST(Quotes, ReviewFixesLanguageAdverbAndLawWindow) {
+  auto q = quotes("Переговоры прошли успешно, говорит по-видимому министр.", "ru");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "министр");
+  EXPECT_EQ(quotes("Президент подписал закон «О полиции».", "ru").front().kind, "title");
+}
