@@ -3273,6 +3273,12 @@ class Finder {
 
 // ------------------------------------------------------------- entities
 
+// The last space-separated word of a name or a phrase.
+std::string_view last_word(std::string_view s) {
+  const std::size_t sp = s.rfind(' ');
+  return sp == std::string_view::npos ? s : s.substr(sp + 1);
+}
+
 bool female_name(std::string_view name) {
   // the surname's ending (-ова, -ина, -ая; -ova, -ina, -aya) or a first name in -а/-я
   auto ends = [&](std::string_view w, std::string_view suf) {
@@ -3479,13 +3485,8 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         // утверждают" (the lawyers speak; "Президент Путин" is Путин)
         if (role_first && e >= 0 && entities[static_cast<std::size_t>(e)].type == entity_type::person &&
             em.start > m.start) {
-          const std::string_view surface = text.substr(em.start, em.end - em.start);
-          const std::string& canonical = entities[static_cast<std::size_t>(e)].name;
-          const std::size_t sw = surface.rfind(' '), cw = canonical.rfind(' ');
-          const std::string_view last = sw == std::string_view::npos ? surface : surface.substr(sw + 1);
-          const std::string_view clast =
-              cw == std::string::npos ? std::string_view(canonical) : std::string_view(canonical).substr(cw + 1);
-          if (cyrillic_word(last) && last != clast) e = -1;
+          const std::string_view last = last_word(text.substr(em.start, em.end - em.start));
+          if (cyrillic_word(last) && last != last_word(entities[static_cast<std::size_t>(e)].name)) e = -1;
         }
         // a name in the genitive right after a noun of people who belong to
         // someone is whose they are: "Критики Алиева заявили", "Сторонники
@@ -3493,9 +3494,7 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         // Джексона" (the critics, the mother speak)
         if (e >= 0 && em.start >= 9 && em.start >= m.start && text[em.start - 1] == ' ') {
           const Entity& en = entities[static_cast<std::size_t>(e)];
-          const std::string_view surface = text.substr(em.start, em.end - em.start);
-          const std::size_t sw = surface.rfind(' ');
-          const std::string_view last = sw == std::string_view::npos ? surface : surface.substr(sw + 1);
+          const std::string_view last = last_word(text.substr(em.start, em.end - em.start));
           std::uint32_t w = em.start - 1;  // the word before: Cyrillic letters, two bytes each
           while (w >= 2 && (static_cast<unsigned char>(text[w - 2]) == 0xD0 ||
                             static_cast<unsigned char>(text[w - 2]) == 0xD1))
