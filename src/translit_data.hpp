@@ -42,6 +42,10 @@ extern const char* const kLm4Count[];
 extern const std::size_t kLm4CountParts, kLm4CountSize;
 extern const char* const kLm4[];
 extern const std::size_t kLm4Parts, kLm4Size;
+extern const std::size_t kKnownCount;
+extern const int kKnownRice;
+extern const char* const kKnown[];
+extern const std::size_t kKnownParts, kKnownSize;
 }  // namespace translit_data
 }  // namespace detail
 SKAZ_END_NAMESPACE

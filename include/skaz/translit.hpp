@@ -35,8 +35,9 @@ class Transliterator {
 
   /// Cyrillic readings of a Latin text, best first (at most `max`). Latin
   /// letters outside words, digits and punctuation pass through. Readings the
-  /// schema writes back exactly rank first; a capitalised word prefers a
-  /// common Russian first name (Igor: Игорь, not Игор).
+  /// schema writes back exactly rank first; then a word of the Russian
+  /// dictionary (Astrakhan: Астрахань, not Астрахан); a capitalised word
+  /// prefers a common Russian first name (Igor: Игорь, not Игор).
   std::vector<TranslitCandidate> reverse(std::string_view latin, std::size_t max = 5) const;
   std::string reverse_best(std::string_view latin) const;
 

@@ -177,11 +177,31 @@ TEST(Translit, ReverseKnowsCommonFirstNames) {
   EXPECT_EQ(icao->reverse_best("Igor Ilin"), "Игорь Ильин");
   EXPECT_EQ(icao->reverse_best("Yury"), "Юрий");
   EXPECT_EQ(icao->reverse_best("Natalya"), "Наталья");
-  EXPECT_EQ(icao->reverse_best("igor"), "игор");  // lower case: no name
+  EXPECT_EQ(icao->reverse_best("yury"), "ыуры");  // lower case: no name
   auto bgn = skaz::Transliterator::create("bgn_pcgn");
   ASSERT_TRUE(bgn.ok());
   EXPECT_EQ(bgn->reverse_best("Olga"), "Олга");
   EXPECT_EQ(bgn->reverse_best(bgn->forward("Ольга")), "Ольга");
+}
+
+TEST(Translit, ReverseKnowsDictionaryWords) {
+  // the letter model sees four letters at a time: Белгиец, Якутий,
+  // Хлебокомбинать were its readings; the dictionary's words win now
+  auto gost = skaz::Transliterator::create("gost_52535");
+  ASSERT_TRUE(gost.ok());
+  EXPECT_EQ(gost->reverse_best("Belgietc"), "Бельгиец");
+  auto icao = skaz::Transliterator::create("icao_doc_9303");
+  ASSERT_TRUE(icao.ok());
+  EXPECT_EQ(icao->reverse_best("Iakutii"), "Якутии");
+  auto fr = skaz::Transliterator::create("mvd_310_fr");
+  ASSERT_TRUE(fr.ok());
+  EXPECT_EQ(fr->reverse_best("khlebokombinat"), "хлебокомбинат");
+  // a consonant prefix before е, ё, ю, я takes ъ (Подъярский, not
+  // Подьярский), a root keeps ь (Подьячев)
+  auto w = skaz::Transliterator::create("wikipedia");
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->reverse_best("Obyarov"), "Объяров");
+  EXPECT_EQ(w->reverse_best("Podyachev"), "Подьячев");
 }
 
 TEST(Translit, ReverseText) {
@@ -298,7 +318,7 @@ TEST(Translit, IuliiaSamplesReverse) {
     if (fold(back) == fold(j["cyrillic"].get<std::string>())) ++ok;
   }
   EXPECT_EQ(n, 164);
-  EXPECT_GE(ok, 144) << "reverse round trip " << ok << "/" << n;
+  EXPECT_GE(ok, 148) << "reverse round trip " << ok << "/" << n;
   RecordProperty("reverse_round_trip", ok);
 }
 
@@ -307,8 +327,8 @@ TEST(Translit, IuliiaSamplesReverse) {
 // Words outside the iuliia samples: the first 300 distinct capitalised words
 // (four letters or more) of the Russian Wikinews corpus, written by each of
 // 27 schemas and read back by it. The classics alone gave 95.20 % (7711 of
-// 8100); with the Hunspell forms in the letter model, 96.15 % (7788). Kept
-// as a floor.
+// 8100); with the Hunspell forms in the letter model, 96.15 % (7788); with
+// its words known as words, 96.69 % (7832). Kept as a floor.
 TEST(Translit, ReverseReadsNewsWords) {
   const std::string path = std::string(SKAZ_SHARED_DATA) + "/corpus/news_ru_wikinews.jsonl";
   std::ifstream f(path);
@@ -364,6 +384,6 @@ TEST(Translit, ReverseReadsNewsWords) {
     }
   }
   EXPECT_EQ(n, 27 * 300);
-  EXPECT_GE(ok * 1000, 961 * n) << "news words read back " << ok << "/" << n;
+  EXPECT_GE(ok * 1000, 966 * n) << "news words read back " << ok << "/" << n;
   RecordProperty("reverse_news_words", ok);
 }
