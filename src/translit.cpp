@@ -61,6 +61,7 @@ constexpr std::uint16_t kNone = 0x7FFF;      // no output: the letter passes thr
 constexpr std::uint16_t kNextFlag = 0x8000;  // read the next-letter row
 constexpr int kEnd = 256;  // "next letter" past the word or not Cyrillic
 constexpr std::size_t kChunk = 1 << 16;
+constexpr std::size_t kSmall = 4096;  // output room on the stack for a short text
 
 // ---------------------------------------------------------------- characters
 
@@ -114,6 +115,13 @@ struct alignas(16) Slot {
   std::uint8_t len;
 };
 
+// The table and next-letter rows hold outputs as byte offsets into the
+// slots (index * sizeof(Slot)): no scaling in the letter loop. kNone and
+// kNextFlag are no multiples of 16.
+inline const Slot& slot_at(const Slot* S, std::size_t byte_offset) noexcept {
+  return *reinterpret_cast<const Slot*>(reinterpret_cast<const char*>(S) + byte_offset);
+}
+
 // Per code point of U+0400..U+04FF.
 struct Letter {
   std::uint8_t col = 0;    // column of the lower-case letter in the schema's table
@@ -123,13 +131,23 @@ struct Letter {
   std::uint8_t ends = 0;   // 1 when the letter is the last of a mapped ending
   std::uint8_t low = 0;    // 1 when the letter is lower case
   std::uint16_t row = 0;   // col * cols: the table row of the letters after this one
-  std::uint64_t count = 0; // what the letter adds to a word's Counts
 };
 
 // A word's upper-case, lower-case and Cyrillic letters, counted in one
-// register (21 bits each; a word is at most a 64 KiB chunk).
-constexpr int kLowerShift = 21, kCyrShift = 42;
-constexpr std::uint64_t kCountMask = (std::uint64_t{1} << 21) - 1;
+// register: 10, 11 and 11 bits. A word of more than kCountBytes bytes may
+// overflow them and is counted again, exactly (caps_of).
+constexpr int kLowerShift = 10, kCyrShift = 21;
+constexpr std::uint32_t kUpperMask = (1u << 10) - 1, kLowerMask = (1u << 11) - 1;
+constexpr std::ptrdiff_t kCountBytes = 1000;
+
+// What the letter loop reads of a Letter, in eight bytes.
+struct Hot {
+  std::uint8_t col;
+  std::uint8_t variant;  // the slot of the letter's case, in bytes: 0 or sizeof(Slot)
+  std::uint16_t row;
+  std::uint32_t count;   // what the letter adds to a word's counts
+};
+static_assert(sizeof(Hot) == 8, "one scaled load");
 
 struct Ending {
   std::uint8_t a, b;  // offsets of the two letters
@@ -158,6 +176,7 @@ namespace translit_engine {
 struct Engine {
   std::string name;
   std::array<Letter, 256> letters;
+  std::array<Hot, 256> hot;
   std::vector<Slot> slots;
   std::vector<std::uint16_t> table;  // [previous letter's column or start/other][letter's column] -> output
   std::vector<std::uint16_t> next;   // rows of 257: [next letter's offset, either case, or kEnd] -> output
@@ -187,6 +206,7 @@ struct Engine {
   template <bool kEndings>
   const char* run(const char* p, const char* e, char*& w) const;
   void translate_word(const char* ws, const char* we, std::size_t ncp, bool allcaps, char*& w) const;
+  std::uint32_t caps_of(const char* ws, const char* we) const;
   void build_reverse(const td::Schema& s);
   bool is_symbol(char32_t c) const { return std::binary_search(symbols.begin(), symbols.end(), c); }
   void build(const td::Schema& s);
@@ -212,7 +232,6 @@ void Engine::build(const td::Schema& s) {
     l.upper = td::kCyrLower[i] != cp ? 1 : 0;
     l.cased = (td::kCyrLower[i] != cp || td::kCyrUpper[i] != cp) ? 1 : 0;
     l.low = (l.cased && !l.upper) ? 1 : 0;
-    l.count = l.upper | (std::uint64_t{l.low} << kLowerShift) | (std::uint64_t{1} << kCyrShift);
   }
   // Columns: the letters the schema names (column 0: any other letter).
   std::array<int, 256> col{};
@@ -227,8 +246,9 @@ void Engine::build(const td::Schema& s) {
   std::vector<std::array<std::uint16_t, 3>> prev_rules;  // (row, column, slot)
   for (std::size_t k = 0; k < s.count; ++k) {
     const td::Rule& r = s.rules[k];
-    const auto slot = static_cast<std::uint16_t>(slots.size());
+    const auto slot = static_cast<std::uint16_t>(slots.size() * sizeof(Slot));
     add_slots(r);
+    if ((slots.size() + 1) * sizeof(Slot) >= kNone) std::abort();  // the generator made too many rules
     const int a = r.a ? r.a - 0x400 : -1;
     const int b = r.b ? r.b - 0x400 : -1;
     switch (r.kind) {
@@ -283,6 +303,13 @@ void Engine::build(const td::Schema& s) {
     l.row = static_cast<std::uint16_t>(l.col * ncol);
     l.ends = letters[l.lower].ends;
   }
+  // U+0482 is a sign: column 0 has no output, and run() ends the word there
+  letters[0x82].col = 0;
+  for (int i = 0; i < 256; ++i) {
+    const Letter& l = letters[i];
+    hot[i] = Hot{l.col, static_cast<std::uint8_t>(l.upper * sizeof(Slot)), l.row,
+                 l.upper | (std::uint32_t{l.low} << kLowerShift) | (1u << kCyrShift)};
+  }
   build_reverse(s);
 }
 
@@ -323,9 +350,9 @@ inline int offset_of(const char* p) noexcept {
 // The output slot of the letter l at p (two bytes) after the table row
 // `prev` (the previous letter's Letter::row, or the start or "other" row),
 // the word's letters ending before `end`.
-inline std::uint16_t pick(const Letter& l, int prev, const char* p, const char* end, const std::uint16_t* T,
+inline std::uint16_t pick(std::size_t col, std::size_t prev, const char* p, const char* end, const std::uint16_t* T,
                           const std::uint16_t* N) noexcept {
-  std::uint16_t o = T[prev + l.col];
+  std::uint16_t o = T[prev + col];
   if (o & kNextFlag) {
     int nx = kEnd;
     if (p + 2 < end && cyr2(p + 2, end)) nx = offset_of(p + 2);
@@ -373,10 +400,10 @@ void Engine::translate_word(const char* ws, const char* we, std::size_t ncp, boo
     if (cyr2(p, stem_end)) {
       const int off = ((b0 - 0xD0) << 6) | (static_cast<unsigned char>(p[1]) & 0x3F);
       const Letter& l = letters[off];
-      const std::uint16_t out = pick(l, prev, p, stem_end, table.data(), next.data());
+      const std::uint16_t out = pick(l.col, static_cast<std::size_t>(prev), p, stem_end, table.data(), next.data());
       if (out != kNone) {
         const int variant = variant_all >= 0 ? variant_all : l.upper;
-        put(w, slots[out + static_cast<std::size_t>(variant)]);
+        put(w, slot_at(slots.data(), out + static_cast<std::size_t>(variant) * sizeof(Slot)));
       } else {
         w[0] = p[0];
         w[1] = p[1];
@@ -396,7 +423,7 @@ void Engine::translate_word(const char* ws, const char* we, std::size_t ncp, boo
   }
   if (ending) {
     const int variant = allcaps ? 2 : letters[ending_first].upper;
-    put(w, slots[ending->out + static_cast<std::size_t>(variant)]);
+    put(w, slot_at(slots.data(), ending->out + static_cast<std::size_t>(variant) * sizeof(Slot)));
   }
 }
 
@@ -415,6 +442,16 @@ void Engine::forward(std::string_view in, std::string& out) const {
       while (ce < e && (static_cast<unsigned char>(*ce) >= 0x80 || kAscii.word[static_cast<unsigned char>(*ce)])) ++ce;
     }
     const std::size_t need = static_cast<std::size_t>(ce - p) * ratio + 16;
+    if (need <= kSmall && used == out.size()) {
+      // a line: written on the stack and appended, which costs less than
+      // growing the string with zeros and shrinking it back
+      char buf[kSmall];
+      char* w = buf;
+      p = endings.empty() ? run<false>(p, ce, w) : run<true>(p, ce, w);
+      out.append(buf, static_cast<std::size_t>(w - buf));
+      used = out.size();
+      continue;
+    }
     // grow the capacity geometrically, but zero-fill only this chunk's room:
     // callers append line after line to one string
     if (out.capacity() < used + need) out.reserve(std::max(used + need, out.capacity() + out.capacity() / 2));
@@ -426,18 +463,38 @@ void Engine::forward(std::string_view in, std::string& out) const {
   out.resize(used);
 }
 
+// A long word's counts, each saturated below its field's limit.
+std::uint32_t Engine::caps_of(const char* ws, const char* we) const {
+  std::size_t up = 0, low = 0, cyr = 0;
+  for (const char* q = ws; q < we;) {
+    const char32_t c = next_cp(q, we);
+    if (in_block(c)) {
+      up += letters[c - 0x400].upper;
+      low += letters[c - 0x400].low;
+      ++cyr;
+    } else {
+      up += is_upper(c) ? 1 : 0;
+      low += is_lower(c) ? 1 : 0;
+    }
+  }
+  return static_cast<std::uint32_t>(std::min<std::size_t>(up, 2) | (std::min<std::size_t>(low, 1) << kLowerShift) |
+                                    (std::min<std::size_t>(cyr, 1) << kCyrShift));
+}
+
 template <bool kEndings>
 const char* Engine::run(const char* p, const char* const e, char*& wref) const {
   char* w = wref;
   // Locals, not members: stores through char* could alias the members, and
   // the compiler would reload them after every write.
   const Letter* const L = letters.data();
+  const Hot* const H = hot.data();
   const Slot* const S = slots.data();
   const std::uint16_t* const T = table.data();
   const std::uint16_t* const N = next.data();
   const int ncols = cols;
   const Ending* const E0 = endings.data();
   const Ending* const E1 = E0 + endings.size();
+  const char* const e1 = e - 1;  // a two-byte letter starts before e1
   while (p < e) {
     const auto b = static_cast<unsigned char>(*p);
     if (b < 0x80) {
@@ -463,43 +520,52 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
     // written again by translate_word.
     const char* const ws = p;
     char* const wout = w;
-    std::uint64_t counts = 0;  // upper, lower and Cyrillic letters (fewer live registers)
-    int prev = ncols * ncols;  // the previous letter's row; ncols * ncols: start, (ncols + 1) * ncols: not a letter
-    while (p < e) {
-      const auto c0 = static_cast<unsigned char>(*p);
+    std::uint32_t counts = 0;  // upper, lower and Cyrillic letters (fewer live registers)
+    // the previous letter's row; ncols * ncols: start, (ncols + 1) * ncols: not a letter
+    // (size_t: no sign extension in the letter loop)
+    std::size_t prev = static_cast<std::size_t>(ncols * ncols);
+    for (;;) {
       // cyr2(p, e) with one test: lead byte D0..D3, then a continuation byte
-      if (p + 1 < e && ((c0 | (static_cast<unsigned>(static_cast<unsigned char>(p[1])) << 8)) & 0xC0FCu) == 0x80D0u) {
-        const int off = ((c0 - 0xD0) << 6) | (static_cast<unsigned char>(p[1]) & 0x3F);
-        if (off == 0x82) break;
-        const Letter& l = L[off];
-        const std::uint16_t o = pick(l, prev, p, e, T, N);
-        if (o != kNone) {
-          put(w, S[o + l.upper]);
-        } else {
-          w[0] = p[0];
-          w[1] = p[1];
-          w += 2;
+      if (p < e1) {
+        const unsigned c0 = static_cast<unsigned char>(p[0]), c1 = static_cast<unsigned char>(p[1]);
+        if (((c0 | (c1 << 8)) & 0xC0FCu) == 0x80D0u) {
+          // ((c0 - 0xD0) << 6) | (c1 & 0x3F) for c0 in D0..D3 and c1 in 80..BF
+          const unsigned off = (c0 << 6) + c1 - 0x3480u;
+          const Hot& h = H[off];
+          const std::uint16_t o = pick(h.col, prev, p, e, T, N);
+          if (o != kNone) {
+            put(w, slot_at(S, static_cast<std::size_t>(o) + h.variant));
+          } else {
+            // U+0482 (column 0, so no output of its own) is a sign, not a letter
+            if (off == 0x82) break;
+            w[0] = p[0];
+            w[1] = p[1];
+            w += 2;
+          }
+          counts += h.count;
+          prev = h.row;
+          p += 2;
+          continue;
         }
-        counts += l.count;
-        prev = l.row;
-        p += 2;
-        continue;
       }
+      if (p >= e) break;
+      const auto c0 = static_cast<unsigned char>(*p);
       if (c0 < 0x80) {
         if (!kAscii.word[c0]) break;
-        counts += (c0 >= 'A' && c0 <= 'Z') ? 1 : (c0 >= 'a' && c0 <= 'z') ? std::uint64_t{1} << kLowerShift : 0;
+        counts += (c0 >= 'A' && c0 <= 'Z') ? 1u : (c0 >= 'a' && c0 <= 'z') ? 1u << kLowerShift : 0u;
         *w++ = *p++;
       } else {
         const char* q = p;
         const char32_t c = next_cp(q, e);
         if (!is_word_cp(c)) break;
-        counts += is_upper(c) ? 1 : is_lower(c) ? std::uint64_t{1} << kLowerShift : 0;
+        counts += is_upper(c) ? 1u : is_lower(c) ? 1u << kLowerShift : 0u;
         while (p < q) *w++ = *p++;
       }
-      prev = (ncols + 1) * ncols;
+      prev = static_cast<std::size_t>((ncols + 1) * ncols);
     }
+    if (p - ws > kCountBytes) counts = caps_of(ws, p);  // the fields may have overflowed
     if ((counts >> kCyrShift) == 0) continue;
-    const bool allcaps = (counts & kCountMask) >= 2 && ((counts >> kLowerShift) & kCountMask) == 0;
+    const bool allcaps = (counts & kUpperMask) >= 2 && ((counts >> kLowerShift) & kLowerMask) == 0;
     bool ending = false;
     // the last two letters of the word, read back from its end
     if (kEndings && p - ws >= 4 && cyr2(p - 2, p) && cyr2(p - 4, p) && cp_count(ws, p) > 2) {
@@ -510,8 +576,11 @@ const char* Engine::run(const char* p, const char* const e, char*& wref) const {
       }
     }
     if (allcaps || ending) {
-      w = wout;
-      translate_word(ws, p, cp_count(ws, p), allcaps, w);
+      // through a copy: a pointer whose address escapes lives in memory,
+      // and the letter loop above would store and reload it every letter
+      char* rw = wout;
+      translate_word(ws, p, cp_count(ws, p), allcaps, rw);
+      w = rw;
     }
   }
   wref = w;
