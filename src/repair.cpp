@@ -101,22 +101,32 @@ int encode_char(const CodePage& p, char32_t c) {
 
 constexpr int kLost = 0x100;  // a byte lost on the way (U+FFFD in the garbled text)
 
-// Encodes `s` with page p: false when a character has no byte there.
-bool encode(const CodePage& p, std::string_view s, std::vector<int>& bytes) {
-  bytes.clear();
+// Encodes `s` with page p into bytes[0, *n): false when a character has no
+// byte there. `bytes` only grows (a character takes a byte at most): no
+// per-byte append and no zero-filling once warm.
+bool encode(const CodePage& p, std::string_view s, std::vector<int>& bytes, std::size_t* n) {
+  if (bytes.size() < s.size()) bytes.resize(s.size());
+  int* o = bytes.data();
   const char* q = s.data();
   const char* end = q + s.size();
   while (q < end) {
+    const auto c = static_cast<unsigned char>(*q);
+    if (c < 0x80) {  // ASCII is itself in every page
+      *o++ = c;
+      ++q;
+      continue;
+    }
     const decoded_char d = decode_utf8(q, end);
     q += d.len;
     if (d.cp == 0xFFFD) {
-      bytes.push_back(kLost);
+      *o++ = kLost;
       continue;
     }
     const int b = encode_char(p, d.cp);
     if (b < 0) return false;
-    bytes.push_back(b);
+    *o++ = b;
   }
+  *n = static_cast<std::size_t>(o - bytes.data());
   return true;
 }
 
@@ -160,10 +170,10 @@ inline int pair_score(char32_t prev, char32_t c) {
   return pair_score_slow(prev, c);
 }
 
-bool read_utf8(const std::vector<int>& bytes, std::string& out, int* multi, int* bad) {
+bool read_utf8(const int* bytes, const std::size_t n, std::string& out, int* multi, int* bad) {
   // Written through a pointer into a buffer sized for the worst case (a
   // lost byte becomes the three bytes of U+FFFD): no append per character.
-  out.resize(bytes.size() * 3);
+  out.resize(n * 3);
   char* o = &out[0];
   *multi = 0;
   *bad = 0;
@@ -178,7 +188,6 @@ bool read_utf8(const std::vector<int>& bytes, std::string& out, int* multi, int*
     o += 3;
     seen(0xFFFD);
   };
-  const std::size_t n = bytes.size();
   std::size_t i = 0;
   while (i < n) {
     const int b0 = bytes[i];
@@ -570,9 +579,10 @@ Reading undo_utf8_misread(std::string_view s, int depth = 2, int bad0 = -1) {
     // cheap rejection first: the first non-ASCII characters must make a
     // UTF-8 sequence (clean Cyrillic fails at its first letter)
     if (!plausible_start(P.cp[k], s)) continue;
-    if (!encode(P.cp[k], s, sc.bytes)) continue;
+    std::size_t nbytes = 0;
+    if (!encode(P.cp[k], s, sc.bytes, &nbytes)) continue;
     int multi = 0, b = 0;
-    if (!read_utf8(sc.bytes, sc.cand, &multi, &b) || multi == 0) continue;
+    if (!read_utf8(sc.bytes.data(), nbytes, sc.cand, &multi, &b) || multi == 0) continue;
     // a text with nothing odd is not read otherwise, however well it decodes
     if (!checked_odd) {
       checked_odd = true;
