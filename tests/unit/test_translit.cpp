@@ -75,6 +75,18 @@ TEST(Translit, CaseOfWords) {
   EXPECT_EQ(fwd("wikipedia", "мИр"), "mIr");
   EXPECT_EQ(fwd("wikipedia", "ЖЖ"), "ZHZH");
   EXPECT_EQ(fwd("wikipedia", "ЖжЖ"), "ZhzhZh");
+  // words longer than the letter loop's counters hold (1,023 capitals) are
+  // counted again: all capitals stay all caps, one small letter decides
+  auto rep = [](const char* s, int n) {
+    std::string r;
+    for (int i = 0; i < n; ++i) r += s;
+    return r;
+  };
+  for (int n : {1023, 1024, 1500, 40000}) {
+    EXPECT_EQ(fwd("bgn_pcgn", rep("Щ", n)), rep("SHCH", n)) << n;
+    EXPECT_EQ(fwd("bgn_pcgn", rep("Щ", n) + "а"), rep("Shch", n) + "a") << n;
+    EXPECT_EQ(fwd("bgn_pcgn", "1" + rep("ЖЖ", n)), "1" + rep("ZHZH", n)) << n;
+  }
 }
 
 TEST(Translit, Endings) {
