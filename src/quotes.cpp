@@ -443,6 +443,19 @@ bool noun_cue(std::string_view f) {
   return nouns.contains(f);
 }
 
+// An English word that may stand before a noun: an article, a
+// demonstrative or possessive, or a word of an adjective's ending
+// (explanatory, official, initial, joint ... written, opening).
+bool determiner_or_adjective(std::string_view f) {
+  static const StringSet dets = {"the", "a", "an", "this", "these", "those", "its", "his", "her",
+                                 "their", "our", "my", "your", "whose", "joint", "new", "last",
+                                 "first", "same", "own", "such"};
+  if (dets.contains(f)) return true;
+  for (std::string_view end : {"ory", "ary", "al", "ive", "ic", "ous", "ful", "ent", "ant", "est", "ed", "ing"})
+    if (f.size() > end.size() + 2 && f.compare(f.size() - end.size(), end.size(), end) == 0) return true;
+  return false;
+}
+
 // "агентство ", "the newspaper ", "пресс-служба ": the words before an
 // organisation's name name its kind or its voice (then the organisation is
 // what speaks), not a role in it.
@@ -737,13 +750,16 @@ class Ctx {
             out[noun_at].noun = true;
           noun_at = kNone;
         }
-        // a reporting noun after an article or an adjective, which a
-        // reporting verb a few words on may show to be the subject's noun
+        // "that" after it makes the reporting word a verb: "The spokesman
+        // notes that the report says" reports, whatever comes next
+        if (k.fl == 4 && std::memcmp(k.f, "that", 4) == 0) noun_at = kNone;
+        // a reporting noun after an article, a possessive or an adjective
+        // (not after a noun: "the spokesman notes"), which a reporting verb
+        // a few words on may show to be the subject's noun
         if (k.kind == W && k.lex && k.lex->cue && !k.caps && !out.empty() && noun_at == kNone &&
             noun_cue(std::string_view(k.f ? k.f : "", k.fl))) {
           const Tok& q = out.back();
-          if (q.kind == W && q.cue() == 0 && (!q.caps || (q.lex && q.lex->clause)) &&
-              (!q.lex || !q.lex->pron || q.lex->pron_poss))
+          if (q.kind == W && q.cue() == 0 && !q.cyr && q.f && determiner_or_adjective(std::string_view(q.f, q.fl)))
             noun_at = out.size();
         }
         out.push_back(k);

@@ -408,6 +408,15 @@ TEST(Quotes, EnglishNewsHabits) {
   q = quotes("The decree was signed. The explanatory note specifies that the fund will care for it.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "The explanatory note");
+  // after a noun, or before "that", the reporting word is the verb: the
+  // spokesman's report holds the report's own
+  for (const char* text : {"The spokesman notes that the report says the plant will close.",
+                           "The spokesman notes the report says the plant will close."}) {
+    q = quotes(text, "en");
+    ASSERT_GE(q.size(), 1u) << text;
+    EXPECT_EQ(q[0].speaker, "The spokesman") << text;
+    EXPECT_EQ(q[0].text, "the report says the plant will close") << text;
+  }
   q = quotes("The herd left. \"Humans have a lot to learn from animals,\" the comments read.", "en");
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].speaker, "the comments");
