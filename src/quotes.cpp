@@ -3508,7 +3508,7 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         // someone is whose they are: "Критики Алиева заявили", "Сторонники
         // Бандеры утверждают", "Адвокаты Мингазова сообщили", "мать Майкла
         // Джексона" (the critics, the mother speak)
-        if (e >= 0 && em.start >= 9 && em.start >= m.start && text[em.start - 1] == ' ') {
+        if (e >= 0 && em.start >= 7 && em.start >= m.start && text[em.start - 1] == ' ') {  // (a kin word has 3 letters or more)
           const Entity& en = entities[static_cast<std::size_t>(e)];
           const std::string_view last = last_word(text.substr(em.start, em.end - em.start));
           std::uint32_t w = em.start - 1;  // the word before: Cyrillic letters, two bytes each

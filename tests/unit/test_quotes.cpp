@@ -1223,6 +1223,11 @@ TEST(Quotes, TheKinOfANamedPersonSpeak) {
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_EQ(std::string(d.slice(d.quotes[0].speaker)), "Критики Алиева");
   EXPECT_LT(d.quotes[0].speaker_entity, 0);
+  // (also at the very start of the text)
+  d = analyze("Сын Алиева заявил, что выборы пройдут честно.", "ru");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  EXPECT_EQ(std::string(d.slice(d.quotes[0].speaker)), "Сын Алиева");
+  EXPECT_LT(d.quotes[0].speaker_entity, 0);
   d = analyze("Майкл Джексон умер в 2009 году. По словам матери Майкла Джексона, он много работал.", "ru");
   ASSERT_EQ(d.quotes.size(), 1u);
   EXPECT_LT(d.quotes[0].speaker_entity, 0);
