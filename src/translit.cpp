@@ -742,13 +742,13 @@ constexpr float kVerified = 16.f;   // the reading transliterates back to the in
 constexpr float kCopy = -12.f;      // a character no rule reads, kept as it is
 constexpr float kFirstName = 10.f;  // a capitalised word read as a common first name (below kVerified)
 constexpr float kOblique = -3.f;    // a capitalised word read as a prepositional in -е
-constexpr float kKnown = 3.f;       // a dictionary word (tuned on Wikinews words: 2: 94.31 %, 3: 94.41, 4: 94.40)
+constexpr float kKnown = 3.f;       // a dictionary word (tuned on Wikinews words: 2: 94.28 %, 3: 94.41, 4: 94.40)
 constexpr float kHardSign = 3.f;    // ъ after a prefix, as much as a known word
 
 // The separating sign after a prefix that ends in a consonant is ъ
 // (подъезд, объявить, разъяснить): Podyarsky is Подъярский. In the Russian
-// texts of ../shared/data these prefixes take ъ before е, ё, ю, я 4,400
-// times and ь 5 times (подьячий).
+// texts of ../shared/data these prefixes take ъ before е, ё, ю, я about
+// 4,000 times and ь 4 times (подьячий).
 bool hard_sign_after_prefix(const std::u32string& w) {
   static const char32_t* const kPrefixes[] = {U"об", U"под", U"от", U"раз", U"из", U"пред", U"суб",
                                                U"вз", U"сверх", U"над", U"без", U"меж"};
