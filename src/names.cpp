@@ -92,7 +92,21 @@ void fold_word(std::string_view w, Letters& out) {
     char32_t c = d.cp;
     if (c < 0x80) {
       const char a = static_cast<char>(c | 0x20);
-      if (a >= 'a' && a <= 'z') out.push(a);
+      if (a < 'a' || a > 'z') continue;
+      // a caron or a circumflex written as a combining mark (NFD: "Z\u030Cukov")
+      // reads as the precomposed letter: ž, š, č, ŝ, ĉ
+      if (p + 1 < end && static_cast<unsigned char>(p[0]) == 0xCC &&
+          (static_cast<unsigned char>(p[1]) == 0x8C || static_cast<unsigned char>(p[1]) == 0x82)) {
+        const bool caron = static_cast<unsigned char>(p[1]) == 0x8C;
+        const char32_t composed = caron ? (a == 'z' ? 0x17E : a == 's' ? 0x161 : a == 'c' ? 0x10D : 0)
+                                        : (a == 's' ? 0x15D : a == 'c' ? 0x109 : 0);
+        if (composed) {
+          out.append(marked_latin(composed));
+          p += 2;
+          continue;
+        }
+      }
+      out.push(a);
       continue;
     }
     // Cyrillic capitals are the common case: lowered without a table lookup
@@ -128,13 +142,8 @@ void word_key(std::string_view word, std::string& out) {
     static const char* const stems[] = {"ov", "ev", "iev", "yev", "in", "yn"};
     static const char* const infl[] = {"ojj", "ymi", "ykh", "oi", "oy", "oj", "ym", "im",
                                        "yi", "ou", "ih", "u", "e", "a", "y"};
-    static const char* const sky[] = {"skyjj", "skaia", "skaya", "skaja", "skogo", "skomu",
-                                      "skijj", "skikh", "skim", "skoi", "skoy", "skoj", "skai",
-                                      "skii", "skiy", "skij", "skyi", "skyy", "skyj", "skie",
-                                      "sky", "ski"};
     for (const char* st : stems)
       for (const char* e : infl) v.push_back(Suffix{std::string(st) + e, st});
-    for (const char* e : sky) v.push_back(Suffix{e, "ski"});
     std::stable_sort(v.begin(), v.end(), [](const Suffix& a, const Suffix& b) { return a.from.size() > b.from.size(); });
     return v;
   }();
@@ -145,7 +154,28 @@ void word_key(std::string_view word, std::string& out) {
     return b;
   }();
   bool done = false;
+  // the endings of -ский after sk, and after ck where c is ц (GOST,
+  // scientific: Gorodeckogo), in every scheme (French -omou): -ski, the
+  // longest that fits
+  static constexpr std::string_view sky[] = {"omou", "yjj", "aia", "aya", "aja", "ogo", "omu", "ijj",
+                                             "ikh", "ymi", "imi", "ih", "ix", "im", "ym", "oi", "oy",
+                                             "oj", "ai", "ii", "iy", "ij", "yi", "yy", "yj", "ie", "y", "i"};
+  const char z = w.back();  // (no ending of the list ends otherwise: most names skip the loop)
+  const bool may_end = z == 'i' || z == 'y' || z == 'a' || z == 'j' || z == 'o' || z == 'u' || z == 'm' ||
+                       z == 'h' || z == 'x' || z == 'e';
+  for (std::size_t L = 4; may_end && L >= 1 && !done; --L) {  // where sk or ck stands, if anywhere
+    if (w.n < L + 4 || w.p[w.n - L - 1] != 'k' || (w.p[w.n - L - 2] != 's' && w.p[w.n - L - 2] != 'c')) continue;
+    for (const std::string_view e : sky) {
+      if (e.size() == L && same(w.p + w.n - L, e.data(), L)) {
+        w.n -= L;
+        w.push('i');
+        done = true;
+        break;
+      }
+    }
+  }
   for (const Suffix* sfp : by_last[static_cast<unsigned char>(w.back()) & 0x7F]) {
+    if (done) break;
     const Suffix& sf = *sfp;
     if (w.ends_with(sf.from) && w.n - sf.from.size() >= 2) {
       w.n -= sf.from.size();
@@ -206,10 +236,17 @@ void word_key(std::string_view word, std::string& out) {
       if (!hit) c0[o++] = c0[i++];
     }
     n = o;
-    // šč and sch read as one ш: "Sc" -> "S"
+    // šč and sch read as one ш: "Sc" -> "S"; so does sc before e or i, šč
+    // with its marks lost or Italian sce, sci (Scegolev, Grebenscikov)
     std::size_t k = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      if (i > 0 && c0[i] == 'c' && c0[i - 1] == 'S') continue;
+      if (c0[i] == 'c' && i > 0) {  // (one test for the other letters)
+        if (c0[i - 1] == 'S') continue;
+        if (c0[i - 1] == 's' && i + 1 < n && (c0[i + 1] == 'e' || c0[i + 1] == 'i')) {
+          c0[k - 1] = 'S';  // the s written just before
+          continue;
+        }
+      }
       c0[k++] = c0[i];
     }
     n = k;

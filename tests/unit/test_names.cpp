@@ -33,6 +33,14 @@ TEST(NameKey, OneKeyForEverySpelling) {
   same_key({"Обама", "Обамы", "Обаме", "Обамой", "Obama"});
   same_key({"Чайка", "Чайки", "Чайке"});
   same_key({"Кучма", "Кучмы"});
+  // a caron or a circumflex as a combining mark (NFD), as in copied text
+  same_key({"Жуков", "Z\u030Cukov", "Žukova"});
+  same_key({"Щеголев", "S\u0302egolev", "Ŝegolev", "Scegolev"});
+  // case endings of -ский surnames in every scheme, also after ц written c
+  // (GOST, scientific) and in French (-omou)
+  same_key({"Рождественский", "Rozhdestvenskym", "Рождественским", "Rozhdestvenskii"});
+  same_key({"Городецкий", "Gorodeckogo", "Gorodetckogo", "Gorodetskomou", "Городецкого"});
+  same_key({"Стругацкий", "Strugackih", "Strugackikh", "Strugackix", "Стругацких"});
 }
 
 TEST(NameKey, DifferentNamesDiffer) {
