@@ -154,17 +154,20 @@ void word_key(std::string_view word, std::string& out) {
     return b;
   }();
   bool done = false;
-  // the endings of -ский after sk, and after ck where c is ц (GOST,
+  // the endings of -ский after sk, and after ck or czk where c is ц (GOST,
   // scientific: Gorodeckogo), in every scheme (French -omou): -ski, the
   // longest that fits
   static constexpr std::string_view sky[] = {"omou", "yjj", "aia", "aya", "aja", "ogo", "omu", "ijj",
-                                             "ikh", "ymi", "imi", "ih", "ix", "im", "ym", "oi", "oy",
+                                             "ikh", "ykh", "ymi", "imi", "ih", "ix", "im", "ym", "oi", "oy",
                                              "oj", "ai", "ii", "iy", "ij", "yi", "yy", "yj", "ie", "y", "i"};
   const char z = w.back();  // (no ending of the list ends otherwise: most names skip the loop)
   const bool may_end = z == 'i' || z == 'y' || z == 'a' || z == 'j' || z == 'o' || z == 'u' || z == 'm' ||
                        z == 'h' || z == 'x' || z == 'e';
   for (std::size_t L = 4; may_end && L >= 1 && !done; --L) {  // where sk or ck stands, if anywhere
-    if (w.n < L + 4 || w.p[w.n - L - 1] != 'k' || (w.p[w.n - L - 2] != 's' && w.p[w.n - L - 2] != 'c')) continue;
+    // (czk: Polish cz for ц, Verbiczkogo)
+    if (w.n < L + 4 || w.p[w.n - L - 1] != 'k') continue;
+    const char b = w.p[w.n - L - 2];
+    if (b != 's' && b != 'c' && !(b == 'z' && w.p[w.n - L - 3] == 'c')) continue;
     for (const std::string_view e : sky) {
       if (e.size() == L && same(w.p + w.n - L, e.data(), L)) {
         w.n -= L;

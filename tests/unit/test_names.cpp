@@ -40,7 +40,8 @@ TEST(NameKey, OneKeyForEverySpelling) {
   // (GOST, scientific) and in French (-omou)
   same_key({"Рождественский", "Rozhdestvenskym", "Рождественским", "Rozhdestvenskii"});
   same_key({"Городецкий", "Gorodeckogo", "Gorodetckogo", "Gorodetskomou", "Городецкого"});
-  same_key({"Стругацкий", "Strugackih", "Strugackikh", "Strugackix", "Стругацких"});
+  same_key({"Стругацкий", "Strugackih", "Strugackikh", "Strugackix", "Strugatskykh", "Стругацких"});
+  same_key({"Вербицкий", "Verbiczkogo", "Verbickogo"});
 }
 
 TEST(NameKey, DifferentNamesDiffer) {
