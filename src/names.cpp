@@ -32,6 +32,29 @@ std::string_view cyr_latin(char32_t c) {
     case 0x454: return "e";   // є
     case 0x491: return "g";   // ґ
     case 0x45E: return "u";   // ў
+    // Serbian and Macedonian
+    case 0x458: return "j";    // ј
+    case 0x45F: return "dzh";  // џ
+    case 0x452: return "dj";   // ђ
+    case 0x45B: return "ch";   // ћ
+    case 0x459: return "l";    // љ
+    case 0x45A: return "n";    // њ
+    case 0x453: return "g";    // ѓ
+    case 0x45C: return "k";    // ќ
+    case 0x455: return "dz";   // ѕ
+    // Kazakh, Kyrgyz, Tajik, Uzbek, Tatar, Bashkir
+    case 0x4D9: return "a";    // ә
+    case 0x493: return "g";    // ғ
+    case 0x49B: return "k";    // қ
+    case 0x4A3: return "n";    // ң
+    case 0x4E9: return "o";    // ө
+    case 0x4B1: return "u";    // ұ
+    case 0x4AF: return "u";    // ү
+    case 0x4BB: return "h";    // һ
+    case 0x4B3: return "kh";   // ҳ
+    case 0x4B7: return "dzh";  // ҷ
+    case 0x4E3: return "i";    // ӣ
+    case 0x4EF: return "u";    // ӯ
     default: return {};
   }
 }

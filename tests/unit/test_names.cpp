@@ -42,6 +42,9 @@ TEST(NameKey, OneKeyForEverySpelling) {
   same_key({"Городецкий", "Gorodeckogo", "Gorodetckogo", "Gorodetskomou", "Городецкого"});
   same_key({"Стругацкий", "Strugackih", "Strugackikh", "Strugackix", "Strugatskykh", "Стругацких"});
   same_key({"Вербицкий", "Verbiczkogo", "Verbickogo"});
+  // the letters of the other Cyrillic alphabets (Serbian џ, ј; Tajik ҷ; Kazakh ә)
+  same_key({"Джеймс Кук", "Џејмс Кук", "Ҷеймс Кук"});
+  same_key({"Алиев", "Әлиев"});
 }
 
 TEST(NameKey, DifferentNamesDiffer) {
