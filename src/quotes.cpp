@@ -1704,12 +1704,17 @@ class Finder {
                                      ? fold(t.substr(b, e - b), wbuf, sizeof wbuf)
                                      : std::string_view();
       if (!w.empty()) {
+        // (and a medium's or a show's name: 'told the TV channel "360"',
+        // "в эфире телеканала «Россия 1»", "газета «Коммерсантъ»")
         static constexpr std::string_view kExact[] = {
             "article", "book", "film", "movie", "song", "album", "novel", "series",
-            "exhibition", "titled", "entitled", "headlined", "статья", "статье", "статью", "статьи",
-            "названием", "озаглавленной", "озаглавленная"};
+            "exhibition", "titled", "entitled", "headlined", "channel", "newspaper", "magazine",
+            "programme", "program", "show", "radio", "station", "website", "broadcaster",
+            "статья", "статье", "статью", "статьи", "названием", "озаглавленной", "озаглавленная"};
         static constexpr std::string_view kStems[] = {"книг", "фильм", "песн", "альбом", "роман", "пьес",
-                                                      "сериал", "спектакл", "выставк"};
+                                                      "сериал", "спектакл", "выставк", "телеканал", "газет",
+                                                      "журнал", "радиостанци", "телепрограмм", "передач",
+                                                      "телешоу"};
         bool work = false;
         for (const std::string_view x : kExact) work = work || w == x;
         for (const std::string_view x : kStems)
@@ -2943,6 +2948,16 @@ class Finder {
       for (std::size_t v = toks_.size(); v-- > 0;) {
         const Tok& k = toks_[v];
         if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kNaming))) {
+          // "maintain" reports a clause only ("to maintain its presence in …
+          // and «…»", "will maintain the same «illogical» position"), and
+          // "a call" is a noun ("there was a call to join the action «…»")
+          if (k.fl >= 8 && std::memcmp(k.f, "maintain", 8) == 0 &&
+              !(v + 1 < toks_.size() && (t_eq(cx_, toks_[v + 1], "that") || toks_[v + 1].kind == COLON)))
+            continue;
+          if ((t_eq(cx_, k, "call") || t_eq(cx_, k, "calls")) && v > 0 &&
+              (t_eq(cx_, toks_[v - 1], "a") || t_eq(cx_, toks_[v - 1], "the") || t_eq(cx_, toks_[v - 1], "this") ||
+               t_eq(cx_, toks_[v - 1], "their") || t_eq(cx_, toks_[v - 1], "his") || t_eq(cx_, toks_[v - 1], "her")))
+            continue;
           Speaker sp;
           if (v > 0 && toks_[v - 1].kind == COMMA && ((k.cue() & kPart) || ((k.cue() & kNaming) && nonfinite(k)))) {
             // ", calling it «…»", ", назвав его «…»": the subject of the

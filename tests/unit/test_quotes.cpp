@@ -1237,6 +1237,20 @@ TEST(Quotes, TheKinOfANamedPersonSpeak) {
   EXPECT_GE(d.quotes[0].speaker_entity, 0);
 }
 
+// A medium's name in quotes is a title; "maintain" reports a clause only,
+// and "a call" is a noun.
+TEST(Quotes, MediaNamesAndWordsThatReportNothingHere) {
+  auto q = quotes("Peskov claims that prices will fall, he said on the air of the TV channel \"Russia 1.\"", "en");
+  bool title = false;
+  for (const auto& x : q) title = title || (x.text == "Russia 1." && x.kind == "title");
+  EXPECT_TRUE(title);
+  q = quotes("The diplomat is sure that Germany will maintain the same \"illogical\" position.", "en");
+  for (const auto& x : q) EXPECT_NE(x.speaker, "Germany") << x.text;
+  q = quotes("In one of the Tyumen publics there was a call to take part in the action \"Buy from your grandmother.\"",
+             "en");
+  for (const auto& x : q) EXPECT_TRUE(x.speaker.empty()) << x.text << " by " << x.speaker;
+}
+
 // A source relaying another, the editors' "we", a reporting noun a few words
 // before the verb and a role's "to".
 TEST(Quotes, RelayedSourcesEditorsAndRolePhrases) {
