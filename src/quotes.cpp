@@ -443,6 +443,15 @@ bool noun_cue(std::string_view f) {
   return nouns.contains(f);
 }
 
+// An English quantifier or a word of a set of countries: "other states",
+// "both states", "member states".
+bool quantifier(std::string_view f) {
+  static const StringSet q = {"other", "both", "all", "many", "several", "some", "these", "those", "various",
+                              "two", "three", "four", "five", "ten", "member", "neighbouring", "neighboring",
+                              "baltic", "gulf", "arab", "european", "african", "asian", "nuclear", "island", "nato"};
+  return q.contains(f);
+}
+
 // An English word that may stand before a noun: an article, a
 // demonstrative or possessive, or a word of an adjective's ending
 // (explanatory, official, initial, joint ... written, opening).
@@ -736,6 +745,12 @@ class Ctx {
              std::string_view(out.back().f, out.back().fl) == "states") &&
             !(k.fl == 4 && std::memcmp(k.f, "that", 4) == 0))
           out.back().noun = true;
+        // and after a quantifier or a number they are the noun whatever
+        // follows: "from Iowa, South Carolina and other states.", "both
+        // states", "27 member states"
+        if (k.f && !k.caps && !k.cyr && (std::string_view(k.f, k.fl) == "states" || std::string_view(k.f, k.fl) == "state") &&
+            !out.empty() && (out.back().kind == NUM || (out.back().kind == W && out.back().f && quantifier(std::string_view(out.back().f, out.back().fl)))))
+          k.noun = true;
         if (k.lex && k.lex->cue && out.size() >= 2) {
           Tok& p = out.back();
           const Tok& q = out[out.size() - 2];

@@ -1244,6 +1244,11 @@ TEST(Quotes, MediaNamesAndWordsThatReportNothingHere) {
   bool title = false;
   for (const auto& x : q) title = title || (x.text == "Russia 1." && x.kind == "title");
   EXPECT_TRUE(title);
+  // "states" after a quantifier is the noun, also at the end of a sentence
+  q = quotes("The agency reports that the team seeks support from Iowa, South Carolina and other states.", "en");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].speaker, "The agency");
+  EXPECT_EQ(q[0].text, "the team seeks support from Iowa, South Carolina and other states");
   q = quotes("The diplomat is sure that Germany will maintain the same \"illogical\" position.", "en");
   for (const auto& x : q) EXPECT_NE(x.speaker, "Germany") << x.text;
   q = quotes("In one of the Tyumen publics there was a call to take part in the action \"Buy from your grandmother.\"",
