@@ -869,6 +869,34 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     }
     mentions.push_back(std::move(m));
   }
+  // A first name alone ("Ярослав писал", "По словам Ярослава", "Vladimir
+  // said") is the person of the document with that first name when there
+  // is one: it takes that person's surname key (with two, it stays apart).
+  {
+    struct Holder {
+      const std::string* first_key;
+      const Mention* m;
+      bool many;
+    };
+    std::vector<Holder> holders;
+    for (const Mention& m : mentions) {
+      if (m.first_name < 0 || !m.first_key || m.first_key->empty()) continue;
+      auto it = std::find_if(holders.begin(), holders.end(), [&](const Holder& h) { return *h.first_key == *m.first_key; });
+      if (it == holders.end()) holders.push_back(Holder{m.first_key, &m, false});
+      else if (*it->m->key != *m.key) it->many = true;
+    }
+    for (Mention& m : mentions) {
+      if (holders.empty()) break;
+      if (m.words != 1 || m.first_name >= 0) continue;
+      auto it = std::find_if(holders.begin(), holders.end(), [&](const Holder& h) { return *h.first_key == *m.key; });
+      if (it == holders.end() || it->many) continue;
+      const std::string_view w = text.substr(m.span.start, m.span.end - m.span.start);
+      if (!russian_first_name(w) && lexicon_first(w).empty() && english_first_name(w) < 0) continue;
+      m.first_key = it->first_key;
+      m.first_name = it->m->first_name;
+      m.key = it->m->key;
+    }
+  }
   // one entity per key of the last word; a capitalised word that only ever
   // opens sentences (Currently, Registration) is no name
   // (the mentions sorted by key, stably: each key's mentions in text order)
@@ -905,6 +933,13 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       std::size_t current = 0;
       for (std::size_t q = r; q < r_end; ++q) {
         const Mention& m = mentions[order[q]];
+        // (a first name alone joins its person without becoming the one a
+        // later bare surname belongs to: "моей супруге Анастасии …», —
+        // сказал Удальцов")
+        if (m.first_name >= 0 && m.words == 1) {
+          sub[first_index(*m.first_key)].push_back(order[q]);
+          continue;
+        }
         if (m.first_name >= 0) current = first_index(*m.first_key);
         sub[current].push_back(order[q]);
       }

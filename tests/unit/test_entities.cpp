@@ -280,3 +280,30 @@ TEST(Entities, ATimeAdverbIsNoFirstName) {
   EXPECT_EQ(find(r.value(), "Накануне Обам"), nullptr);
   EXPECT_EQ(find(r.value(), "Накануне Обама"), nullptr);
 }
+
+// A first name alone is the document's one person with that first name; a
+// later bare surname still belongs to the person named in full before it.
+TEST(Entities, AFirstNameAloneIsItsPerson) {
+  auto p = skaz::Pipeline::create({});
+  ASSERT_TRUE(p.ok());
+  auto r = p->analyze("Представитель агентства Ярослав Емельяненко заявил, что пожар локализован. Ярослав писал, что "
+                      "огонь добрался до Припяти. По словам Ярослава, помогли дожди.", "ru");
+  ASSERT_TRUE(r.ok());
+  const skaz::Entity* e = find(r.value(), "Ярослав Емельяненко");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(mentions(r.value(), *e),
+            (std::vector<std::string>{"Ярослав Емельяненко", "Ярослав", "Ярослава"}));
+  EXPECT_EQ(find(r.value(), "Ярослав"), nullptr);
+  auto u = p->analyze("Об этом сообщил координатор движения Сергей Удальцов. «Только что моей супруге Анастасии "
+                      "позвонили из ОВД», — сказал Удальцов. Анастасия Удальцова подтвердила это.", "ru");
+  ASSERT_TRUE(u.ok());
+  ASSERT_FALSE(u.value().quotes.empty());
+  const auto& q = u.value().quotes.back();
+  ASSERT_GE(q.speaker_entity, 0);
+  EXPECT_EQ(u.value().entities[static_cast<std::size_t>(q.speaker_entity)].name, "Сергей Удальцов");
+  // two people with one first name: the first name alone stays apart
+  auto t = p->analyze("Иван Петров и Иван Сидоров приехали. Иван сказал, что доволен.", "ru");
+  ASSERT_TRUE(t.ok());
+  for (const auto& en : t.value().entities)
+    if (en.name == "Иван Петров" || en.name == "Иван Сидоров") EXPECT_EQ(en.mentions.size(), 1u) << en.name;
+}
