@@ -910,6 +910,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   std::vector<std::vector<std::size_t>> groups;
   std::vector<const std::string*> firsts;  // first-name keys, in order of appearance
   std::vector<std::vector<std::size_t>> sub;
+  std::vector<int> sub_gender;
   for (std::size_t r = 0; r < order.size();) {
     std::size_t r_end = r + 1;
     while (r_end < order.size() && *mentions[order[r_end]].key == *mentions[order[r]].key) ++r_end;
@@ -931,6 +932,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       }
       if (sub.empty()) sub.emplace_back();
       std::size_t current = 0;
+      // the person of each gender named last (-1: none yet), and each
+      // person's gender
+      std::ptrdiff_t last_of[2] = {-1, -1};
+      sub_gender.assign(sub.size(), -1);
       for (std::size_t q = r; q < r_end; ++q) {
         const Mention& m = mentions[order[q]];
         // (a first name alone joins its person without becoming the one a
@@ -940,8 +945,25 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
           sub[first_index(*m.first_key)].push_back(order[q]);
           continue;
         }
-        if (m.first_name >= 0) current = first_index(*m.first_key);
-        sub[current].push_back(order[q]);
+        if (m.first_name >= 0) {
+          current = first_index(*m.first_key);
+          sub_gender[current] = m.first_name;
+          last_of[m.first_name] = static_cast<std::ptrdiff_t>(current);
+          sub[current].push_back(order[q]);
+          continue;
+        }
+        // a bare surname whose form tells a gender belongs to the person of
+        // that gender named last ("Сергей Удальцов … Анастасия Удальцова …
+        // сказал Удальцов": he said it)
+        std::size_t to = current;
+        const std::string_view bare = text.substr(m.span.start, m.span.end - m.span.start);
+        const int g = !cyrillic_word(bare) ? -1
+                      : ends_any(bare, {"ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ым", "ом"}) ? 0
+                      : ends_any(bare, {"овой", "евой", "иной", "ыной", "ской", "цкой"}) ? 1
+                                                                                     : -1;
+        if (g >= 0 && sub_gender[current] >= 0 && sub_gender[current] != g && last_of[g] >= 0)
+          to = static_cast<std::size_t>(last_of[g]);
+        sub[to].push_back(order[q]);
       }
       for (auto& g : sub)
         if (!g.empty()) groups.push_back(std::move(g));

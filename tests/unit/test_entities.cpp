@@ -301,6 +301,17 @@ TEST(Entities, AFirstNameAloneIsItsPerson) {
   const auto& q = u.value().quotes.back();
   ASSERT_GE(q.speaker_entity, 0);
   EXPECT_EQ(u.value().entities[static_cast<std::size_t>(q.speaker_entity)].name, "Сергей Удальцов");
+  // a bare surname's masculine or feminine form picks the person of that
+  // gender named last
+  auto g = p->analyze("Сергей Удальцов пришёл с женой. Анастасия Удальцова подала заявку. «Нас вызывают», — сказал "
+                      "Удальцов. Полиция связалась с Удальцовой.", "ru");
+  ASSERT_TRUE(g.ok());
+  const skaz::Entity* he = find(g.value(), "Сергей Удальцов");
+  const skaz::Entity* she = find(g.value(), "Анастасия Удальцова");
+  ASSERT_NE(he, nullptr);
+  ASSERT_NE(she, nullptr);
+  EXPECT_EQ(mentions(g.value(), *he), (std::vector<std::string>{"Сергей Удальцов", "Удальцов"}));
+  EXPECT_EQ(mentions(g.value(), *she), (std::vector<std::string>{"Анастасия Удальцова", "Удальцовой"}));
   // two people with one first name: the first name alone stays apart
   auto t = p->analyze("Иван Петров и Иван Сидоров приехали. Иван сказал, что доволен.", "ru");
   ASSERT_TRUE(t.ok());
