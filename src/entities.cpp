@@ -133,8 +133,38 @@ const char* const kEnglishFemale[] = {
 
 struct NameIndex {
   StringTable<bool> female_by_key;  // name key -> female
+  // the Cyrillic names as written (folded) -> female: keys join names of
+  // both genders (Илья and Юлия are both _l2), the spelling does not
+  StringTable<bool> female_exact;
+  StringTable<bool> both_genders;  // keys of a man's and a woman's name
   NameIndex() {
-    for (const FirstName& f : kFirstNames) female_by_key.emplace(name_key(f.name), f.female);
+    char buf[64];
+    for (const FirstName& f : kFirstNames) {
+      const std::string key = name_key(f.name);
+      const bool* seen = female_by_key.find(key);
+      if (seen && *seen != f.female) both_genders.emplace(key, true);
+      female_by_key.emplace(key, f.female);
+      const std::string_view k = fold_key(f.name, buf, sizeof buf);
+      if (!k.empty()) female_exact.emplace(k, f.female);
+    }
+  }
+  // the gender of a Cyrillic name in the lexicon, spelled as it is there,
+  // unless the spelling is also a case form of a man's name (Александра of
+  // Александр, Валерия of Валерий, Евгения of Евгений)
+  const bool* exact(std::string_view word) const {
+    char buf[64];
+    const std::string_view k = fold_key(word, buf, sizeof buf);
+    const bool* f = k.empty() ? nullptr : female_exact.find(k);
+    if (f && *f && k.size() > 2) {
+      const std::string stem(k.substr(0, k.size() - 2));  // (а and я are two bytes)
+      auto man = [&](const std::string& n) {
+        const bool* g = female_exact.find(n);
+        return g && !*g;
+      };
+      if (ends_any(k, {"а"}) && man(stem)) return nullptr;
+      if (ends_any(k, {"я"}) && (man(stem + "й") || man(stem + "ь"))) return nullptr;
+    }
+    return f;
   }
 };
 
@@ -563,7 +593,17 @@ bool feminine_surname(std::string_view w) { return ends_any(w, {"ова", "ев�
 // Сабировой -> Сабирова), never a man's form.
 std::string female_surname(std::string_view last) {
   const std::string base = name_base_cached(last);
-  return feminine_surname(base) ? base : std::string(last);
+  if (feminine_surname(base)) return base;
+  // a woman's surname in a case the base form reads as a man's (Савичеву
+  // is his dative, her accusative; Ефимовой is hers only)
+  static const std::pair<std::string_view, std::string_view> swaps[] = {
+      {"ову", "ова"}, {"еву", "ева"}, {"ёву", "ёва"}, {"ину", "ина"}, {"ыну", "ына"},
+      {"овой", "ова"}, {"евой", "ева"}, {"ёвой", "ёва"}, {"иной", "ина"}, {"ыной", "ына"},
+      {"ской", "ская"}, {"цкой", "цкая"}, {"скую", "ская"}, {"цкую", "цкая"}};
+  for (const auto& [from, to] : swaps)
+    if (last.size() > from.size() + 2 && last.compare(last.size() - from.size(), from.size(), from) == 0)
+      return std::string(last.substr(0, last.size() - from.size())) + std::string(to);
+  return std::string(last);
 }
 
 // Prepositions and articles: a capitalised pair after them is no name in
@@ -606,6 +646,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     int first_name = -1; // 1 female, 0 male, -1 none
     bool english_first = false;  // the first name is of the English list
     bool genitive_first = false;  // an unknown first name in the genitive (Барака Обамы)
+    bool gender_sure = true;  // false: a key of a man's and a woman's name, the spelling in neither
     std::string_view first;   // the first name as written (in `text`)
     const std::string* first_key = nullptr;  // its name key
     std::string_view last;    // the last word as written
@@ -748,6 +789,18 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       const std::string_view known = lexicon_first(s);
       if (!known.empty()) fn = names.female_by_key.find(name_key_cached(known));
     }
+    bool gender_sure = true;
+    if (fn && cyrillic_word(s)) {
+      // the name's own gender when the lexicon spells it so, or one of its
+      // case forms (Юлия, Юлии: not Илья's, which shares the key)
+      const bool* ex = names.exact(s);
+      if (!ex) {
+        const std::string_view known = lexicon_first(s);
+        if (!known.empty()) ex = names.exact(known);
+      }
+      if (ex) fn = ex;
+      else gender_sure = !names.both_genders.contains(key(k));
+    }
     // the surname after a first name, across one particle, in one sentence
     std::size_t n = k + 1;
     if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
@@ -849,6 +902,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       m.first = middle ? text.substr(w.start, words[n - 1].end - w.start) : s;
       m.first_key = &key(k);
       m.first_name = gender;
+      m.gender_sure = gender_sure;
       m.english_first = english;
       m.genitive_first = genitive_pair;
       m.last = surface(words[n]);
@@ -883,7 +937,9 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       if (m.first_name < 0 || !m.first_key || m.first_key->empty()) continue;
       auto it = std::find_if(holders.begin(), holders.end(), [&](const Holder& h) { return *h.first_key == *m.first_key; });
       if (it == holders.end()) holders.push_back(Holder{m.first_key, &m, false});
-      else if (*it->m->key != *m.key) it->many = true;
+      else if (*it->m->key != *m.key ||
+               (it->m->first_name != m.first_name && names.both_genders.contains(*m.first_key)))
+        it->many = true;
     }
     for (Mention& m : mentions) {
       if (holders.empty()) break;
@@ -908,7 +964,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   // entities (a husband and a wife); a bare surname belongs to the person
   // named last before it, or else to the first one.
   std::vector<std::vector<std::size_t>> groups;
-  std::vector<const std::string*> firsts;  // first-name keys, in order of appearance
+  std::vector<std::pair<const std::string*, int>> firsts;  // first names (key, gender), in order of appearance
   std::vector<std::vector<std::size_t>> sub;
   std::vector<int> sub_gender;
   for (std::size_t r = 0; r < order.size();) {
@@ -919,15 +975,21 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     if (inside) {
       firsts.clear();
       sub.clear();
-      auto first_index = [&](const std::string& fk) {
+      // a first name is its key, and its gender where the lexicon has a
+      // man's and a woman's name of that key (Илья and Юлия)
+      // (-1: not sure, Юля)
+      auto first_index = [&](const Mention& m) {
+        const bool by_gender = m.gender_sure && names.both_genders.contains(*m.first_key);
         std::size_t f = 0;
-        while (f < firsts.size() && *firsts[f] != fk) ++f;
+        while (f < firsts.size() && (*firsts[f].first != *m.first_key ||
+                                     (by_gender && firsts[f].second >= 0 && firsts[f].second != m.first_name)))
+          ++f;
         return f;
       };
       for (std::size_t q = r; q < r_end; ++q) {
         const Mention& m = mentions[order[q]];
-        if (m.first_name < 0 || first_index(*m.first_key) < firsts.size()) continue;
-        firsts.push_back(m.first_key);
+        if (m.first_name < 0 || first_index(m) < firsts.size()) continue;
+        firsts.emplace_back(m.first_key, m.gender_sure ? m.first_name : -1);
         sub.emplace_back();
       }
       if (sub.empty()) sub.emplace_back();
@@ -942,11 +1004,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         // later bare surname belongs to: "моей супруге Анастасии …», —
         // сказал Удальцов")
         if (m.first_name >= 0 && m.words == 1) {
-          sub[first_index(*m.first_key)].push_back(order[q]);
+          sub[first_index(m)].push_back(order[q]);
           continue;
         }
         if (m.first_name >= 0) {
-          current = first_index(*m.first_key);
+          current = first_index(m);
           sub_gender[current] = m.first_name;
           last_of[m.first_name] = static_cast<std::ptrdiff_t>(current);
           sub[current].push_back(order[q]);

@@ -318,3 +318,19 @@ TEST(Entities, AFirstNameAloneIsItsPerson) {
   for (const auto& en : t.value().entities)
     if (en.name == "Иван Петров" || en.name == "Иван Сидоров") EXPECT_EQ(en.mentions.size(), 1u) << en.name;
 }
+
+// A first name's gender comes from its own spelling in the lexicon, not from
+// its key, which Юлия shares with Илья; a woman's surname keeps its -а in
+// every case (Савичеву -> Савичева).
+TEST(Entities, AWomansNameIsHers) {
+  auto p = skaz::Pipeline::create({});
+  ASSERT_TRUE(p.ok());
+  auto r = p->analyze("Пловчиха Юлия Ефимова выиграла. Ефимова заявила, что рада. Илья Ефимов, её брат, молчал. "
+                      "Журналисты спросили Юлию Савичеву о планах.", "ru");
+  ASSERT_TRUE(r.ok());
+  const skaz::Entity* she = find(r.value(), "Юлия Ефимова");
+  ASSERT_NE(she, nullptr);
+  EXPECT_EQ(mentions(r.value(), *she), (std::vector<std::string>{"Юлия Ефимова", "Ефимова"}));
+  EXPECT_NE(find(r.value(), "Илья Ефимов"), nullptr);
+  EXPECT_NE(find(r.value(), "Юлия Савичева"), nullptr);
+}
