@@ -933,19 +933,26 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       bool many;
     };
     std::vector<Holder> holders;
+    StringTable<std::uint32_t> holder_of;  // first-name key -> index in holders (no scan per mention)
     for (const Mention& m : mentions) {
       if (m.first_name < 0 || !m.first_key || m.first_key->empty()) continue;
-      auto it = std::find_if(holders.begin(), holders.end(), [&](const Holder& h) { return *h.first_key == *m.first_key; });
-      if (it == holders.end()) holders.push_back(Holder{m.first_key, &m, false});
-      else if (*it->m->key != *m.key ||
-               (it->m->first_name != m.first_name && names.both_genders.contains(*m.first_key)))
-        it->many = true;
+      const std::uint32_t* at = holder_of.find(*m.first_key);
+      if (!at) {
+        holder_of.set(*m.first_key, static_cast<std::uint32_t>(holders.size()));
+        holders.push_back(Holder{m.first_key, &m, false});
+        continue;
+      }
+      Holder& h = holders[*at];
+      if (*h.m->key != *m.key || (h.m->first_name != m.first_name && names.both_genders.contains(*m.first_key)))
+        h.many = true;
     }
     for (Mention& m : mentions) {
       if (holders.empty()) break;
-      if (m.words != 1 || m.first_name >= 0) continue;
-      auto it = std::find_if(holders.begin(), holders.end(), [&](const Holder& h) { return *h.first_key == *m.key; });
-      if (it == holders.end() || it->many) continue;
+      if (m.words != 1 || m.first_name >= 0 || m.key->empty()) continue;
+      const std::uint32_t* at = holder_of.find(*m.key);
+      if (!at) continue;
+      const Holder* it = &holders[*at];
+      if (it->many) continue;
       const std::string_view w = text.substr(m.span.start, m.span.end - m.span.start);
       if (!russian_first_name(w) && lexicon_first(w).empty() && english_first_name(w) < 0) continue;
       m.first_key = it->first_key;
