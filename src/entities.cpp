@@ -166,6 +166,26 @@ struct NameIndex {
     }
     return f;
   }
+  // the man's name whose genitive is this woman's name of the lexicon
+  // (Александра -> Александр, Валерия -> Валерий); empty when none
+  std::string man_for(std::string_view word) const {
+    char buf[64];
+    const std::string_view k = fold_key(word, buf, sizeof buf);
+    const bool* f = k.empty() ? nullptr : female_exact.find(k);
+    if (!f || !*f || word.size() < 4) return {};
+    const std::string stem(word.substr(0, word.size() - 2));
+    auto man = [&](const std::string& n) {
+      char b2[64];
+      const bool* g = female_exact.find(fold_key(n, b2, sizeof b2));
+      return g && !*g;
+    };
+    if (ends_any(word, {"а"}) && man(stem)) return stem;
+    if (ends_any(word, {"я"})) {
+      for (const char* end : {"й", "ь"})
+        if (man(stem + end)) return stem + end;
+    }
+    return {};
+  }
 };
 
 const NameIndex& first_names() {
@@ -1100,7 +1120,18 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       full += ' ';
       full += person->last;
       e.key = name_key(full);
-      e.name = (person->genitive_first ? name_base_cached(person->first) : first_name_base(person->first)) + " " + surname;
+      std::string first =
+          person->genitive_first ? name_base_cached(person->first) : first_name_base(person->first);
+      // a man's first name in the genitive that spells a woman's name,
+      // where his surname shows a man's declined form (Александра Невского:
+      // Александр Невский; not Валентина Матвиенко, nor Александра
+      // Завьялова)
+      if (!female && cyrillic_word(first) && surname != person->last &&
+          ends_any(surname, {"ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый", "ий"})) {
+        std::string m = names.man_for(first);
+        if (!m.empty()) first = std::move(m);
+      }
+      e.name = first + " " + surname;
       for (std::size_t i : idx) {
         const std::string& r = mentions[i].role;
         if (!r.empty() && std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);

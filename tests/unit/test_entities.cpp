@@ -333,4 +333,11 @@ TEST(Entities, AWomansNameIsHers) {
   EXPECT_EQ(mentions(r.value(), *she), (std::vector<std::string>{"Юлия Ефимова", "Ефимова"}));
   EXPECT_NE(find(r.value(), "Илья Ефимов"), nullptr);
   EXPECT_NE(find(r.value(), "Юлия Савичева"), nullptr);
+  // Александра before a man's declined surname is Александр's genitive
+  auto a = p->analyze("Памятник Александра Невского открыли. Улица Валерия Чкалова длинная. "
+                      "Спикер Валентина Матвиенко выступила.", "ru");
+  ASSERT_TRUE(a.ok());
+  EXPECT_NE(find(a.value(), "Александр Невский"), nullptr);
+  EXPECT_NE(find(a.value(), "Валерий Чкалов"), nullptr);
+  EXPECT_NE(find(a.value(), "Валентина Матвиенко"), nullptr);  // an indeclinable surname tells nothing
 }
