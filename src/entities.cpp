@@ -851,6 +851,23 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     bool english = false, middle = false, genitive_pair = false;
     if (next_ok && fn) {
       gender = *fn ? 1 : 0;
+      // a woman's name that is also a man's genitive (Валентина, Александра)
+      // opening a sentence: a past-tense verb right after the name agrees
+      // with its gender
+      // ("Валентина Терешкова заявила" is hers, "Александра Жукова сказал"
+      // does not occur; no verb: the key's reading stays)
+      // (the name opening its sentence: "Мать Александра Кокорина была …"
+      // agrees with the mother)
+      if (w.sent_start && cyrillic_word(s) && !names.man_for(s).empty()) {
+        std::uint32_t q = words[n].end;
+        while (q < text.size() && text[q] == ' ') ++q;
+        std::uint32_t qe = q;
+        while (qe + 1 < text.size() && lower_ru2(static_cast<unsigned char>(text[qe]), static_cast<unsigned char>(text[qe + 1])))
+          qe += 2;
+        const std::string_view v = text.substr(q, qe - q);
+        if (v.size() >= 8 && ends_any(v, {"ла", "лась"})) gender = 1, gender_sure = true;
+        else if (v.size() >= 8 && ends_any(v, {"л", "лся"})) gender = 0, gender_sure = true;
+      }
     } else if (next_ok && (gender = english_first_name(s)) >= 0) {
       english = true;  // an English given name (Donald Trump)
       // a middle name or the first half of a double surname: "Steven

@@ -340,4 +340,9 @@ TEST(Entities, AWomansNameIsHers) {
   EXPECT_NE(find(a.value(), "Александр Невский"), nullptr);
   EXPECT_NE(find(a.value(), "Валерий Чкалов"), nullptr);
   EXPECT_NE(find(a.value(), "Валентина Матвиенко"), nullptr);  // an indeclinable surname tells nothing
+  // the verb after a name that opens its sentence agrees with it
+  auto v = p->analyze("Валентина Терешкова заявила, что полетит. Мать Александра Кокорина была дома.", "ru");
+  ASSERT_TRUE(v.ok());
+  EXPECT_NE(find(v.value(), "Валентина Терешкова"), nullptr);
+  EXPECT_NE(find(v.value(), "Александр Кокорин"), nullptr);
 }
