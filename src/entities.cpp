@@ -155,16 +155,7 @@ struct NameIndex {
     char buf[64];
     const std::string_view k = fold_key(word, buf, sizeof buf);
     const bool* f = k.empty() ? nullptr : female_exact.find(k);
-    if (f && *f && k.size() > 2) {
-      const std::string stem(k.substr(0, k.size() - 2));  // (а and я are two bytes)
-      auto man = [&](const std::string& n) {
-        const bool* g = female_exact.find(n);
-        return g && !*g;
-      };
-      if (ends_any(k, {"а"}) && man(stem)) return nullptr;
-      if (ends_any(k, {"я"}) && (man(stem + "й") || man(stem + "ь"))) return nullptr;
-    }
-    return f;
+    return f && *f && !man_for(word).empty() ? nullptr : f;
   }
   // the man's name whose genitive is this woman's name of the lexicon
   // (Александра -> Александр, Валерия -> Валерий); empty when none
@@ -804,20 +795,25 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       for (std::size_t p = 0; (p = ks.find('x', p)) != std::string::npos; p += 2) ks.replace(p, 1, "ks");
       fn = names.female_by_key.find(name_key(ks));
     }
-    if (!fn && cyrillic_word(s) && k + 1 < words.size() && words[k + 1].cap) {
+    const bool cyr = cyrillic_word(s);
+    // the lexicon's nominative of a case form (Павлом -> Павел), looked up
+    // once when asked
+    std::string_view known;
+    bool known_asked = false;
+    auto nominative = [&] {
+      if (!known_asked) known = lexicon_first(s), known_asked = true;
+      return known;
+    };
+    if (!fn && cyr && k + 1 < words.size() && words[k + 1].cap) {
       // a first name whose case form the keys do not fold (Павлом, Львом)
-      const std::string_view known = lexicon_first(s);
-      if (!known.empty()) fn = names.female_by_key.find(name_key_cached(known));
+      if (!nominative().empty()) fn = names.female_by_key.find(name_key_cached(nominative()));
     }
     bool gender_sure = true;
-    if (fn && cyrillic_word(s)) {
+    if (fn && cyr) {
       // the name's own gender when the lexicon spells it so, or one of its
       // case forms (Юлия, Юлии: not Илья's, which shares the key)
       const bool* ex = names.exact(s);
-      if (!ex) {
-        const std::string_view known = lexicon_first(s);
-        if (!known.empty()) ex = names.exact(known);
-      }
+      if (!ex && !nominative().empty()) ex = names.exact(nominative());
       if (ex) fn = ex;
       else gender_sure = !names.both_genders.contains(key(k));
     }
@@ -858,7 +854,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       // does not occur; no verb: the key's reading stays)
       // (the name opening its sentence: "Мать Александра Кокорина была …"
       // agrees with the mother)
-      if (w.sent_start && cyrillic_word(s) && !names.man_for(s).empty()) {
+      if (w.sent_start && cyr && !names.man_for(s).empty()) {
         std::uint32_t q = words[n].end;
         while (q < text.size() && text[q] == ' ') ++q;
         std::uint32_t qe = q;
