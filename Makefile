@@ -9,7 +9,7 @@ JOBS ?= 2
 CMAKE_FLAGS ?=
 SEED := ../shared/data/seed/000_b04bb81440cff18e.txt
 
-.PHONY: all deps configure build demo test test-sanitizers fuzz abi-check abi-update bench clean
+.PHONY: all deps configure build demo test test-sanitizers fuzz abi-check abi-update bench compare-names clean
 
 all: build
 
@@ -90,6 +90,11 @@ bench: build
 	$(BUILD)/benchmarks/bench_hostile
 	benchmarks/batch_scaling.py $(BUILD)/skaz
 	benchmarks/hostile_scaling.py $(BUILD)/skaz
+
+# skaz's name key beside Beider-Morse and Daitch-Mokotoff (Apache Commons
+# Codec on a JVM, installed when missing) on the name variant set
+compare-names: build
+	tools/phonetic/compare.py --skaz $(BUILD)/skaz --data $(DATA)
 
 clean:
 	rm -rf $(BUILD)
