@@ -54,6 +54,19 @@ const char* entity_type_name(entity_type t) noexcept {
   return "other";
 }
 
+const char* entity_gender_name(entity_gender g) noexcept {
+  switch (g) {
+    case entity_gender::male: return "male";
+    case entity_gender::female: return "female";
+    case entity_gender::unknown: return "unknown";
+  }
+  return "unknown";
+}
+
+const char* mention_kind_name(std::uint32_t kind) noexcept {
+  return kind == static_cast<std::uint32_t>(mention_kind::role) ? "role" : "name";
+}
+
 const char* quote_kind_name(quote_kind k) noexcept {
   switch (k) {
     case quote_kind::direct: return "direct";

@@ -354,6 +354,8 @@ std::string role_after(std::string_view text, std::uint32_t at, std::uint32_t to
   return std::string(win.substr(from));
 }
 
+bool given_name(std::string_view w);
+
 // The role phrase that ends right before `at` (a person mention) in the
 // same sentence, or empty: from the last role noun (with the capitalised
 // words right before it: "Internet Ombudsman", "General Director") to `at`.
@@ -394,6 +396,12 @@ std::string role_before(std::string_view text, std::uint32_t from, std::uint32_t
       // a clause ("called the team and personally") is no apposition; a
       // modifier or two ("development", "information-analytical") is
       if (!capital(w) && !link_word(w) && ++content > 2) return {};
+      // nor is a person's name and its verb ("head of Roskomnadzor Alexander
+      // Zharov met Pavel Durov": Zharov's role, not Durov's; "Minister of
+      // Health of Nizhny Novgorod region" is one role)
+      if (!capital(w) && !link_word(w) && k >= 3 && capital(word(k - 2)) && capital(word(k - 3)) &&
+          given_name(word(k - 3)))
+        return {};
       continue;
     }
     std::size_t first = k - 1;
@@ -447,6 +455,12 @@ const std::string& cached(std::string_view spelling) {
   return c.values.back();
 }
 const std::string& name_key_cached(std::string_view spelling) { return cached<name_key>(spelling); }
+
+// A first name of the lexicons in any script (Alexander, Александр, Joe).
+bool given_name(std::string_view w) {
+  return english_first_name(w) >= 0 || russian_first_name(w) ||
+         first_names().female_by_key.contains(name_key_cached(w));
+}
 const std::string& name_base_cached(std::string_view spelling) { return cached<name_base>(spelling); }
 
 }  // namespace
@@ -646,6 +660,184 @@ bool feminine_role(std::string_view role) {
   }
   return false;
 }
+
+namespace {
+
+// A person's gender from the canonical name and the roles: a woman's by an
+// English given name, a woman's surname (-ова, -ина, -ая; -ova, -ina, -aya),
+// a first name in -а/-я or a feminine role (spokeswoman, актриса); a man's
+// by a man's given name of the lexicons or a man's surname (-ов, -ин,
+// -ский; -ov, -in, -sky); unknown otherwise. (The mentions' first-name
+// genders, which cluster names, guess at unknown first names: Vrio, Joel.)
+entity_gender person_gender(const NameIndex& names, std::string_view name, const std::vector<std::string>& roles) {
+  for (const std::string& r : roles)
+    if (feminine_role(r)) return entity_gender::female;
+  const std::size_t sp = name.rfind(' ');
+  const std::string_view last = sp == std::string_view::npos ? name : name.substr(sp + 1);
+  const std::string_view first = sp == std::string_view::npos ? std::string_view() : name.substr(0, name.find(' '));
+  int english = -1;
+  if (!first.empty() && static_cast<unsigned char>(first[0]) < 0x80) {
+    english = english_first_name(first);
+    if (english == 1) return entity_gender::female;
+  }
+  if (english < 0) {
+    if (ends_any(last, {"ova", "eva", "ina", "aya", "ова", "ева", "ёва", "ина", "ая", "ына"}))
+      return entity_gender::female;
+    if (!first.empty() && ends_any(first, {"a", "а", "я"}) && first != "Ilya" && first != "Илья" &&
+        first != "Nikita" && first != "Никита" && first != "Foma" && first != "Фома")
+      return entity_gender::female;
+  }
+  if (english == 0) return entity_gender::male;
+  if (!first.empty()) {
+    const bool* f = names.exact(first);
+    if (f && !*f) return entity_gender::male;
+  }
+  if (ends_any(last, {"ov", "ev", "in", "yn", "sky", "skiy", "skii", "ов", "ев", "ёв", "ин", "ын", "ский", "цкий"}))
+    return entity_gender::male;
+  return entity_gender::unknown;
+}
+
+bool letter_or_digit(char32_t c) { return is_letter(c) || (c >= '0' && c <= '9'); }
+
+// Is the word before `s` no part of the role's noun phrase? Not a
+// capitalised word or a role noun ("The Deputy Foreign Minister" is not the
+// Foreign Minister), not a modifier of time or rank (former, acting, ex-;
+// бывший, врио) and not a Russian adjective (нового главы).
+bool plain_before(std::string_view text, std::uint32_t s) {
+  if (s > 0 && text[s - 1] == '-') return false;
+  std::uint32_t e = s;
+  while (e > 0 && text[e - 1] == ' ') --e;
+  std::uint32_t b = e;
+  while (b > 0 && (static_cast<unsigned char>(text[b - 1]) >= 0x80 || ((static_cast<unsigned char>(text[b - 1]) | 0x20) >= 'a' && (static_cast<unsigned char>(text[b - 1]) | 0x20) <= 'z'))) --b;
+  if (b == e || e == s) return true;  // punctuation or the text's start before it
+  const std::string_view w = text.substr(b, e - b);
+  if (capitalised(w) || role_noun(w)) return false;
+  static const StringSet modifiers = {"former", "acting", "deputy", "vice", "interim", "new", "late", "first",
+                                      "next", "previous", "then", "ex", "бывший", "бывшего", "бывшему", "бывшим",
+                                      "экс", "врио", "нового", "новый", "новому", "новым", "первый", "первого"};
+  if (modifiers.contains(w)) return false;
+  return !(cyrillic_word(w) && ends_any(w, {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ую", "юю"}));
+}
+
+// A role phrase in apposition to a person ("The head of Roskomnadzor
+// Alexander Zharov", "Durov, the founder of Telegram,") names that person
+// again where it recurs alone ("The head of Roskomnadzor, in turn, said"):
+// such an occurrence becomes a role mention of the person (kind role). The
+// person must be named before it; with two holders of one role the one
+// named last before it takes it. Not a mention: the apposition itself (a
+// capitalised word follows, or a person's name precedes across ", the "), a
+// stretch inside another person's name, and a one-word role without "the"
+// before it ("founder" alone is too common; Russian one-word roles decline).
+void link_role_mentions(std::string_view text, std::vector<Entity>& out, std::size_t first) {
+  struct Holder {
+    std::string_view role;
+    std::size_t entity;
+    std::uint32_t named_at;  // the entity's first name mention
+  };
+  std::vector<Holder> holders;
+  for (std::size_t i = first; i < out.size(); ++i) {
+    const Entity& e = out[i];
+    if (e.type != entity_type::person || e.roles.empty() || e.mentions.empty()) continue;
+    for (const std::string& r : e.roles)
+      if (r.size() >= 5) holders.push_back(Holder{r, i, e.mentions.front().start});
+  }
+  if (holders.empty()) return;
+  // the persons' name mentions, sorted, to keep role mentions off them
+  std::vector<Span> names;
+  for (std::size_t i = first; i < out.size(); ++i)
+    if (out[i].type == entity_type::person) names.insert(names.end(), out[i].mentions.begin(), out[i].mentions.end());
+  std::sort(names.begin(), names.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  auto inside_name = [&](std::uint32_t s, std::uint32_t e) {
+    auto it = std::lower_bound(names.begin(), names.end(), e,
+                               [](const Span& x, std::uint32_t at) { return x.start < at; });
+    while (it != names.begin()) {
+      --it;
+      if (it->end > s) return true;
+      if (it->start + 64 < s) break;  // names are short; the sort is by start
+    }
+    return false;
+  };
+  // a name of a person ends right before `s`, across ", " and "the "
+  auto after_name = [&](std::uint32_t s) {
+    std::uint32_t b = s;
+    if (b >= 4 && text.substr(b - 4, 4) == "the ") b -= 4;
+    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == ',')) --b;
+    if (b == s) return false;
+    auto it = std::lower_bound(names.begin(), names.end(), b,
+                               [](const Span& x, std::uint32_t at) { return x.start < at; });
+    return it != names.begin() && std::prev(it)->end == b;
+  };
+  const std::uint32_t n = static_cast<std::uint32_t>(text.size());
+  // a name of a person starts right after `e`, across ", " ("the head of
+  // the municipality, Sergei Nikitenko")
+  auto before_name = [&](std::uint32_t e) {
+    std::uint32_t b = e;
+    while (b < n && (text[b] == ' ' || text[b] == ',')) ++b;
+    if (b == e) return false;
+    auto it = std::lower_bound(names.begin(), names.end(), b,
+                               [](const Span& x, std::uint32_t at) { return x.start < at; });
+    return it != names.end() && it->start == b;
+  };
+  std::vector<std::pair<std::size_t, Span>> found;
+  std::string variant;
+  for (std::size_t h = 0; h < holders.size(); ++h) {
+    const std::string_view role = holders[h].role;
+    if (std::any_of(holders.begin(), holders.begin() + static_cast<std::ptrdiff_t>(h),
+                    [&](const Holder& x) { return x.role == role; }))
+      continue;  // each role's occurrences once
+    const bool one_word = role.find(' ') == std::string_view::npos;
+    if (one_word && static_cast<unsigned char>(role[0]) >= 0x80) continue;
+    // as written, and with its first letter capitalised (opening a sentence)
+    variant.assign(role);
+    const bool lower_first = variant[0] >= 'a' && variant[0] <= 'z';
+    if (lower_first) variant[0] = static_cast<char>(variant[0] - 'a' + 'A');
+    for (int form = 0; form < (lower_first ? 2 : 1); ++form) {
+      const std::string_view r = form ? std::string_view(variant) : role;
+      for (std::size_t at = text.find(r); at != std::string_view::npos; at = text.find(r, at + 1)) {
+        const auto s = static_cast<std::uint32_t>(at);
+        const auto e = static_cast<std::uint32_t>(at + r.size());
+        std::uint32_t b = s;
+        while (b > 0 && (static_cast<unsigned char>(text[b - 1]) & 0xC0) == 0x80) --b;
+        if (s > 0 && b > 0 && letter_or_digit(decode_utf8(text.data() + b - 1, text.data() + n).cp)) continue;
+        if (s > 0 && b == s && letter_or_digit(static_cast<unsigned char>(text[s - 1]))) continue;
+        if (e < n && letter_or_digit(decode_utf8(text.data() + e, text.data() + n).cp)) continue;
+        const bool the = s >= 4 && (text.substr(s - 4, 4) == "the " || text.substr(s - 4, 4) == "The ");
+        if (one_word && !the) continue;
+        if (!the && !plain_before(text, s)) continue;
+        // "head of Roskomnadzor Alexander Zharov": the apposition itself
+        if (e + 1 < n && text[e] == ' ' && capitalised(text.substr(e + 1, 4))) continue;
+        if (inside_name(s, e) || after_name(s) || before_name(e)) continue;
+        // the holder named last before it
+        std::size_t best = out.size();
+        std::uint32_t best_at = 0;
+        for (const Holder& x : holders)
+          if (x.role == role && x.named_at < s && (best == out.size() || x.named_at >= best_at))
+            best = x.entity, best_at = x.named_at;
+        if (best == out.size()) continue;
+        found.emplace_back(best, Span{s, e, static_cast<std::uint32_t>(mention_kind::role), 0});
+      }
+    }
+  }
+  if (found.empty()) return;
+  // a shorter role inside a longer one found at the same place ("founder" in
+  // "founder of Telegram") is one mention, the longer
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.second.start != b.second.start ? a.second.start < b.second.start : a.second.end > b.second.end;
+  });
+  std::uint32_t covered = 0;
+  std::vector<std::size_t> touched;
+  for (const auto& [i, sp] : found) {
+    if (sp.start < covered) continue;
+    covered = sp.end;
+    out[i].mentions.push_back(sp);
+    touched.push_back(i);
+  }
+  for (std::size_t i : touched)
+    std::sort(out[i].mentions.begin(), out[i].mentions.end(),
+              [](const Span& x, const Span& y) { return x.start < y.start; });
+}
+
+}  // namespace
 
 void find_entities(std::string_view text, const std::vector<Span>& zones,
                    const std::vector<Span>& sentences, std::vector<Entity>& out) {
@@ -1075,6 +1267,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   std::sort(groups.begin(), groups.end(), [&](const auto& x, const auto& y) {
     return mentions[x.front()].span.start < mentions[y.front()].span.start;
   });
+  const std::size_t first_new = out.size();
   out.reserve(out.size() + groups.size());
   std::vector<std::pair<std::string_view, int>> spellings;  // in order of appearance
   for (const auto& idx : groups) {
@@ -1149,6 +1342,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         const std::string& r = mentions[i].role;
         if (!r.empty() && std::find(e.roles.begin(), e.roles.end(), r) == e.roles.end()) e.roles.push_back(r);
       }
+      e.gender = person_gender(names, e.name, e.roles);
     } else {
       // the most frequent spelling (the earliest on a tie); acronyms are
       // organisations
@@ -1168,6 +1362,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     }
     out.push_back(std::move(e));
   }
+  link_role_mentions(text, out, first_new);
 }
 
 }  // namespace detail

@@ -307,6 +307,8 @@ std::string to_html(const Document& doc, const HtmlOptions& options) {
       const Entity& e = doc.entities[static_cast<std::size_t>(s.entity)];
       std::vector<std::string> aliases;
       for (const Span& m : e.mentions) {
+        // (role mentions are the roles, listed after the aliases)
+        if (m.kind != static_cast<std::uint32_t>(mention_kind::name)) continue;
         std::string a(slice(m));
         if (a != e.name && std::find(aliases.begin(), aliases.end(), a) == aliases.end())
           aliases.push_back(a);

@@ -178,12 +178,27 @@ std::string to_json(const Document& doc, const JsonOptions& options) {
     w.str(e.name);
     w.raw(",\"type\":");
     w.str(entity_type_name(e.type));
+    if (e.gender != entity_gender::unknown) {
+      w.raw(",\"gender\":");
+      w.str(entity_gender_name(e.gender));
+    }
     w.raw(",\"key\":");
     w.str(e.key);
     w.raw(",\"mentions\":[");
     for (std::size_t k = 0; k < e.mentions.size(); ++k) {
       if (k) w.raw(',');
-      w.span_text(e.mentions[k]);
+      const Span& m = e.mentions[k];
+      if (m.kind == static_cast<std::uint32_t>(mention_kind::name)) {
+        w.span_text(m);
+        continue;
+      }
+      // a role mention says so; a name mention, the common case, does not
+      w.span_open(m);
+      w.raw(",\"text\":");
+      w.text_of(m);
+      w.raw(",\"kind\":");
+      w.str(mention_kind_name(m.kind));
+      w.raw('}');
     }
     w.raw(']');
     if (!e.roles.empty()) {

@@ -3325,27 +3325,6 @@ std::string_view last_word(std::string_view s) {
   return sp == std::string_view::npos ? s : s.substr(sp + 1);
 }
 
-bool female_name(std::string_view name) {
-  // the surname's ending (-ова, -ина, -ая; -ova, -ina, -aya) or a first name in -а/-я
-  auto ends = [&](std::string_view w, std::string_view suf) {
-    return w.size() >= suf.size() && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
-  };
-  const std::size_t sp = name.rfind(' ');
-  const std::string_view last = sp == std::string_view::npos ? name : name.substr(sp + 1);
-  const std::string_view first = sp == std::string_view::npos ? std::string_view() : name.substr(0, name.find(' '));
-  // an English given name in Latin says it (Hillary, Joshua)
-  if (!first.empty() && static_cast<unsigned char>(first[0]) < 0x80) {
-    const int g = english_first_name(first);
-    if (g >= 0) return g == 1;
-  }
-  for (const char* s : {"ova", "eva", "ina", "aya", "ова", "ева", "ёва", "ина", "ая", "ына"})
-    if (ends(last, s)) return true;
-  if (!first.empty() && (ends(first, "a") || ends(first, "а") || ends(first, "я")) &&
-      first != "Ilya" && first != "Илья" && first != "Nikita" && first != "Никита" &&
-      first != "Foma" && first != "Фома")
-    return true;
-  return false;
-}
 
 }  // namespace
 
@@ -3397,12 +3376,8 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
   // speakers to entities: by mention, by role, a pronoun by the last
   // speaker or person of its gender before it
   std::vector<char> female(entities.size(), 0);
-  for (std::size_t i = 0; i < entities.size(); ++i) {
-    if (entities[i].type != entity_type::person) continue;
-    // by the name, or by a role in apposition (Anette Kreitsmann, spokeswoman …)
-    female[i] = female_name(entities[i].name);
-    for (const std::string& r : entities[i].roles) female[i] = female[i] || feminine_role(r);
-  }
+  for (std::size_t i = 0; i < entities.size(); ++i)
+    female[i] = entities[i].type == entity_type::person && entities[i].gender == entity_gender::female;
   int last_speaker = -1;
   std::uint32_t last_at = 0;
   Span last_quote{0, 0, 0, 0};  // what the last speaker said

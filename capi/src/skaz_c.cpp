@@ -320,6 +320,14 @@ int skaz_doc_entity_role(const skaz_document* doc, size_t entity, size_t role, c
   return SKAZ_OK;
 }
 
+int skaz_doc_entity_gender(const skaz_document* doc, size_t entity, uint32_t* out) {
+  const skaz::Document* d = docp(doc);
+  if (!d || !out) return fail(SKAZ_EINVAL, "doc or out is NULL");
+  if (entity >= d->entities.size()) return fail(SKAZ_ERANGE, "entity index out of range");
+  *out = static_cast<uint32_t>(d->entities[entity].gender);
+  return SKAZ_OK;
+}
+
 int skaz_doc_quote(const skaz_document* doc, size_t index, skaz_quote* out) {
   const skaz::Document* d = docp(doc);
   if (!d || !out) return fail(SKAZ_EINVAL, "doc or out is NULL");

@@ -33,13 +33,27 @@ const char* token_kind_name(std::uint32_t kind) noexcept;
 enum class entity_type : std::uint32_t { person = 0, organization = 1, role = 2, other = 3 };
 const char* entity_type_name(entity_type t) noexcept;
 
+/// A person's grammatical gender, as the quotes stage needs it for he/she,
+/// он/она; values equal SKAZ_GENDER_*.
+enum class entity_gender : std::uint32_t { unknown = 0, male = 1, female = 2 };
+const char* entity_gender_name(entity_gender g) noexcept;
+
+/// Mention kinds (Span::kind of Entity::mentions); values equal SKAZ_MENTION_*:
+/// the entity's name as written, or a role phrase standing for a person
+/// whose apposition gave it ("The head of Roskomnadzor, in turn, said").
+enum class mention_kind : std::uint32_t { name = 0, role = 1 };
+const char* mention_kind_name(std::uint32_t kind) noexcept;
+
 struct Entity {
   std::int32_t id = 0;
   entity_type type = entity_type::other;
   std::string name;  ///< canonical name (fullest nominative form)
   std::string key;   ///< name key shared by every spelling
-  std::vector<Span> mentions;
+  std::vector<Span> mentions;  ///< in text order; kind is a mention_kind
   std::vector<std::string> roles;
+  /// a person's, from the first name, else the surname's form, else a role
+  /// noun (spokeswoman, актриса); unknown for the rest
+  entity_gender gender = entity_gender::unknown;
 };
 
 enum class quote_kind : std::uint32_t { direct = 0, partial = 1, indirect = 2, scare = 3, title = 4 };

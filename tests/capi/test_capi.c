@@ -196,7 +196,7 @@ static void test_repair(void) {
 }
 
 static void test_entity_roles(void) {
-  static const char text[] = "The head of the agency Pavel Orlov spoke on Monday.";
+  static const char text[] = "The head of the agency Pavel Orlov spoke on Monday. The head of the agency left.";
   skaz_pipeline* p = NULL;
   skaz_document* d = NULL;
   const char* role = NULL;
@@ -212,8 +212,24 @@ static void test_entity_roles(void) {
     CHECK(skaz_doc_entity_role(d, i, 0, &role, &len) == SKAZ_OK);
     CHECK(role != NULL && len == 18 && strcmp(role, "head of the agency") == 0);
     CHECK(skaz_doc_entity_role(d, i, 1, &role, &len) == SKAZ_ERANGE);
+    /* his name, then the role standing alone in the second sentence */
+    CHECK(e.mention_count == 2);
+    {
+      skaz_span m;
+      uint32_t g = 99;
+      CHECK(skaz_doc_entity_mention(d, i, 0, &m) == SKAZ_OK && m.kind == SKAZ_MENTION_NAME);
+      CHECK(skaz_doc_entity_mention(d, i, 1, &m) == SKAZ_OK && m.kind == SKAZ_MENTION_ROLE);
+      CHECK(m.start == 56 && m.end == 74);
+      CHECK(skaz_doc_entity_gender(d, i, &g) == SKAZ_OK && g == SKAZ_GENDER_MALE);
+      CHECK(skaz_doc_entity_gender(d, i, NULL) == SKAZ_EINVAL);
+    }
   }
   CHECK(found == 1);
+  {
+    uint32_t g = 0;
+    CHECK(skaz_doc_entity_gender(d, 999, &g) == SKAZ_ERANGE);
+    CHECK(skaz_doc_entity_gender(NULL, 0, &g) == SKAZ_EINVAL);
+  }
   CHECK(skaz_doc_entity_role_count(d, 999) == 0);
   CHECK(skaz_doc_entity_role(d, 999, 0, &role, &len) == SKAZ_ERANGE);
   CHECK(skaz_doc_entity_role(d, 0, 0, NULL, &len) == SKAZ_EINVAL);

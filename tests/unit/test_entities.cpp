@@ -335,3 +335,87 @@ TEST(Entities, AWomansNameIsHers) {
   EXPECT_NE(find(v, "Валентина Терешкова"), nullptr);
   EXPECT_NE(find(v, "Александр Кокорин"), nullptr);
 }
+
+namespace {
+
+// the role mentions of an entity, as written
+std::vector<std::string> role_mentions(const skaz::Document& d, const skaz::Entity& e) {
+  std::vector<std::string> v;
+  for (const auto& m : e.mentions)
+    if (m.kind == static_cast<std::uint32_t>(skaz::mention_kind::role)) v.emplace_back(d.slice(m));
+  return v;
+}
+
+}  // namespace
+
+TEST(Entities, ARoleRecurringAloneIsAMentionOfItsHolder) {
+  const std::string text =
+      "The head of Roskomnadzor Alexander Zharov met Pavel Durov, the founder of Telegram, on Monday. "
+      "The head of Roskomnadzor, in turn, said that the founder of Telegram refused. "
+      "The Deputy head of Roskomnadzor was silent, and the former head of Roskomnadzor too. "
+      "A founder of Telegram is one founder.";
+  const auto d = analyze(text);
+  const skaz::Entity* zharov = find(d, "Alexander Zharov");
+  const skaz::Entity* durov = find(d, "Pavel Durov");
+  ASSERT_NE(zharov, nullptr);
+  ASSERT_NE(durov, nullptr);
+  // the second sentence names each of them by role; the appositions of the
+  // first sentence, a deputy's or a former head's title, "A founder of
+  // Telegram" and "founder" without "the" are no mentions
+  EXPECT_EQ(role_mentions(d, *zharov), (std::vector<std::string>{"head of Roskomnadzor"}));
+  EXPECT_EQ(role_mentions(d, *durov), (std::vector<std::string>{"founder of Telegram"}));
+  EXPECT_EQ(durov->roles, (std::vector<std::string>{"founder of Telegram"}));
+  const std::size_t second = text.find("The head of Roskomnadzor, in turn");
+  bool at_second = false;
+  for (const auto& m : zharov->mentions)
+    at_second = at_second || (m.start == second + 4 && m.kind == static_cast<std::uint32_t>(skaz::mention_kind::role));
+  EXPECT_TRUE(at_second);
+  // the mentions stay in text order
+  for (std::size_t i = 1; i < durov->mentions.size(); ++i)
+    EXPECT_LT(durov->mentions[i - 1].start, durov->mentions[i].start);
+  // before its holder is named, a role names nobody
+  const auto early = analyze("The head of the agency spoke first. Later the head of the agency Ivan Belov answered.");
+  const skaz::Entity* belov = find(early, "Ivan Belov");
+  ASSERT_NE(belov, nullptr);
+  EXPECT_TRUE(role_mentions(early, *belov).empty());
+}
+
+TEST(Entities, ARussianRoleRecurringAlone) {
+  const auto d = analyze(
+      "Губернатор Санкт-Петербурга Валентина Матвиенко выступила в среду. "
+      "Губернатор Санкт-Петербурга подчеркнула, что помощь будет. "
+      "Новый губернатор Санкт-Петербурга не назначен.",
+      "ru");
+  const skaz::Entity* m = find(d, "Валентина Матвиенко");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(role_mentions(d, *m), (std::vector<std::string>{"Губернатор Санкт-Петербурга"}));
+}
+
+TEST(Entities, AGenderForPronouns) {
+  const auto d = analyze(
+      "Natalia Seliverstova and Pavel Durov met Vrio Degtyarev, Herman Klimenko and Anette Kreitsmann, "
+      "a spokeswoman for the courts.");
+  auto gender = [&](const char* name) {
+    const skaz::Entity* e = find(d, name);
+    EXPECT_NE(e, nullptr) << name;
+    return e ? e->gender : skaz::entity_gender::unknown;
+  };
+  EXPECT_EQ(gender("Natalia Seliverstova"), skaz::entity_gender::female);
+  EXPECT_EQ(gender("Pavel Durov"), skaz::entity_gender::male);
+  // an unknown first name: the surname's form says it
+  EXPECT_EQ(gender("Vrio Degtyarev"), skaz::entity_gender::male);
+  // neither the first name nor the surname tells
+  EXPECT_EQ(gender("Herman Klimenko"), skaz::entity_gender::unknown);
+  // the role does
+  EXPECT_EQ(gender("Anette Kreitsmann"), skaz::entity_gender::female);
+  const auto r = analyze("Анастасия Удальцова и Сергей Удальцов пришли.", "ru");
+  const skaz::Entity* she = find(r, "Анастасия Удальцова");
+  const skaz::Entity* he = find(r, "Сергей Удальцов");
+  ASSERT_NE(she, nullptr);
+  ASSERT_NE(he, nullptr);
+  EXPECT_EQ(she->gender, skaz::entity_gender::female);
+  EXPECT_EQ(he->gender, skaz::entity_gender::male);
+  // not a person: unknown
+  for (const auto& e : d.entities)
+    if (e.type != skaz::entity_type::person) EXPECT_EQ(e.gender, skaz::entity_gender::unknown) << e.name;
+}

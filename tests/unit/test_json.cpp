@@ -106,3 +106,29 @@ TEST(Json, PrettyIsTheSameObject) {
 }
 
 }  // namespace
+
+TEST(Json, EntityGenderAndRoleMentions) {
+  const std::string text =
+      "The head of the agency Pavel Orlov spoke on Monday. The head of the agency left. Anna Petrova stayed.";
+  const json j = json::parse(to_json(analyze(text)));
+  bool orlov = false, petrova = false;
+  for (const auto& e : j["entities"]) {
+    if (e["name"] == "Pavel Orlov") {
+      orlov = true;
+      EXPECT_EQ(e["gender"], "male");
+      ASSERT_EQ(e["mentions"].size(), 2u);
+      // a name mention carries no kind; a role mention says it is one
+      EXPECT_FALSE(e["mentions"][0].contains("kind"));
+      EXPECT_EQ(e["mentions"][1]["kind"], "role");
+      EXPECT_EQ(e["mentions"][1]["text"], "head of the agency");
+      EXPECT_EQ(e["mentions"][1]["start"], text.rfind("head of the agency"));
+    } else if (e["name"] == "Anna Petrova") {
+      petrova = true;
+      EXPECT_EQ(e["gender"], "female");
+    } else if (e["type"] != "person") {
+      EXPECT_FALSE(e.contains("gender")) << e["name"];
+    }
+  }
+  EXPECT_TRUE(orlov);
+  EXPECT_TRUE(petrova);
+}

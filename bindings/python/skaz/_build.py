@@ -16,6 +16,8 @@ from typing import Any, Iterable, Optional
 from . import _ffi
 from ._types import (
     ENTITY_TYPES,
+    GENDERS,
+    MENTION_KINDS,
     QUOTE_KINDS,
     REPAIR_KINDS,
     TOKEN_KINDS,
@@ -23,6 +25,7 @@ from ._types import (
     Document,
     DocumentHandle,
     Entity,
+    Mention,
     Quote,
     Repair,
     Span,
@@ -83,11 +86,12 @@ def build_document(handle: DocumentHandle, text: str, data: bytes) -> Document:
         sentences = _spans(ptr, _ffi.SKAZ_ITEM_SENTENCE)
         tokens = _spans(ptr, _ffi.SKAZ_ITEM_TOKEN)
 
-        entities: list[tuple[int, str, int, str, list[_RawSpan], tuple[str, ...]]] = []
+        entities: list[tuple[int, str, int, str, list[_RawSpan], tuple[str, ...], int]] = []
         e = _ffi.skaz_entity()
         m = _ffi.skaz_span()
         role_ptr = ctypes.c_void_p()
         role_len = ctypes.c_size_t()
+        gender = ctypes.c_uint32()
         for i in range(_ffi.skaz_doc_count(ptr, _ffi.SKAZ_ITEM_ENTITY)):
             _ffi.skaz_doc_entity(ptr, i, byref(e))
             mentions: list[_RawSpan] = []
@@ -98,6 +102,7 @@ def build_document(handle: DocumentHandle, text: str, data: bytes) -> Document:
             for j in range(_ffi.skaz_doc_entity_role_count(ptr, i)):
                 _ffi.skaz_doc_entity_role(ptr, i, j, byref(role_ptr), byref(role_len))
                 roles.append(_string(role_ptr.value, role_len.value, "entity role"))
+            _ffi.skaz_doc_entity_gender(ptr, i, byref(gender))
             entities.append(
                 (
                     e.id,
@@ -106,6 +111,7 @@ def build_document(handle: DocumentHandle, text: str, data: bytes) -> Document:
                     _string(e.key, e.key_len, "entity key"),
                     mentions,
                     tuple(roles),
+                    gender.value,
                 )
             )
 
@@ -177,9 +183,21 @@ def build_document(handle: DocumentHandle, text: str, data: bytes) -> Document:
         a, b = index[s[0]], index[s[1]]
         return Token(a, b, text[a:b], kind_name(TOKEN_KINDS, s[2]), s[0], s[1], s[3])
 
+    def mention(s: _RawSpan) -> Mention:
+        a, b = index[s[0]], index[s[1]]
+        return Mention(a, b, text[a:b], s[0], s[1], s[3], kind_name(MENTION_KINDS, s[2]))
+
     entity_objs = tuple(
-        Entity(eid, name, kind_name(ENTITY_TYPES, etype), key, tuple(map(span, ms)), roles)
-        for eid, name, etype, key, ms, roles in entities
+        Entity(
+            eid,
+            name,
+            kind_name(ENTITY_TYPES, etype),
+            key,
+            tuple(map(mention, ms)),
+            roles,
+            GENDERS[g] if 0 <= g < len(GENDERS) else None,
+        )
+        for eid, name, etype, key, ms, roles, g in entities
     )
 
     def quote(qt: tuple[Any, ...]) -> Quote:

@@ -343,6 +343,12 @@ skaz_doc_entity_role = _fn(
     c_int,
     _check,
 )
+skaz_doc_entity_gender = _fn(
+    "skaz_doc_entity_gender",
+    [DocumentP, c_size_t, POINTER(c_uint32)],
+    c_int,
+    _check,
+)
 skaz_doc_quote = _fn(
     "skaz_doc_quote", [DocumentP, c_size_t, POINTER(skaz_quote)], c_int, _check
 )

@@ -40,6 +40,8 @@ TOKEN_KINDS = (
 )
 QUOTE_KINDS = ("direct", "partial", "indirect", "scare", "title")
 ENTITY_TYPES = ("person", "organization", "role", "other")
+MENTION_KINDS = ("name", "role")
+GENDERS = (None, "male", "female")
 REPAIR_KINDS = ("mojibake", "homoglyph", "glued", "invisible", "invalid_utf8")
 
 OFFSET_UNITS = {
@@ -71,7 +73,16 @@ class Span:
 
 Paragraph = Span
 Sentence = Span
-Mention = Span
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Span):
+    """A mention of an entity; ``kind`` is one of :data:`MENTION_KINDS`:
+    ``"name"`` (the name as written, "Durova") or ``"role"`` (a role phrase
+    found in apposition to the person, recurring alone: "The head of
+    Roskomnadzor, in turn, said")."""
+
+    kind: str = "name"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +123,11 @@ class Entity:
     name: str
     type: str
     key: str
-    mentions: tuple[Span, ...]
+    mentions: tuple[Mention, ...]
     roles: tuple[str, ...] = ()
+    #: a person's gender, ``"male"`` or ``"female"``, for pronouns; ``None``
+    #: when neither the first name, the surname's form nor a role tells
+    gender: Optional[str] = None
 
 
 @dataclass(frozen=True, slots=True)

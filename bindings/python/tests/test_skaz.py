@@ -167,6 +167,20 @@ class AnalyzeTest(SpanChecks):
             others = [e for e in doc.entities if e.name != "Pavel Orlov"]
             self.assertTrue(all(e.roles == () for e in others))
 
+    def test_role_mentions_and_gender(self) -> None:
+        text = (
+            "The head of Roskomnadzor Alexander Zharov met the press. "
+            "Natalia Seliverstova was there.\n\n"
+            "The head of Roskomnadzor, in turn, said that nothing changed."
+        )
+        with skaz.Pipeline(lang="en") as p, p.analyze(text) as doc:
+            (zharov,) = [e for e in doc.entities if e.name == "Alexander Zharov"]
+            self.assertEqual(zharov.gender, "male")
+            roles = [m for m in zharov.mentions if m.kind == "role"]
+            self.assertEqual([(m.text, m.start) for m in roles], [("head of Roskomnadzor", text.rindex("head"))])
+            (seliverstova,) = [e for e in doc.entities if e.name == "Natalia Seliverstova"]
+            self.assertEqual(seliverstova.gender, "female")
+
     def test_non_bmp_offsets_match_c_conversion(self) -> None:
         with skaz.Pipeline(tokens=True) as p, p.analyze(EMOJI) as doc:
             self.check_document(doc)
@@ -266,13 +280,19 @@ class FakeDocumentTest(SpanChecks):
             name, key = "Павел Дуров".encode(), b"durov"
             keep.extend((name, key))
             e = out._obj
-            e.id, e.type, e.mention_count = 0, 0, 1
+            e.id, e.type, e.mention_count = 0, 0, 2
             e.name, e.name_len = ctypes.cast(name, ctypes.c_void_p), len(name)
             e.key, e.key_len = ctypes.cast(key, ctypes.c_void_p), len(key)
             return 0
 
         def mention(ptr: Any, entity: int, index: int, out: Any) -> int:
-            out._obj.start, out._obj.end = speaker
+            # the name, then a role mention
+            out._obj.start, out._obj.end = speaker if index == 0 else word
+            out._obj.kind = 0 if index == 0 else 1
+            return 0
+
+        def gender(ptr: Any, entity: int, out: Any) -> int:
+            out._obj.value = 1
             return 0
 
         def quote(ptr: Any, index: int, out: Any) -> int:
@@ -309,6 +329,7 @@ class FakeDocumentTest(SpanChecks):
             "skaz_doc_entity_mention": mention,
             "skaz_doc_entity_role_count": lambda ptr, entity: 1,
             "skaz_doc_entity_role": role,
+            "skaz_doc_entity_gender": gender,
             "skaz_doc_quote": quote,
             "skaz_doc_repair": repair,
         }
@@ -328,8 +349,12 @@ class FakeDocumentTest(SpanChecks):
             (durov.id, durov.name, durov.type, durov.key),
             (0, "Павел Дуров", "person", "durov"),
         )
-        self.assertEqual([(m.start, m.end, m.text) for m in durov.mentions], [(0, 5, "Дуров")])
+        self.assertEqual(
+            [(m.start, m.end, m.text, m.kind) for m in durov.mentions],
+            [(0, 5, "Дуров", "name"), (text.index("слово"), text.index("слово") + 5, "слово", "role")],
+        )
         self.assertEqual(durov.roles, ("основатель Telegram",))
+        self.assertEqual(durov.gender, "male")
         direct, scare = doc.quotes
         self.assertEqual(
             (direct.text, direct.kind, direct.rule), ("Привет, мир", "direct", "colon_before")

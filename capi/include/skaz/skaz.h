@@ -226,6 +226,16 @@ typedef struct skaz_entity {
 
 SKAZ_API int skaz_doc_entity(const skaz_document* doc, size_t index,
                              skaz_entity* out);
+/* Mention kinds (skaz_span.kind of skaz_doc_entity_mention). */
+enum {
+  SKAZ_MENTION_NAME = 0, /* the entity's name as written ("Durova") */
+  SKAZ_MENTION_ROLE = 1  /* a role phrase found in apposition to the person,
+                            recurring alone ("The head of Roskomnadzor, in
+                            turn, said") */
+};
+
+/** Mention `mention` of entity `entity`, in text order; out->kind is a
+ *  SKAZ_MENTION_*. */
 SKAZ_API int skaz_doc_entity_mention(const skaz_document* doc, size_t entity,
                                      size_t mention, skaz_span* out);
 /** Number of roles of entity `entity` (appositions such as "head of
@@ -235,6 +245,19 @@ SKAZ_API size_t skaz_doc_entity_role_count(const skaz_document* doc, size_t enti
  *  document, *len (when not NULL) its byte length. */
 SKAZ_API int skaz_doc_entity_role(const skaz_document* doc, size_t entity,
                                   size_t role, const char** out, size_t* len);
+
+/* A person's grammatical gender, for pronouns (he/she, он/она). */
+enum {
+  SKAZ_GENDER_UNKNOWN = 0,
+  SKAZ_GENDER_MALE = 1,
+  SKAZ_GENDER_FEMALE = 2
+};
+
+/** Gender of entity `entity` into *out (a SKAZ_GENDER_*): a person's, from
+ *  the first name, the surname's form or a role noun; SKAZ_GENDER_UNKNOWN
+ *  when none tells, and for entities that are not persons. */
+SKAZ_API int skaz_doc_entity_gender(const skaz_document* doc, size_t entity,
+                                    uint32_t* out);
 
 enum {
   SKAZ_QUOTE_DIRECT = 0,
