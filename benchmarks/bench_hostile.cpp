@@ -30,6 +30,22 @@ std::string nested(std::size_t bytes) {
   return s;
 }
 
+// A new person with a role of their own a line, the role recurring alone:
+// as many roles as lines (a search per role would be quadratic).
+std::string many_roles(std::size_t bytes) {
+  auto word = [](std::size_t i) {
+    static const char letters[] = "bcdfghklmnprstvzaeiou";
+    std::string w;
+    for (int k = 0; k < 5; ++k, i /= 21) w += letters[i % 21];
+    w[0] = static_cast<char>(w[0] - 'a' + 'A');
+    return w;
+  };
+  std::string s;
+  for (std::size_t i = 0; s.size() < bytes; ++i)
+    s += "The head of " + word(i) + " Ivan " + word(i + 7) + "ov spoke. The head of " + word(i) + " left.\n";
+  return s;
+}
+
 std::string make(int kind, std::size_t bytes) {
   switch (kind) {
     case 0: return repeat("\u00AB", bytes);
@@ -41,12 +57,13 @@ std::string make(int kind, std::size_t bytes) {
     case 6: return repeat("Text \xC0\xAF \xED\xA0\x80 ", bytes);
     case 7: return repeat(" \n", bytes);
     case 8: return repeat("Pavel Orlov, the head of the agency, said \u00AByes\u00BB. ", bytes);
+    case 9: return many_roles(bytes);
     default: return {};
   }
 }
 
 const char* const kNames[] = {"guillemets", "quotes", "nested", "no_spaces", "dots",
-                              "nul", "invalid_utf8", "whitespace", "news_like"};
+                              "nul", "invalid_utf8", "whitespace", "news_like", "many_roles"};
 
 void BM_Hostile(benchmark::State& state) {
   const int kind = static_cast<int>(state.range(0));
@@ -75,7 +92,7 @@ void BM_Hostile(benchmark::State& state) {
 }
 
 void Args(benchmark::internal::Benchmark* b) {
-  for (int kind = 0; kind < 9; ++kind)
+  for (int kind = 0; kind < static_cast<int>(sizeof kNames / sizeof *kNames); ++kind)
     for (int64_t mb : {1, 4}) b->Args({kind, mb << 20});
 }
 BENCHMARK(BM_Hostile)->Apply(Args)->Unit(benchmark::kMillisecond);

@@ -24,7 +24,23 @@ FAMILIES = {
     "invalid_utf8": None,  # bytes, below
     "whitespace": lambda n: " \n" * (n // 2),
     "news_like": lambda n: "Pavel Orlov, the head of the agency, said \u00abyes\u00bb. " * (n // 60),
+    "many_roles": lambda n: many_roles(n),
 }
+
+
+def many_roles(n: int) -> str:
+    """A new person with a role of their own a line, the role recurring alone:
+    as many roles as lines (a search per role would be quadratic)."""
+    def word(i: int) -> str:
+        return "".join("bcdfghklmnprstvzaeiou"[(i // 21 ** k) % 21] for k in range(5))
+    out, size, i = [], 0, 0
+    while size < n:
+        line = (f"The head of {word(i).capitalize()} Ivan {word(i + 7).capitalize()}ov spoke. "
+                f"The head of {word(i).capitalize()} left.\n")
+        out.append(line)
+        size += len(line)
+        i += 1
+    return "".join(out)
 
 
 def data(name: str, n: int) -> bytes:

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -728,7 +729,8 @@ bool plain_before(std::string_view text, std::uint32_t s) {
 // capitalised word follows, or a person's name precedes across ", the "), a
 // stretch inside another person's name, and a one-word role without "the"
 // before it ("founder" alone is too common; Russian one-word roles decline).
-void link_role_mentions(std::string_view text, std::vector<Entity>& out, std::size_t first) {
+void link_role_mentions(std::string_view text, const std::vector<Word>& words, std::vector<Entity>& out,
+                        std::size_t first) {
   struct Holder {
     std::string_view role;
     std::size_t entity;
@@ -778,44 +780,78 @@ void link_role_mentions(std::string_view text, std::vector<Entity>& out, std::si
                                [](const Span& x, std::uint32_t at) { return x.start < at; });
     return it != names.end() && it->start == b;
   };
-  std::vector<std::pair<std::size_t, Span>> found;
-  std::string variant;
-  for (std::size_t h = 0; h < holders.size(); ++h) {
-    const std::string_view role = holders[h].role;
-    if (std::any_of(holders.begin(), holders.begin() + static_cast<std::ptrdiff_t>(h),
-                    [&](const Holder& x) { return x.role == role; }))
-      continue;  // each role's occurrences once
-    const bool one_word = role.find(' ') == std::string_view::npos;
-    if (one_word && static_cast<unsigned char>(role[0]) >= 0x80) continue;
-    // as written, and with its first letter capitalised (opening a sentence)
-    variant.assign(role);
-    const bool lower_first = variant[0] >= 'a' && variant[0] <= 'z';
-    if (lower_first) variant[0] = static_cast<char>(variant[0] - 'a' + 'A');
+  // Each role as written, and with its first letter capitalised (opening a
+  // sentence), to its holders by the position of their first name mention;
+  // the roles by their first word, with the lengths they come in. The text
+  // is walked once, word by word: at a word that opens a role, one lookup a
+  // role length (at most the 120 bytes of a role phrase), so the cost stays
+  // linear however many roles a document has. (The words are the entity
+  // stage's: every run of letters of every zone.)
+  struct Forms {
+    std::vector<std::pair<std::uint32_t, std::size_t>> holders;  // (named_at, entity), sorted
+    bool one_word = false;
+  };
+  std::unordered_map<std::string_view, Forms> by_role;
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> lengths;  // first word -> role lengths
+  std::vector<std::string> variants;
+  variants.reserve(holders.size());
+  std::array<bool, 256> opens{};  // first bytes of the roles' first words
+  auto first_word = [&](std::string_view r) {
+    std::size_t i = 0;
+    while (i < r.size()) {
+      const decoded_char d = decode_utf8(r.data() + i, r.data() + r.size());
+      if (!letter_or_digit(d.cp) && d.cp != '-') break;
+      i += d.len;
+    }
+    return r.substr(0, i);
+  };
+  for (const Holder& x : holders) {
+    const bool one_word = x.role.find(' ') == std::string_view::npos;
+    if (one_word && static_cast<unsigned char>(x.role[0]) >= 0x80) continue;
+    const bool lower_first = x.role[0] >= 'a' && x.role[0] <= 'z';
+    if (lower_first && variants.size() < variants.capacity()) {
+      variants.emplace_back(x.role);
+      variants.back()[0] = static_cast<char>(variants.back()[0] - 'a' + 'A');
+    }
     for (int form = 0; form < (lower_first ? 2 : 1); ++form) {
-      const std::string_view r = form ? std::string_view(variant) : role;
-      for (std::size_t at = text.find(r); at != std::string_view::npos; at = text.find(r, at + 1)) {
-        const auto s = static_cast<std::uint32_t>(at);
-        const auto e = static_cast<std::uint32_t>(at + r.size());
-        std::uint32_t b = s;
-        while (b > 0 && (static_cast<unsigned char>(text[b - 1]) & 0xC0) == 0x80) --b;
-        if (s > 0 && b > 0 && letter_or_digit(decode_utf8(text.data() + b - 1, text.data() + n).cp)) continue;
-        if (s > 0 && b == s && letter_or_digit(static_cast<unsigned char>(text[s - 1]))) continue;
-        if (e < n && letter_or_digit(decode_utf8(text.data() + e, text.data() + n).cp)) continue;
-        const bool the = s >= 4 && (text.substr(s - 4, 4) == "the " || text.substr(s - 4, 4) == "The ");
-        if (one_word && !the) continue;
-        if (!the && !plain_before(text, s)) continue;
-        // "head of Roskomnadzor Alexander Zharov": the apposition itself
-        if (e + 1 < n && text[e] == ' ' && capitalised(text.substr(e + 1, 4))) continue;
-        if (inside_name(s, e) || after_name(s) || before_name(e)) continue;
-        // the holder named last before it
-        std::size_t best = out.size();
-        std::uint32_t best_at = 0;
-        for (const Holder& x : holders)
-          if (x.role == role && x.named_at < s && (best == out.size() || x.named_at >= best_at))
-            best = x.entity, best_at = x.named_at;
-        if (best == out.size()) continue;
-        found.emplace_back(best, Span{s, e, static_cast<std::uint32_t>(mention_kind::role), 0});
-      }
+      const std::string_view r = form ? std::string_view(variants.back()) : x.role;
+      const std::string_view w = first_word(r);
+      if (w.empty()) continue;
+      Forms& f = by_role[r];
+      f.one_word = one_word;
+      f.holders.emplace_back(x.named_at, x.entity);
+      opens[static_cast<unsigned char>(w[0])] = true;
+      auto& ls = lengths[w];
+      if (std::find(ls.begin(), ls.end(), static_cast<std::uint32_t>(r.size())) == ls.end())
+        ls.push_back(static_cast<std::uint32_t>(r.size()));
+    }
+  }
+  for (auto& [r, f] : by_role) std::sort(f.holders.begin(), f.holders.end());
+  std::vector<std::pair<std::size_t, Span>> found;
+  for (const Word& word : words) {
+    const std::uint32_t s = word.start;
+    if (!opens[static_cast<unsigned char>(text[s])]) continue;
+    if (s > 0 && text[s - 1] >= '0' && text[s - 1] <= '9') continue;  // (words start at a letter)
+    const std::string_view w = first_word(text.substr(s, std::min<std::uint32_t>(n - s, 256)));
+    const auto ls = lengths.find(w);
+    if (ls == lengths.end()) continue;
+    for (const std::uint32_t len : ls->second) {
+      if (len > n - s) continue;
+      const auto f = by_role.find(text.substr(s, len));
+      if (f == by_role.end()) continue;
+      const auto e = s + len;
+      if (e < n && letter_or_digit(decode_utf8(text.data() + e, text.data() + n).cp)) continue;
+      const bool the = s >= 4 && (text.substr(s - 4, 4) == "the " || text.substr(s - 4, 4) == "The ");
+      if (f->second.one_word && !the) continue;
+      if (!the && !plain_before(text, s)) continue;
+      // "head of Roskomnadzor Alexander Zharov": the apposition itself
+      if (e + 1 < n && text[e] == ' ' && capitalised(text.substr(e + 1, 4))) continue;
+      if (inside_name(s, e) || after_name(s) || before_name(e)) continue;
+      // the holder named last before it
+      const auto& hs = f->second.holders;
+      auto h = std::lower_bound(hs.begin(), hs.end(), std::make_pair(s, std::size_t{0}));
+      if (h == hs.begin()) continue;
+      found.emplace_back(std::prev(h)->second, Span{s, e, static_cast<std::uint32_t>(mention_kind::role), 0});
     }
   }
   if (found.empty()) return;
@@ -832,6 +868,8 @@ void link_role_mentions(std::string_view text, std::vector<Entity>& out, std::si
     out[i].mentions.push_back(sp);
     touched.push_back(i);
   }
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
   for (std::size_t i : touched)
     std::sort(out[i].mentions.begin(), out[i].mentions.end(),
               [](const Span& x, const Span& y) { return x.start < y.start; });
@@ -1362,7 +1400,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     }
     out.push_back(std::move(e));
   }
-  link_role_mentions(text, out, first_new);
+  link_role_mentions(text, words, out, first_new);
 }
 
 }  // namespace detail
