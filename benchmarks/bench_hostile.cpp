@@ -31,8 +31,9 @@ std::string nested(std::size_t bytes) {
 }
 
 // A new person with a role of their own a line, the role recurring alone:
-// as many roles as lines (a search per role would be quadratic).
-std::string many_roles(std::size_t bytes) {
+// as many roles as lines (a search per role would be quadratic); without
+// holders, as many offices (entities of type role).
+std::string many_roles(std::size_t bytes, bool holders = true) {
   auto word = [](std::size_t i) {
     static const char letters[] = "bcdfghklmnprstvzaeiou";
     std::string w;
@@ -42,7 +43,8 @@ std::string many_roles(std::size_t bytes) {
   };
   std::string s;
   for (std::size_t i = 0; s.size() < bytes; ++i)
-    s += "The head of " + word(i) + " Ivan " + word(i + 7) + "ov spoke. The head of " + word(i) + " left.\n";
+    s += "The head of " + word(i) + (holders ? " Ivan " + word(i + 7) + "ov" : std::string()) + " spoke. The head of " +
+         word(i) + " left.\n";
   return s;
 }
 
@@ -58,12 +60,14 @@ std::string make(int kind, std::size_t bytes) {
     case 7: return repeat(" \n", bytes);
     case 8: return repeat("Pavel Orlov, the head of the agency, said \u00AByes\u00BB. ", bytes);
     case 9: return many_roles(bytes);
+    case 10: return many_roles(bytes, false);
     default: return {};
   }
 }
 
 const char* const kNames[] = {"guillemets", "quotes", "nested", "no_spaces", "dots",
-                              "nul", "invalid_utf8", "whitespace", "news_like", "many_roles"};
+                              "nul", "invalid_utf8", "whitespace", "news_like", "many_roles",
+                              "many_offices"};
 
 void BM_Hostile(benchmark::State& state) {
   const int kind = static_cast<int>(state.range(0));

@@ -25,17 +25,20 @@ FAMILIES = {
     "whitespace": lambda n: " \n" * (n // 2),
     "news_like": lambda n: "Pavel Orlov, the head of the agency, said \u00abyes\u00bb. " * (n // 60),
     "many_roles": lambda n: many_roles(n),
+    "many_offices": lambda n: many_roles(n, holders=False),
 }
 
 
-def many_roles(n: int) -> str:
+def many_roles(n: int, holders: bool = True) -> str:
     """A new person with a role of their own a line, the role recurring alone:
-    as many roles as lines (a search per role would be quadratic)."""
+    as many roles as lines (a search per role would be quadratic); without
+    holders, as many offices (entities of type role)."""
     def word(i: int) -> str:
         return "".join("bcdfghklmnprstvzaeiou"[(i // 21 ** k) % 21] for k in range(5))
     out, size, i = [], 0, 0
     while size < n:
-        line = (f"The head of {word(i).capitalize()} Ivan {word(i + 7).capitalize()}ov spoke. "
+        name = f" Ivan {word(i + 7).capitalize()}ov" if holders else ""
+        line = (f"The head of {word(i).capitalize()}{name} spoke. "
                 f"The head of {word(i).capitalize()} left.\n")
         out.append(line)
         size += len(line)

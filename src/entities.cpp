@@ -232,6 +232,37 @@ bool place_word(std::string_view w) {
   return words.contains(w);
 }
 
+// Nouns that name a role or office (en, ru), as role_noun() compares them.
+constexpr std::string_view kRoleNouns[] = {
+      "head", "chief", "director", "founder", "co-founder", "minister", "president", "spokesman",
+      "spokeswoman", "spokesperson", "adviser", "advisor", "ombudsman", "chairman", "chairwoman",
+      "governor", "mayor", "leader", "secretary", "ambassador", "editor", "owner", "CEO", "deputy",
+      "commander", "prosecutor", "judge", "senator", "analyst", "expert", "captain", "master", "chancellor",
+      "глава", "руководитель", "директор", "основатель", "министр", "президент", "председатель",
+      "губернатор", "мэр", "лидер", "секретарь", "посол", "советник", "представитель", "редактор",
+      "владелец", "заместитель", "командующий", "прокурор", "судья", "сенатор", "аналитик",
+      "эксперт", "капитан", "омбудсмен"};
+
+// The byte lengths of the role nouns by their first byte, folded (ASCII to
+// lower case, the Cyrillic leads D0 and D1 to one): a word is turned away by
+// its shape before any lookup (role_noun runs for many words).
+const std::array<std::uint64_t, 256> kRoleShapes = [] {
+  std::array<std::uint64_t, 256> t{};
+  for (const std::string_view n : kRoleNouns) {
+    const auto b = static_cast<unsigned char>(n[0]);
+    const unsigned char f = b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32) : b == 0xD1 ? 0xD0 : b;
+    t[f] |= std::uint64_t{1} << n.size();
+  }
+  return t;
+}();
+
+inline bool role_shape(std::string_view w) noexcept {
+  if (w.empty() || w.size() >= 64) return false;
+  const auto b = static_cast<unsigned char>(w[0]);
+  const unsigned char f = b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32) : b == 0xD1 ? 0xD0 : b;
+  return kRoleShapes[f] >> w.size() & 1;
+}
+
 bool role_noun(std::string_view w);
 
 // A role or an institution after a nationality adjective: "German
@@ -250,16 +281,13 @@ bool institution_word(std::string_view w) {
 // Nouns that name a role or office (en, ru); a role phrase before a person's
 // name is an apposition: "the head of Roskomnadzor Alexander Zharov".
 bool role_noun(std::string_view w) {
-  static const StringSet nouns = {
-      "head", "chief", "director", "founder", "co-founder", "minister", "president", "spokesman",
-      "spokeswoman", "spokesperson", "adviser", "advisor", "ombudsman", "chairman", "chairwoman",
-      "governor", "mayor", "leader", "secretary", "ambassador", "editor", "owner", "CEO", "deputy",
-      "commander", "prosecutor", "judge", "senator", "analyst", "expert", "captain", "master", "chancellor",
-      "глава", "руководитель", "директор", "основатель", "министр", "президент", "председатель",
-      "губернатор", "мэр", "лидер", "секретарь", "посол", "советник", "представитель", "редактор",
-      "владелец", "заместитель", "командующий", "прокурор", "судья", "сенатор", "аналитик",
-      "эксперт", "капитан", "омбудсмен"};
-  char buf[32];  // the longest noun is 22 bytes
+  if (!role_shape(w)) return false;
+  static const StringSet nouns = [] {
+    StringSet t;
+    for (const std::string_view n : kRoleNouns) t.set(n, true);
+    return t;
+  }();
+  char buf[32];  // the longest noun is 26 bytes
   if (w.size() > sizeof buf) return false;
   for (std::size_t i = 0; i < w.size(); ++i) buf[i] = w[i] >= 'A' && w[i] <= 'Z' ? static_cast<char>(w[i] + 32) : w[i];
   if (nouns.contains(std::string_view(buf, w.size()))) return true;
@@ -704,7 +732,7 @@ bool letter_or_digit(char32_t c) { return is_letter(c) || (c >= '0' && c <= '9')
 // capitalised word or a role noun ("The Deputy Foreign Minister" is not the
 // Foreign Minister), not a modifier of time or rank (former, acting, ex-;
 // бывший, врио) and not a Russian adjective (нового главы).
-bool plain_before(std::string_view text, std::uint32_t s) {
+bool plain_before(std::string_view text, std::uint32_t s, bool opens_sentence = false) {
   if (s > 0 && text[s - 1] == '-') return false;
   std::uint32_t e = s;
   while (e > 0 && text[e - 1] == ' ') --e;
@@ -712,10 +740,14 @@ bool plain_before(std::string_view text, std::uint32_t s) {
   while (b > 0 && (static_cast<unsigned char>(text[b - 1]) >= 0x80 || ((static_cast<unsigned char>(text[b - 1]) | 0x20) >= 'a' && (static_cast<unsigned char>(text[b - 1]) | 0x20) <= 'z'))) --b;
   if (b == e || e == s) return true;  // punctuation or the text's start before it
   const std::string_view w = text.substr(b, e - b);
-  if (capitalised(w) || role_noun(w)) return false;
-  static const StringSet modifiers = {"former", "acting", "deputy", "vice", "interim", "new", "late", "first",
-                                      "next", "previous", "then", "ex", "бывший", "бывшего", "бывшему", "бывшим",
-                                      "экс", "врио", "нового", "новый", "новому", "новым", "первый", "первого"};
+  // (a capitalised word is part of the phrase, unless capitalised for
+  // opening the sentence: "Позже глава МИД уехал")
+  if ((capitalised(w) && !opens_sentence) || role_noun(w)) return false;
+  static const StringSet modifiers = {
+      "former", "acting", "deputy", "vice", "interim", "new", "late", "first", "next", "previous", "then", "ex",
+      "Former", "Acting", "Deputy", "Vice", "Interim", "New", "Late", "First", "Next", "Previous", "Then", "Ex",
+      "бывший", "бывшего", "бывшему", "бывшим", "экс", "врио", "нового", "новый", "новому", "новым", "первый",
+      "первого", "Бывший", "Экс", "Врио", "Новый", "Первый", "a", "an", "A", "An"};
   if (modifiers.contains(w)) return false;
   return !(cyrillic_word(w) && ends_any(w, {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ую", "юю"}));
 }
@@ -828,8 +860,10 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
   }
   for (auto& [r, f] : by_role) std::sort(f.holders.begin(), f.holders.end());
   std::vector<std::pair<std::size_t, Span>> found;
-  for (const Word& word : words) {
+  for (std::size_t wi = 0; wi < words.size(); ++wi) {
+    const Word& word = words[wi];
     const std::uint32_t s = word.start;
+    const bool after_opener = wi > 0 && words[wi - 1].sent_start;
     if (!opens[static_cast<unsigned char>(text[s])]) continue;
     if (s > 0 && text[s - 1] >= '0' && text[s - 1] <= '9') continue;  // (words start at a letter)
     const std::string_view w = first_word(text.substr(s, std::min<std::uint32_t>(n - s, 256)));
@@ -843,7 +877,7 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
       if (e < n && letter_or_digit(decode_utf8(text.data() + e, text.data() + n).cp)) continue;
       const bool the = s >= 4 && (text.substr(s - 4, 4) == "the " || text.substr(s - 4, 4) == "The ");
       if (f->second.one_word && !the) continue;
-      if (!the && !plain_before(text, s)) continue;
+      if (!the && !plain_before(text, s, after_opener)) continue;
       // "head of Roskomnadzor Alexander Zharov": the apposition itself
       if (e + 1 < n && text[e] == ' ' && capitalised(text.substr(e + 1, 4))) continue;
       if (inside_name(s, e) || after_name(s) || before_name(e)) continue;
@@ -875,6 +909,196 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
               [](const Span& x, const Span& y) { return x.start < y.start; });
 }
 
+
+// Roles named without a holder in the text ("глава МИД заявил", "the
+// Internet Ombudsman said" with no name beside it): entities of type role,
+// one per name key of the phrase (глава МИД, главы МИД), named by their most
+// frequent spelling. A phrase is a role noun with the capitalised words
+// right before it and, after it, "of"/"for" (and "the") with capitalised
+// words, or capitalised words alone (Russian: президент России); it holds a
+// capitalised word besides the noun ("the President" alone is no entity).
+// Not an entity: a phrase in apposition to a name, inside a person's
+// mention, after a modifier (the former head), or whose key is a role of a
+// person of the document (that role names the person: see above).
+void find_role_entities(std::string_view text, const std::vector<Word>& words, std::vector<Entity>& out,
+                        std::size_t first) {
+  const std::uint32_t n = static_cast<std::uint32_t>(text.size());
+  auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
+  // only spaces between two words
+  auto adjacent = [&](const Word& a, const Word& b) {
+    if (b.start <= a.end || a.sentence != b.sentence) return false;
+    for (std::uint32_t i = a.end; i < b.start; ++i)
+      if (text[i] != ' ') return false;
+    return true;
+  };
+  std::vector<Span> taken;  // persons' mentions, names and roles
+  std::vector<std::string> held;  // keys of the persons' roles (name_key_cached's reference lasts one call)
+  for (std::size_t i = first; i < out.size(); ++i) {
+    if (out[i].type != entity_type::person) continue;
+    taken.insert(taken.end(), out[i].mentions.begin(), out[i].mentions.end());
+    for (const std::string& r : out[i].roles) held.push_back(name_key_cached(r));
+  }
+  std::sort(taken.begin(), taken.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  auto overlaps = [&](std::uint32_t s, std::uint32_t e) {
+    auto it = std::lower_bound(taken.begin(), taken.end(), e,
+                               [](const Span& x, std::uint32_t at) { return x.start < at; });
+    while (it != taken.begin()) {
+      --it;
+      if (it->end > s) return true;
+      if (it->start + 256 < s) break;  // mentions are short; the sort is by start
+    }
+    return false;
+  };
+  auto name_starts = [&](std::uint32_t at) {
+    auto it = std::lower_bound(taken.begin(), taken.end(), at,
+                               [](const Span& x, std::uint32_t a) { return x.start < a; });
+    return it != taken.end() && it->start == at && it->kind == static_cast<std::uint32_t>(mention_kind::name);
+  };
+  auto name_ends = [&](std::uint32_t at) {
+    auto it = std::lower_bound(taken.begin(), taken.end(), at,
+                               [](const Span& x, std::uint32_t a) { return x.start < a; });
+    while (it != taken.begin()) {
+      --it;
+      if (it->end == at && it->kind == static_cast<std::uint32_t>(mention_kind::name)) return true;
+      if (it->start + 256 < at) break;
+    }
+    return false;
+  };
+  struct Phrase {
+    Span span;
+    std::string key;
+  };
+  std::vector<Phrase> found;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    const Word& w = words[k];
+    // cheap first, the shape of a phrase: a capitalised word right before
+    // it, right after it, or after "of"/"for" (and "the")
+    auto cap_at = [&](std::size_t i) { return i < words.size() && words[i].cap && adjacent(words[i - 1], words[i]); };
+    auto word_is = [&](std::size_t i, std::string_view x) {
+      return i < words.size() && surface(words[i]) == x && adjacent(words[i - 1], words[i]);
+    };
+    if (!role_shape(surface(w))) continue;
+    const bool shape = (k > 0 && words[k - 1].cap && !words[k - 1].sent_start && adjacent(words[k - 1], w)) ||
+                       cap_at(k + 1) ||
+                       ((word_is(k + 1, "of") || word_is(k + 1, "for")) &&
+                        (cap_at(k + 2) || (word_is(k + 2, "the") && cap_at(k + 3))));
+    if (!shape || !role_noun(surface(w))) continue;
+    std::size_t a = k, b = k;
+    int caps = 0;
+    // capitalised words right before (Internet Ombudsman, US President), not
+    // a sentence's first word, capitalised for opening it (Позднее, The)
+    // (English only: a Russian word of the phrase follows its noun, and a
+    // capitalised word before it belongs elsewhere: "сообщил РИА Новости
+    // представитель"; nor a determiner: "parade The President")
+    static const StringSet determiners = {"The", "A", "An", "This", "That", "These", "Those",
+                                          "His", "Her", "Its", "Their", "Our", "My"};
+    while (a > 0 && k - a < 2 && words[a - 1].cap && !words[a - 1].sent_start && adjacent(words[a - 1], words[a]) &&
+           !cyrillic_word(surface(words[a - 1])) && !role_noun(surface(words[a - 1])) &&
+           !determiners.contains(surface(words[a - 1])))
+      --a, ++caps;
+    // after it: of/for (the) Capitalised… (head of Roskomnadzor), or, in
+    // Russian, acronyms and genitives directly (глава МИД, президент
+    // России); a capitalised word in another form is a name in apposition
+    // ("Президент Путин", "President Putin"), which ends the phrase and,
+    // below, rejects it
+    std::size_t j = k + 1;
+    bool of = false;
+    if (j < words.size() && adjacent(words[j - 1], words[j]) &&
+        (surface(words[j]) == "of" || surface(words[j]) == "for")) {
+      of = true;
+      ++j;
+      if (j < words.size() && adjacent(words[j - 1], words[j]) && surface(words[j]) == "the") ++j;
+    }
+    // (a first name is no genitive: "судья Карина Морозова"; nor a verb in
+    // -ла, -ли, -ся: "вынесла", "находится")
+    auto genitive = [&](const Word& x) {
+      const std::string_view t = surface(x);
+      return x.acronym || (cyrillic_word(t) && t.size() >= 6 &&
+                           ends_any(t, {"а", "я", "ы", "и", "ого", "его", "ой", "ей", "ых", "их"}) &&
+                           !ends_any(t, {"ла", "ли", "ло", "ся"}) && !russian_first_name(t) && lexicon_first(t).empty());
+    };
+    std::size_t c = j;
+    // (a given name ends it: "Minister of the Jewish State Naftali Bennett")
+    while (c < words.size() && c - j < 4 && words[c].cap && adjacent(words[c - 1], words[c]) &&
+           (of ? !given_name(surface(words[c])) : genitive(words[c])))
+      ++c;
+    // two capitalised words, the second a Russian surname's form: a person's
+    // name with a first name the lexicon lacks ("Судья Карина Морозова")
+    bool name_after = false;
+    for (std::size_t q = j + 1; q < c && !name_after; ++q) {
+      const std::string_view t = surface(words[q]);
+      name_after = cyrillic_word(t) && ends_any(t, {"ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына",
+                                                   "ский", "ская", "цкий", "цкая"});
+    }
+    if (name_after) continue;
+    // a Russian genitive runs on in lower case after its capitalised head
+    // (президент Фонда прав человека, директор Большого московского цирка)
+    if (!of && c > j)
+      while (c < words.size() && c - j < 6 && !words[c].cap && adjacent(words[c - 1], words[c]) && genitive(words[c]))
+        ++c;
+    if (c > j) {
+      caps += static_cast<int>(c - j);
+      b = c - 1;
+    }
+    if (caps == 0) continue;
+    const std::uint32_t ps = words[a].start, pe = words[b].end;
+    // in apposition to a name ("глава МИД Сергей Лавров", "Durov, the
+    // founder of Telegram", "the head of the municipality, Sergei Nikitenko")
+    if (b + 1 < words.size() && words[b + 1].cap && adjacent(words[b], words[b + 1])) continue;
+    {
+      std::uint32_t q = pe;
+      while (q < n && (text[q] == ' ' || text[q] == ',')) ++q;
+      if (q > pe && name_starts(q)) continue;
+      std::uint32_t r = ps;
+      const bool the = r >= 4 && (text.substr(r - 4, 4) == "the " || text.substr(r - 4, 4) == "The ");
+      if (the) r -= 4;
+      while (r > 0 && (text[r - 1] == ' ' || text[r - 1] == ',')) --r;
+      if (r < ps && name_ends(r)) continue;
+      if (!the && !plain_before(text, ps, a > 0 && words[a - 1].sent_start)) continue;
+    }
+    if (overlaps(ps, pe)) continue;
+    std::string key = name_key_cached(text.substr(ps, pe - ps));
+    if (key.empty() || std::find(held.begin(), held.end(), key) != held.end()) continue;
+    found.push_back(Phrase{Span{ps, pe, static_cast<std::uint32_t>(mention_kind::name), 0}, std::move(key)});
+    k = b;
+  }
+  if (found.empty()) return;
+  // one entity a key, in order of first mention
+  std::vector<std::size_t> order(found.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return found[x].key < found[y].key; });
+  std::vector<std::pair<std::uint32_t, Entity>> made;  // first mention, entity
+  for (std::size_t r = 0; r < order.size();) {
+    std::size_t r_end = r + 1;
+    while (r_end < order.size() && found[order[r_end]].key == found[order[r]].key) ++r_end;
+    Entity e;
+    e.type = entity_type::role;
+    e.key = found[order[r]].key;
+    // the most frequent spelling, the earliest on a tie (order is by
+    // text); among the first 16 spellings, counted over the first 1024
+    // mentions (a bound that keeps a hostile text linear)
+    for (std::size_t q = r; q < r_end; ++q) e.mentions.push_back(found[order[q]].span);
+    auto spelling = [&](std::size_t q) {
+      const Span& sp = found[order[q]].span;
+      return text.substr(sp.start, sp.end - sp.start);
+    };
+    std::string_view best;
+    int best_count = 0;
+    for (std::size_t q = r; q < r_end && q < r + 16; ++q) {
+      int count = 0;
+      for (std::size_t u = r; u < r_end && u < r + 1024; ++u) count += spelling(u) == spelling(q);
+      if (count > best_count) best = spelling(q), best_count = count;
+    }
+    e.name = std::string(best);
+    made.emplace_back(e.mentions.front().start, std::move(e));
+    r = r_end;
+  }
+  std::sort(made.begin(), made.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (auto& [at, e] : made) {
+    e.id = static_cast<std::int32_t>(out.size());
+    out.push_back(std::move(e));
+  }
+}
 }  // namespace
 
 void find_entities(std::string_view text, const std::vector<Span>& zones,
@@ -1401,6 +1625,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     out.push_back(std::move(e));
   }
   link_role_mentions(text, words, out, first_new);
+  find_role_entities(text, words, out, first_new);
 }
 
 }  // namespace detail

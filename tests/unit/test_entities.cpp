@@ -160,7 +160,8 @@ TEST(Entities, NoOfficeIsASurnameAndNoDottedLetterAFirstName) {
                    "Region. U.S. Treasury Secretary Steven Mnuchin spoke for the Department of the Treasury. "
                    "The Senate confirmed Judge Kavanaugh. The senators congratulated Kavanaugh.");
   for (const auto& e : d.entities) {
-    EXPECT_NE(e.name, "Prime Minister");
+    // (the office itself is an entity of type role)
+    if (e.type != skaz::entity_type::role) EXPECT_NE(e.name, "Prime Minister");
     EXPECT_NE(e.name, "S Treasury");
   }
   for (const char* name : {"Dmitry Kurakin", "Steven Mnuchin", "Judge Kavanaugh"}) {
@@ -418,4 +419,46 @@ TEST(Entities, AGenderForPronouns) {
   // not a person: unknown
   for (const auto& e : d.entities)
     if (e.type != skaz::entity_type::person) EXPECT_EQ(e.gender, skaz::entity_gender::unknown) << e.name;
+}
+
+TEST(Entities, ARoleWithoutItsHolderIsAnEntityOfItsOwn) {
+  const auto d = analyze(
+      "Глава МИД заявил, что переговоры продолжатся. Позже глава МИД уехал, а президент России и "
+      "представитель Обамы промолчали. Президент Путин выступил. Судья Карина Морозова вынесла приговор.",
+      "ru");
+  auto role = [&](const char* name) -> const skaz::Entity* {
+    const skaz::Entity* e = find(d, name);
+    return e && e->type == skaz::entity_type::role ? e : nullptr;
+  };
+  // one entity for both spellings of the phrase, named by the first of
+  // the most frequent
+  const skaz::Entity* mid = role("Глава МИД");
+  ASSERT_NE(mid, nullptr);
+  EXPECT_EQ(mentions(d, *mid), (std::vector<std::string>{"Глава МИД", "глава МИД"}));
+  EXPECT_NE(role("президент России"), nullptr);
+  EXPECT_NE(role("представитель Обамы"), nullptr);
+  // a title before a name is no role entity, nor is a first name a genitive
+  for (const auto& e : d.entities) {
+    EXPECT_NE(e.name, "Президент Путин");
+    EXPECT_TRUE(e.name.find("Карина") == std::string::npos || e.type != skaz::entity_type::role) << e.name;
+  }
+  const auto en = analyze(
+      "The Internet Ombudsman said nothing. The head of the US Treasury spoke, and the President left. "
+      "The former head of the US Treasury stayed. President Biden smiled.");
+  const skaz::Entity* ombudsman = find(en, "Internet Ombudsman");
+  ASSERT_NE(ombudsman, nullptr);
+  EXPECT_EQ(ombudsman->type, skaz::entity_type::role);
+  const skaz::Entity* treasury = find(en, "head of the US Treasury");
+  ASSERT_NE(treasury, nullptr);
+  // "the former head" is someone else: not a mention of it
+  EXPECT_EQ(treasury->mentions.size(), 1u);
+  for (const auto& e : en.entities) {
+    if (e.type != skaz::entity_type::role) continue;
+    EXPECT_NE(e.name, "President");  // no capitalised word besides the noun
+    EXPECT_NE(e.name, "President Biden");
+  }
+  // a role that a person of the document holds names that person, not a
+  // role entity
+  const auto held = analyze("The head of Roskomnadzor Alexander Zharov spoke. The head of Roskomnadzor left.");
+  for (const auto& e : held.entities) EXPECT_NE(e.type, skaz::entity_type::role) << e.name;
 }

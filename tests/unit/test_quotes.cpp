@@ -1141,7 +1141,10 @@ TEST(Quotes, AnOrganisationAfterARoleIsNoSpeaker) {
   auto d = analyze("Закон вступит в силу в январе, сказал президент РФ. Рынок вырастет, сообщило агентство ТАСС.", "ru");
   ASSERT_EQ(d.quotes.size(), 2u);
   EXPECT_EQ(std::string(d.slice(d.quotes[0].speaker)), "президент РФ");
-  EXPECT_LT(d.quotes[0].speaker_entity, 0);
+  // the speaker is the role (an entity of its own), not the country
+  ASSERT_GE(d.quotes[0].speaker_entity, 0);
+  EXPECT_EQ(d.entities[static_cast<std::size_t>(d.quotes[0].speaker_entity)].type, skaz::entity_type::role);
+  EXPECT_EQ(d.entities[static_cast<std::size_t>(d.quotes[0].speaker_entity)].name, "президент РФ");
   ASSERT_GE(d.quotes[1].speaker_entity, 0);
   EXPECT_EQ(d.entities[static_cast<std::size_t>(d.quotes[1].speaker_entity)].name, "ТАСС");
   // a place in the genitive after a role and its genitive is where it is held
