@@ -752,6 +752,58 @@ bool plain_before(std::string_view text, std::uint32_t s, bool opens_sentence = 
   return !(cyrillic_word(w) && ends_any(w, {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ую", "юю"}));
 }
 
+// The persons' mentions of a document (names and roles), sorted, for the
+// role passes below: whether a stretch overlaps one, and whether a person's
+// name ends right before a position or starts right after one, across ", "
+// and "the " ("Durov, the founder of Telegram"; "the head of the
+// municipality, Sergei Nikitenko").
+class PersonSpans {
+ public:
+  PersonSpans(std::string_view text, const std::vector<Entity>& out, std::size_t first) : text_(text) {
+    for (std::size_t i = first; i < out.size(); ++i)
+      if (out[i].type == entity_type::person) spans_.insert(spans_.end(), out[i].mentions.begin(), out[i].mentions.end());
+    std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  }
+  bool overlaps(std::uint32_t s, std::uint32_t e) const {
+    auto it = first_at(e);
+    while (it != spans_.begin()) {
+      --it;
+      if (it->end > s) return true;
+      if (it->start + 256 < s) break;  // mentions are short; the sort is by start
+    }
+    return false;
+  }
+  bool name_before(std::uint32_t s) const {
+    std::uint32_t b = s;
+    if (b >= 4 && text_.substr(b - 4, 4) == "the ") b -= 4;
+    while (b > 0 && (text_[b - 1] == ' ' || text_[b - 1] == ',')) --b;
+    if (b == s) return false;
+    for (auto it = first_at(b); it != spans_.begin();) {
+      --it;
+      if (it->end == b && it->kind == kName) return true;
+      if (it->start + 256 < b) break;
+    }
+    return false;
+  }
+  bool name_after(std::uint32_t e) const {
+    std::uint32_t b = e;
+    while (b < text_.size() && (text_[b] == ' ' || text_[b] == ',')) ++b;
+    if (b == e) return false;
+    for (auto it = first_at(b); it != spans_.end() && it->start == b; ++it)
+      if (it->kind == kName) return true;
+    return false;
+  }
+
+ private:
+  static constexpr std::uint32_t kName = static_cast<std::uint32_t>(mention_kind::name);
+  std::vector<Span>::const_iterator first_at(std::uint32_t at) const {
+    return std::lower_bound(spans_.begin(), spans_.end(), at,
+                            [](const Span& x, std::uint32_t a) { return x.start < a; });
+  }
+  std::string_view text_;
+  std::vector<Span> spans_;
+};
+
 // A role phrase in apposition to a person ("The head of Roskomnadzor
 // Alexander Zharov", "Durov, the founder of Telegram,") names that person
 // again where it recurs alone ("The head of Roskomnadzor, in turn, said"):
@@ -776,42 +828,8 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
       if (r.size() >= 5) holders.push_back(Holder{r, i, e.mentions.front().start});
   }
   if (holders.empty()) return;
-  // the persons' name mentions, sorted, to keep role mentions off them
-  std::vector<Span> names;
-  for (std::size_t i = first; i < out.size(); ++i)
-    if (out[i].type == entity_type::person) names.insert(names.end(), out[i].mentions.begin(), out[i].mentions.end());
-  std::sort(names.begin(), names.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
-  auto inside_name = [&](std::uint32_t s, std::uint32_t e) {
-    auto it = std::lower_bound(names.begin(), names.end(), e,
-                               [](const Span& x, std::uint32_t at) { return x.start < at; });
-    while (it != names.begin()) {
-      --it;
-      if (it->end > s) return true;
-      if (it->start + 64 < s) break;  // names are short; the sort is by start
-    }
-    return false;
-  };
-  // a name of a person ends right before `s`, across ", " and "the "
-  auto after_name = [&](std::uint32_t s) {
-    std::uint32_t b = s;
-    if (b >= 4 && text.substr(b - 4, 4) == "the ") b -= 4;
-    while (b > 0 && (text[b - 1] == ' ' || text[b - 1] == ',')) --b;
-    if (b == s) return false;
-    auto it = std::lower_bound(names.begin(), names.end(), b,
-                               [](const Span& x, std::uint32_t at) { return x.start < at; });
-    return it != names.begin() && std::prev(it)->end == b;
-  };
   const std::uint32_t n = static_cast<std::uint32_t>(text.size());
-  // a name of a person starts right after `e`, across ", " ("the head of
-  // the municipality, Sergei Nikitenko")
-  auto before_name = [&](std::uint32_t e) {
-    std::uint32_t b = e;
-    while (b < n && (text[b] == ' ' || text[b] == ',')) ++b;
-    if (b == e) return false;
-    auto it = std::lower_bound(names.begin(), names.end(), b,
-                               [](const Span& x, std::uint32_t at) { return x.start < at; });
-    return it != names.end() && it->start == b;
-  };
+  const PersonSpans persons(text, out, first);
   // Each role as written, and with its first letter capitalised (opening a
   // sentence), to its holders by the position of their first name mention;
   // the roles by their first word, with the lengths they come in. The text
@@ -880,7 +898,7 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
       if (!the && !plain_before(text, s, after_opener)) continue;
       // "head of Roskomnadzor Alexander Zharov": the apposition itself
       if (e + 1 < n && text[e] == ' ' && capitalised(text.substr(e + 1, 4))) continue;
-      if (inside_name(s, e) || after_name(s) || before_name(e)) continue;
+      if (persons.overlaps(s, e) || persons.name_before(s) || persons.name_after(e)) continue;
       // the holder named last before it
       const auto& hs = f->second.holders;
       auto h = std::lower_bound(hs.begin(), hs.end(), std::make_pair(s, std::size_t{0}));
@@ -922,7 +940,6 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
 // person of the document (that role names the person: see above).
 void find_role_entities(std::string_view text, const std::vector<Word>& words, std::vector<Entity>& out,
                         std::size_t first) {
-  const std::uint32_t n = static_cast<std::uint32_t>(text.size());
   auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
   // only spaces between two words
   auto adjacent = [&](const Word& a, const Word& b) {
@@ -931,39 +948,11 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
       if (text[i] != ' ') return false;
     return true;
   };
-  std::vector<Span> taken;  // persons' mentions, names and roles
   std::vector<std::string> held;  // keys of the persons' roles (name_key_cached's reference lasts one call)
-  for (std::size_t i = first; i < out.size(); ++i) {
-    if (out[i].type != entity_type::person) continue;
-    taken.insert(taken.end(), out[i].mentions.begin(), out[i].mentions.end());
-    for (const std::string& r : out[i].roles) held.push_back(name_key_cached(r));
-  }
-  std::sort(taken.begin(), taken.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
-  auto overlaps = [&](std::uint32_t s, std::uint32_t e) {
-    auto it = std::lower_bound(taken.begin(), taken.end(), e,
-                               [](const Span& x, std::uint32_t at) { return x.start < at; });
-    while (it != taken.begin()) {
-      --it;
-      if (it->end > s) return true;
-      if (it->start + 256 < s) break;  // mentions are short; the sort is by start
-    }
-    return false;
-  };
-  auto name_starts = [&](std::uint32_t at) {
-    auto it = std::lower_bound(taken.begin(), taken.end(), at,
-                               [](const Span& x, std::uint32_t a) { return x.start < a; });
-    return it != taken.end() && it->start == at && it->kind == static_cast<std::uint32_t>(mention_kind::name);
-  };
-  auto name_ends = [&](std::uint32_t at) {
-    auto it = std::lower_bound(taken.begin(), taken.end(), at,
-                               [](const Span& x, std::uint32_t a) { return x.start < a; });
-    while (it != taken.begin()) {
-      --it;
-      if (it->end == at && it->kind == static_cast<std::uint32_t>(mention_kind::name)) return true;
-      if (it->start + 256 < at) break;
-    }
-    return false;
-  };
+  for (std::size_t i = first; i < out.size(); ++i)
+    if (out[i].type == entity_type::person)
+      for (const std::string& r : out[i].roles) held.push_back(name_key_cached(r));
+  const PersonSpans persons(text, out, first);
   struct Phrase {
     Span span;
     std::string key;
@@ -1045,18 +1034,9 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     // in apposition to a name ("глава МИД Сергей Лавров", "Durov, the
     // founder of Telegram", "the head of the municipality, Sergei Nikitenko")
     if (b + 1 < words.size() && words[b + 1].cap && adjacent(words[b], words[b + 1])) continue;
-    {
-      std::uint32_t q = pe;
-      while (q < n && (text[q] == ' ' || text[q] == ',')) ++q;
-      if (q > pe && name_starts(q)) continue;
-      std::uint32_t r = ps;
-      const bool the = r >= 4 && (text.substr(r - 4, 4) == "the " || text.substr(r - 4, 4) == "The ");
-      if (the) r -= 4;
-      while (r > 0 && (text[r - 1] == ' ' || text[r - 1] == ',')) --r;
-      if (r < ps && name_ends(r)) continue;
-      if (!the && !plain_before(text, ps, a > 0 && words[a - 1].sent_start)) continue;
-    }
-    if (overlaps(ps, pe)) continue;
+    if (persons.name_after(pe) || persons.name_before(ps) || persons.overlaps(ps, pe)) continue;
+    const bool the = ps >= 4 && (text.substr(ps - 4, 4) == "the " || text.substr(ps - 4, 4) == "The ");
+    if (!the && !plain_before(text, ps, a > 0 && words[a - 1].sent_start)) continue;
     std::string key = name_key_cached(text.substr(ps, pe - ps));
     if (key.empty() || std::find(held.begin(), held.end(), key) != held.end()) continue;
     found.push_back(Phrase{Span{ps, pe, static_cast<std::uint32_t>(mention_kind::name), 0}, std::move(key)});
