@@ -935,11 +935,25 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
 // right before it and, after it, "of"/"for" (and "the") with capitalised
 // words, or capitalised words alone (Russian: президент России); it holds a
 // capitalised word besides the noun ("the President" alone is no entity).
-// Not an entity: a phrase in apposition to a name, inside a person's
-// mention, after a modifier (the former head), or whose key is a role of a
-// person of the document (that role names the person: see above).
-void find_role_entities(std::string_view text, const std::vector<Word>& words, std::vector<Entity>& out,
-                        std::size_t first) {
+// Not an entity: a phrase in apposition to a name or inside the apposition
+// a person's role was read from, inside a person's mention, after a modifier
+// (the former head), or whose key is a role of a person of the document
+// (that role names the person: see above).
+void find_role_entities(std::string_view text, const std::vector<Word>& words, std::vector<Span> role_spans,
+                        std::vector<Entity>& out, std::size_t first) {
+  std::sort(role_spans.begin(), role_spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
+  // inside the apposition a person's role was read from ("told RIA Novosti
+  // adviser of RF President on development of Internet Herman Klimenko")
+  auto in_apposition = [&](std::uint32_t s, std::uint32_t e) {
+    auto it = std::lower_bound(role_spans.begin(), role_spans.end(), e,
+                               [](const Span& x, std::uint32_t at) { return x.start < at; });
+    while (it != role_spans.begin()) {
+      --it;
+      if (it->end > s) return true;
+      if (it->start + 256 < s) break;
+    }
+    return false;
+  };
   auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
   // only spaces between two words
   auto adjacent = [&](const Word& a, const Word& b) {
@@ -1034,7 +1048,8 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     // in apposition to a name ("глава МИД Сергей Лавров", "Durov, the
     // founder of Telegram", "the head of the municipality, Sergei Nikitenko")
     if (b + 1 < words.size() && words[b + 1].cap && adjacent(words[b], words[b + 1])) continue;
-    if (persons.name_after(pe) || persons.name_before(ps) || persons.overlaps(ps, pe)) continue;
+    if (persons.name_after(pe) || persons.name_before(ps) || persons.overlaps(ps, pe) || in_apposition(ps, pe))
+      continue;
     const bool the = ps >= 4 && (text.substr(ps - 4, 4) == "the " || text.substr(ps - 4, 4) == "The ");
     if (!the && !plain_before(text, ps, a > 0 && words[a - 1].sent_start)) continue;
     std::string key = name_key_cached(text.substr(ps, pe - ps));
@@ -1099,6 +1114,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     std::string role;    // a role phrase in apposition before it
   };
   std::vector<Mention> mentions;
+  std::vector<Span> role_spans;  // the appositions the mentions' roles come from
   // Pass 1: the words of every zone (titles and captions name people too).
   std::vector<Word> words;
   // about a word per 6 bytes in English, 9 in Russian (a hostile text of
@@ -1388,6 +1404,17 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       const std::uint32_t send = words[k].sentence < sentences.size() ? sentences[words[k].sentence].end : static_cast<std::uint32_t>(text.size());
       m.role = role_after(text, m.span.end, std::max(send, m.span.end));
     }
+    if (!m.role.empty()) {
+      // where the apposition stands (within 130 bytes of the name, before
+      // or after it), for the role entities below
+      const std::uint32_t lo = m.span.start > 130 ? m.span.start - 130 : 0;
+      const std::uint32_t hi = std::min<std::uint32_t>(static_cast<std::uint32_t>(text.size()), m.span.end + 130);
+      const std::size_t at = text.substr(lo, hi - lo).find(m.role);
+      if (at != std::string_view::npos) {
+        const auto rs = static_cast<std::uint32_t>(lo + at);
+        role_spans.push_back(Span{rs, rs + static_cast<std::uint32_t>(m.role.size()), 0, 0});
+      }
+    }
     mentions.push_back(std::move(m));
   }
   // A first name alone ("Ярослав писал", "По словам Ярослава", "Vladimir
@@ -1605,7 +1632,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     out.push_back(std::move(e));
   }
   link_role_mentions(text, words, out, first_new);
-  find_role_entities(text, words, out, first_new);
+  find_role_entities(text, words, role_spans, out, first_new);
 }
 
 }  // namespace detail
