@@ -1025,13 +1025,16 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     while (c < words.size() && c - j < 4 && words[c].cap && adjacent(words[c - 1], words[c]) &&
            (of ? !given_name(surface(words[c])) : genitive(words[c])))
       ++c;
-    // two capitalised words, the second a Russian surname's form: a person's
-    // name with a first name the lexicon lacks ("Судья Карина Морозова")
+    // two capitalised words, the second a Slavic surname's form: a person's
+    // name with a first name the lexicon lacks ("Судья Карина Морозова",
+    // "President of Ukraine Volodymyr Zelensky")
     bool name_after = false;
     for (std::size_t q = j + 1; q < c && !name_after; ++q) {
       const std::string_view t = surface(words[q]);
-      name_after = cyrillic_word(t) && ends_any(t, {"ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына",
-                                                   "ский", "ская", "цкий", "цкая"});
+      name_after = cyrillic_word(t) ? ends_any(t, {"ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына",
+                                                   "ский", "ская", "цкий", "цкая"})
+                                    : t.size() >= 5 && ends_any(t, {"ov", "ev", "ova", "eva", "sky", "ski", "skaya",
+                                                                    "enko", "chuk", "vich", "shvili", "dze"});
     }
     if (name_after) continue;
     // a Russian genitive runs on in lower case after its capitalised head
