@@ -844,7 +844,7 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
   std::unordered_map<std::string_view, Forms> by_role;
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> lengths;  // first word -> role lengths
   std::vector<std::string> variants;
-  variants.reserve(holders.size());
+  variants.reserve(2 * holders.size());  // (never moves: views into it are kept)
   std::array<bool, 256> opens{};  // first bytes of the roles' first words
   auto first_word = [&](std::string_view r) {
     std::size_t i = 0;
@@ -877,11 +877,84 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
     }
   }
   for (auto& [r, f] : by_role) std::sort(f.holders.begin(), f.holders.end());
+  // A Russian role recurs in another case ("президент России" … "по словам
+  // президента России"): its words are matched by the name key of the
+  // phrase, after cheap tests of the first two letters of its first word
+  // (either case) and the first three of its last. By phrase length in
+  // words (2..6): the heads and tails there are, and the keys, so a word
+  // costs a few lookups however many roles a document has.
+  struct Declined {
+    std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::size_t>>> by_key;  // -> (named_at, entity)
+    std::unordered_map<std::string_view, bool> heads, tails;
+  };
+  std::array<Declined, 7> declined;
+  bool any_declined = false;
+  for (const Holder& x : holders) {
+    const std::string_view r = x.role;
+    if (r.size() < 8 || r.find(' ') == std::string_view::npos || !cyrillic_word(first_word(r))) continue;
+    std::size_t nw = 1;
+    for (const char ch : r) nw += ch == ' ';
+    if (nw > 6) continue;
+    Declined& d = declined[nw];
+    const std::string_view last = r.substr(r.rfind(' ') + 1);
+    d.tails[last.substr(0, std::min<std::size_t>(6, last.size()))] = true;
+    d.heads[r.substr(0, 4)] = true;
+    // its first letter in the other case (а..п D0 B0..BF <-> А..П D0 90..9F;
+    // р..я D1 80..8F <-> Р..Я D0 A0..AF), kept beside the variants above
+    const auto b0 = static_cast<unsigned char>(r[0]), b1 = static_cast<unsigned char>(r[1]);
+    if (variants.size() < variants.capacity()) {
+      std::string u(r.substr(0, 4));
+      if (b0 == 0xD0 && b1 >= 0xB0) u[1] = static_cast<char>(b1 - 0x20);
+      else if (b0 == 0xD1 && b1 >= 0x80 && b1 <= 0x8F) u[0] = static_cast<char>(0xD0), u[1] = static_cast<char>(b1 + 0x20);
+      else if (b0 == 0xD0 && b1 >= 0x90 && b1 <= 0x9F) u[1] = static_cast<char>(b1 + 0x20);
+      else if (b0 == 0xD0 && b1 >= 0xA0 && b1 <= 0xAF) u[0] = static_cast<char>(0xD1), u[1] = static_cast<char>(b1 - 0x20);
+      variants.push_back(std::move(u));
+      d.heads[variants.back()] = true;
+    }
+    d.by_key[name_key_cached(r)].emplace_back(x.named_at, x.entity);
+    any_declined = true;
+  }
+  for (Declined& d : declined)
+    for (auto& [k, hs] : d.by_key) std::sort(hs.begin(), hs.end());
   std::vector<std::pair<std::size_t, Span>> found;
+  // a role phrase at [s, e) standing alone: the checks of both searches
+  auto alone = [&](std::uint32_t s, std::uint32_t e, bool one_word, bool after_opener) {
+    if (e < n && letter_or_digit(decode_utf8(text.data() + e, text.data() + n).cp)) return false;
+    const bool the = s >= 4 && (text.substr(s - 4, 4) == "the " || text.substr(s - 4, 4) == "The ");
+    if (one_word && !the) return false;
+    if (!the && !plain_before(text, s, after_opener)) return false;
+    // "head of Roskomnadzor Alexander Zharov": the apposition itself
+    if (e + 1 < n && text[e] == ' ' && capitalised(text.substr(e + 1, 4))) return false;
+    return !(persons.overlaps(s, e) || persons.name_before(s) || persons.name_after(e));
+  };
+  // the holder named last before `s`
+  auto holder = [](const std::vector<std::pair<std::uint32_t, std::size_t>>& hs, std::uint32_t s) {
+    auto h = std::lower_bound(hs.begin(), hs.end(), std::make_pair(s, std::size_t{0}));
+    return h == hs.begin() ? std::size_t(-1) : std::prev(h)->second;
+  };
   for (std::size_t wi = 0; wi < words.size(); ++wi) {
     const Word& word = words[wi];
     const std::uint32_t s = word.start;
     const bool after_opener = wi > 0 && words[wi - 1].sent_start;
+    if (any_declined && word.end - s >= 4 && (static_cast<unsigned char>(text[s]) & 0xFE) == 0xD0) {
+      const std::string_view h = text.substr(s, 4);
+      for (std::size_t nw = 2; nw < declined.size() && wi + nw <= words.size(); ++nw) {
+        const Declined& d = declined[nw];
+        if (d.by_key.empty() || !d.heads.count(h)) continue;
+        const Word& lw = words[wi + nw - 1];
+        if (!d.tails.count(text.substr(lw.start, std::min<std::uint32_t>(6, lw.end - lw.start)))) continue;
+        bool chain = true;
+        for (std::size_t q = wi + 1; q < wi + nw && chain; ++q) {
+          chain = words[q].sentence == word.sentence && words[q].start > words[q - 1].end;
+          for (std::uint32_t g = words[q - 1].end; g < words[q].start && chain; ++g) chain = text[g] == ' ';
+        }
+        if (!chain) continue;
+        const auto k = d.by_key.find(name_key_cached(text.substr(s, lw.end - s)));
+        if (k == d.by_key.end() || !alone(s, lw.end, false, after_opener)) continue;
+        const std::size_t who = holder(k->second, s);
+        if (who != std::size_t(-1)) found.emplace_back(who, Span{s, lw.end, static_cast<std::uint32_t>(mention_kind::role), 0});
+      }
+    }
     if (!opens[static_cast<unsigned char>(text[s])]) continue;
     if (s > 0 && text[s - 1] >= '0' && text[s - 1] <= '9') continue;  // (words start at a letter)
     const std::string_view w = first_word(text.substr(s, std::min<std::uint32_t>(n - s, 256)));
@@ -892,18 +965,9 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
       const auto f = by_role.find(text.substr(s, len));
       if (f == by_role.end()) continue;
       const auto e = s + len;
-      if (e < n && letter_or_digit(decode_utf8(text.data() + e, text.data() + n).cp)) continue;
-      const bool the = s >= 4 && (text.substr(s - 4, 4) == "the " || text.substr(s - 4, 4) == "The ");
-      if (f->second.one_word && !the) continue;
-      if (!the && !plain_before(text, s, after_opener)) continue;
-      // "head of Roskomnadzor Alexander Zharov": the apposition itself
-      if (e + 1 < n && text[e] == ' ' && capitalised(text.substr(e + 1, 4))) continue;
-      if (persons.overlaps(s, e) || persons.name_before(s) || persons.name_after(e)) continue;
-      // the holder named last before it
-      const auto& hs = f->second.holders;
-      auto h = std::lower_bound(hs.begin(), hs.end(), std::make_pair(s, std::size_t{0}));
-      if (h == hs.begin()) continue;
-      found.emplace_back(std::prev(h)->second, Span{s, e, static_cast<std::uint32_t>(mention_kind::role), 0});
+      if (!alone(s, e, f->second.one_word, after_opener)) continue;
+      const std::size_t who = holder(f->second.holders, s);
+      if (who != std::size_t(-1)) found.emplace_back(who, Span{s, e, static_cast<std::uint32_t>(mention_kind::role), 0});
     }
   }
   if (found.empty()) return;

@@ -532,7 +532,7 @@ class Ctx {
   Ctx(std::string_view t, const std::vector<Span>& sentences, const std::vector<Entity>& ents)
       : t_(t), sents_(sentences), ents_(ents) {
     for (std::size_t i = 0; i < ents.size(); ++i)
-      for (const Span& m : ents[i].mentions) ments_.push_back(M{m.start, m.end, static_cast<int>(i)});
+      for (const Span& m : ents[i].mentions) ments_.push_back(M{m.start, m.end, static_cast<int>(i), m.kind});
     std::sort(ments_.begin(), ments_.end(), [](const M& a, const M& b) { return a.s < b.s; });
   }
 
@@ -542,6 +542,7 @@ class Ctx {
   struct M {
     std::uint32_t s, e;
     int ent;
+    std::uint32_t kind;  // a mention_kind
   };
   std::vector<M> ments_;
   std::vector<Mark> marks_;         // every paired mark, sorted
@@ -578,16 +579,16 @@ class Ctx {
     return it != marks_.end() && it->pos == pos ? it->kind : -1;
   }
   // the entity of a mention overlapping [s, e), preferring persons
-  int entity_at(std::uint32_t s, std::uint32_t e, Span* mention = nullptr) const {
+  int entity_at(std::uint32_t s, std::uint32_t e, Span* mention = nullptr, bool names_only = false) const {
     auto it = std::lower_bound(ments_.begin(), ments_.end(), s > 200 ? s - 200 : 0,
                                [](const M& m, std::uint32_t x) { return m.s < x; });
     int best = -1;
     for (; it != ments_.end() && it->s < e; ++it) {
-      if (it->e <= s) continue;
+      if (it->e <= s || (names_only && it->kind != static_cast<std::uint32_t>(mention_kind::name))) continue;
       const bool person = ents_[static_cast<std::size_t>(it->ent)].type == entity_type::person;
       if (best < 0 || person) {
         best = it->ent;
-        if (mention) *mention = Span{it->s, it->e, 0, 0};
+        if (mention) *mention = Span{it->s, it->e, it->kind, 0};
         if (person) break;
       }
     }
@@ -3478,6 +3479,30 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         if (e >= 0 && entities[static_cast<std::size_t>(e)].type != entity_type::person &&
             em.end < m.end)
           e = -1;
+        // nor is a role's holder named by the role inside a longer phrase,
+        // its complement ("по данным администрации главы Чувашии": the
+        // administration speaks; "the spokesman of the head of …")
+        if (e >= 0 && em.kind == static_cast<std::uint32_t>(mention_kind::role) && em.start > m.start) {
+          std::string_view before = text.substr(m.start, em.start - m.start);
+          while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+          if (!(before == "the" || before == "The")) e = -1;
+        }
+        // and a role in the genitive right after another noun is that noun's
+        // complement ("по данным администрации главы Чувашии": the
+        // administration; not "По словам президента США", Obama's): the
+        // speaker is what its own words name, if anything
+        if (e >= 0 && em.kind == static_cast<std::uint32_t>(mention_kind::role) && em.start < m.start &&
+            em.start >= 2 && text[em.start - 1] == ' ') {
+          std::uint32_t w = em.start - 1;
+          while (w >= 2 && (static_cast<unsigned char>(text[w - 2]) == 0xD0 || static_cast<unsigned char>(text[w - 2]) == 0xD1))
+            w -= 2;
+          const std::string_view prev = text.substr(w, em.start - 1 - w);
+          static const std::string_view kSource[] = {"словам", "мнению", "данным", "оценке", "сведениям",
+                                                     "утверждению", "заявлению", "информации", "слов"};
+          if (prev.size() >= 8 && cyrillic_word(prev) && !is_upper(decode_utf8(prev.data(), prev.data() + prev.size()).cp) &&
+              std::find(std::begin(kSource), std::end(kSource), prev) == std::end(kSource))
+            e = cx.entity_at(m.start, m.end, &em, /*names_only=*/true);
+        }
         // a role ("the head of Roskomnadzor") names the person who holds it
         std::string_view mt = text.substr(m.start, m.end - m.start);
         for (std::string_view art : {"The ", "the ", "A ", "a "})

@@ -465,3 +465,14 @@ TEST(Entities, ARoleWithoutItsHolderIsAnEntityOfItsOwn) {
   const auto held = analyze("The head of Roskomnadzor Alexander Zharov spoke. The head of Roskomnadzor left.");
   for (const auto& e : held.entities) EXPECT_NE(e.type, skaz::entity_type::role) << e.name;
 }
+
+TEST(Entities, ARussianRoleInAnotherCase) {
+  const auto d = analyze(
+      "Президент России Владимир Путин прибыл в Минск. По словам президента России, переговоры будут трудными. "
+      "Встреча президента России с коллегой продлится час. Президентом Франции он не был.",
+      "ru");
+  const skaz::Entity* putin = find(d, "Владимир Путин");
+  ASSERT_NE(putin, nullptr);
+  // the genitive twice; another country's office is not his
+  EXPECT_EQ(role_mentions(d, *putin), (std::vector<std::string>{"президента России", "президента России"}));
+}

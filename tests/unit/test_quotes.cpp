@@ -1398,3 +1398,22 @@ TEST(Quotes, ReviewFixesLanguageAdverbAndLawWindow) {
   EXPECT_EQ(q[0].speaker, "министр");
   EXPECT_EQ(quotes("Президент подписал закон «О полиции».", "ru").front().kind, "title");
 }
+
+// A role in another case names its holder ("По словам президента России" is
+// Putin's), unless it is the complement of another noun ("по данным
+// администрации главы Чувашии": the administration's).
+TEST(Quotes, ARoleInTheGenitiveNamesItsHolderUnlessItIsAComplement) {
+  auto d = analyze(
+      "Президент России Владимир Путин прибыл в Минск. По словам президента России, переговоры будут трудными.",
+      "ru");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  ASSERT_GE(d.quotes[0].speaker_entity, 0);
+  EXPECT_EQ(d.entities[static_cast<std::size_t>(d.quotes[0].speaker_entity)].name, "Владимир Путин");
+  d = analyze(
+      "Глава Чувашии Михаил Игнатьев наградил спортсменов. Всего, по данным администрации главы Чувашии, "
+      "награждены 105 человек.",
+      "ru");
+  ASSERT_EQ(d.quotes.size(), 1u);
+  if (d.quotes[0].speaker_entity >= 0)
+    EXPECT_NE(d.entities[static_cast<std::size_t>(d.quotes[0].speaker_entity)].name, "Михаил Игнатьев");
+}
