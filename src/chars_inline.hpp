@@ -70,6 +70,15 @@ inline void fold_ru2(unsigned char b0, unsigned char b1, char* out) noexcept {
   out[0] = static_cast<char>(b0);
   out[1] = static_cast<char>(b1);
 }
+// A Russian letter's other case, in place (а..п D0 B0..BF <-> А..П D0
+// 90..9F, р..я D1 80..8F <-> Р..Я D0 A0..AF; any other letter unchanged).
+inline void swap_case_ru2(char* p) noexcept {
+  const auto b0 = static_cast<unsigned char>(p[0]), b1 = static_cast<unsigned char>(p[1]);
+  if (b0 == 0xD0 && b1 >= 0xB0 && b1 <= 0xBF) p[1] = static_cast<char>(b1 - 0x20);
+  else if (b0 == 0xD1 && b1 >= 0x80 && b1 <= 0x8F) p[0] = static_cast<char>(0xD0), p[1] = static_cast<char>(b1 + 0x20);
+  else if (b0 == 0xD0 && b1 >= 0x90 && b1 <= 0x9F) p[1] = static_cast<char>(b1 + 0x20);
+  else if (b0 == 0xD0 && b1 >= 0xA0 && b1 <= 0xAF) p[0] = static_cast<char>(0xD1), p[1] = static_cast<char>(b1 - 0x20);
+}
 
 // Letters of each script in [p, end): a byte loop, decoding only outside
 // ASCII and Ѐ..ӿ (language detection reads every byte of a document).

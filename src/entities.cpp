@@ -153,18 +153,25 @@ struct NameIndex {
   // unless the spelling is also a case form of a man's name (Александра of
   // Александр, Валерия of Валерий, Евгения of Евгений)
   const bool* exact(std::string_view word) const {
-    char buf[64];
-    const std::string_view k = fold_key(word, buf, sizeof buf);
-    const bool* f = k.empty() ? nullptr : female_exact.find(k);
-    return f && *f && !man_for(word).empty() ? nullptr : f;
+    const bool* f = spelled(word);
+    return f && *f && !man_of_woman(word).empty() ? nullptr : f;
   }
   // the man's name whose genitive is this woman's name of the lexicon
   // (Александра -> Александр, Валерия -> Валерий); empty when none
   std::string man_for(std::string_view word) const {
+    const bool* f = spelled(word);
+    return f && *f ? man_of_woman(word) : std::string();
+  }
+
+ private:
+  const bool* spelled(std::string_view word) const {
     char buf[64];
     const std::string_view k = fold_key(word, buf, sizeof buf);
-    const bool* f = k.empty() ? nullptr : female_exact.find(k);
-    if (!f || !*f || word.size() < 4) return {};
+    return k.empty() ? nullptr : female_exact.find(k);
+  }
+  // man_for() of a word known to spell a woman's name
+  std::string man_of_woman(std::string_view word) const {
+    if (word.size() < 4) return {};
     const std::string stem(word.substr(0, word.size() - 2));
     auto man = [&](const std::string& n) {
       char b2[64];
@@ -246,21 +253,18 @@ constexpr std::string_view kRoleNouns[] = {
 // The byte lengths of the role nouns by their first byte, folded (ASCII to
 // lower case, the Cyrillic leads D0 and D1 to one): a word is turned away by
 // its shape before any lookup (role_noun runs for many words).
+constexpr unsigned char role_lead(unsigned char b) noexcept {
+  return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32) : b == 0xD1 ? 0xD0 : b;
+}
 const std::array<std::uint64_t, 256> kRoleShapes = [] {
   std::array<std::uint64_t, 256> t{};
-  for (const std::string_view n : kRoleNouns) {
-    const auto b = static_cast<unsigned char>(n[0]);
-    const unsigned char f = b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32) : b == 0xD1 ? 0xD0 : b;
-    t[f] |= std::uint64_t{1} << n.size();
-  }
+  for (const std::string_view n : kRoleNouns) t[role_lead(static_cast<unsigned char>(n[0]))] |= std::uint64_t{1} << n.size();
   return t;
 }();
 
 inline bool role_shape(std::string_view w) noexcept {
   if (w.empty() || w.size() >= 64) return false;
-  const auto b = static_cast<unsigned char>(w[0]);
-  const unsigned char f = b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32) : b == 0xD1 ? 0xD0 : b;
-  return kRoleShapes[f] >> w.size() & 1;
+  return kRoleShapes[role_lead(static_cast<unsigned char>(w[0]))] >> w.size() & 1;
 }
 
 bool role_noun(std::string_view w);
@@ -295,9 +299,7 @@ bool role_noun(std::string_view w) {
   if (nouns.contains(w)) return true;
   if (w.size() >= 2 && static_cast<unsigned char>(w[0]) == 0xD0) {
     std::copy(w.begin(), w.end(), buf);
-    const auto b = static_cast<unsigned char>(buf[1]);
-    if (b >= 0x90 && b <= 0x9F) buf[1] = static_cast<char>(b + 0x20);
-    else if (b >= 0xA0 && b <= 0xAF) { buf[0] = static_cast<char>(0xD1); buf[1] = static_cast<char>(b - 0x20); }
+    fold_ru2(static_cast<unsigned char>(buf[0]), static_cast<unsigned char>(buf[1]), buf);
     if (nouns.contains(std::string_view(buf, w.size()))) return true;
   }
   return false;
@@ -351,8 +353,9 @@ bool link_word(std::string_view w) {
 // The role phrase in apposition right after a mention that ends at `at`:
 // ", the founder of Telegram," / ", глава ведомства," — from the comma to
 // the next comma or full stop, opening with a role noun (after at most two
-// capitalised words: ", Telegram founder,") and holding no clause.
-std::string role_after(std::string_view text, std::uint32_t at, std::uint32_t to) {
+// capitalised words: ", Telegram founder,") and holding no clause; a view
+// into `text`.
+std::string_view role_after(std::string_view text, std::uint32_t at, std::uint32_t to) {
   if (to > text.size() || at >= to || text[at] != ',') return {};
   std::string_view win = text.substr(at + 1, std::min<std::uint32_t>(to - at - 1, 120));
   std::size_t end = win.find(',');
@@ -380,15 +383,16 @@ std::string role_after(std::string_view text, std::uint32_t at, std::uint32_t to
   for (std::size_t i = k + 1; i < ws.size(); ++i)
     if (!capitalised(ws[i]) && !link_word(ws[i]) && !role_noun(ws[i]) && ++content > 2) return {};
   const std::size_t from = static_cast<std::size_t>(ws[open].data() - win.data());
-  return std::string(win.substr(from));
+  return win.substr(from);
 }
 
 bool given_name(std::string_view w);
 
 // The role phrase that ends right before `at` (a person mention) in the
 // same sentence, or empty: from the last role noun (with the capitalised
-// words right before it: "Internet Ombudsman", "General Director") to `at`.
-std::string role_before(std::string_view text, std::uint32_t from, std::uint32_t at) {
+// words right before it: "Internet Ombudsman", "General Director") to `at`;
+// a view into `text`.
+std::string_view role_before(std::string_view text, std::uint32_t from, std::uint32_t at) {
   if (at <= from) return {};
   const std::uint32_t lo = at - from > 120 ? at - 120 : from;
   std::string_view win = text.substr(lo, at - lo);
@@ -451,7 +455,7 @@ std::string role_before(std::string_view text, std::uint32_t from, std::uint32_t
     }
     std::string_view role = win.substr(ws[first].first);
     while (!role.empty() && (role.back() == ' ' || role.back() == ',')) role.remove_suffix(1);
-    return std::string(role);
+    return role;
   }
   return {};
 }
@@ -655,7 +659,7 @@ std::string female_surname(std::string_view last) {
       {"овой", "ова"}, {"евой", "ева"}, {"ёвой", "ёва"}, {"иной", "ина"}, {"ыной", "ына"},
       {"ской", "ская"}, {"цкой", "цкая"}, {"скую", "ская"}, {"цкую", "цкая"}};
   for (const auto& [from, to] : swaps)
-    if (last.size() > from.size() + 2 && last.compare(last.size() - from.size(), from.size(), from) == 0)
+    if (ends_with(last, from, 2))
       return std::string(last.substr(0, last.size() - from.size())) + std::string(to);
   return std::string(last);
 }
@@ -743,12 +747,14 @@ bool plain_before(std::string_view text, std::uint32_t s, bool opens_sentence = 
   // (a capitalised word is part of the phrase, unless capitalised for
   // opening the sentence: "Позже глава МИД уехал")
   if ((capitalised(w) && !opens_sentence) || role_noun(w)) return false;
+  // (compared folded: Former, Бывший; "A founder" is someone else too)
   static const StringSet modifiers = {
       "former", "acting", "deputy", "vice", "interim", "new", "late", "first", "next", "previous", "then", "ex",
-      "Former", "Acting", "Deputy", "Vice", "Interim", "New", "Late", "First", "Next", "Previous", "Then", "Ex",
       "бывший", "бывшего", "бывшему", "бывшим", "экс", "врио", "нового", "новый", "новому", "новым", "первый",
-      "первого", "Бывший", "Экс", "Врио", "Новый", "Первый", "a", "an", "A", "An"};
-  if (modifiers.contains(w)) return false;
+      "первого", "a", "an"};
+  char buf[32];
+  const std::string_view f = w.size() < sizeof buf ? fold_key(w, buf, sizeof buf) : std::string_view();
+  if (!f.empty() && modifiers.contains(f)) return false;
   return !(cyrillic_word(w) && ends_any(w, {"ый", "ий", "ой", "ая", "яя", "ое", "ее", "ого", "его", "ому", "ему", "ым", "им", "ую", "юю"}));
 }
 
@@ -899,15 +905,10 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
     const std::string_view last = r.substr(r.rfind(' ') + 1);
     d.tails[last.substr(0, std::min<std::size_t>(6, last.size()))] = true;
     d.heads[r.substr(0, 4)] = true;
-    // its first letter in the other case (а..п D0 B0..BF <-> А..П D0 90..9F;
-    // р..я D1 80..8F <-> Р..Я D0 A0..AF), kept beside the variants above
-    const auto b0 = static_cast<unsigned char>(r[0]), b1 = static_cast<unsigned char>(r[1]);
+    // its first letter in the other case, kept beside the variants above
     if (variants.size() < variants.capacity()) {
       std::string u(r.substr(0, 4));
-      if (b0 == 0xD0 && b1 >= 0xB0) u[1] = static_cast<char>(b1 - 0x20);
-      else if (b0 == 0xD1 && b1 >= 0x80 && b1 <= 0x8F) u[0] = static_cast<char>(0xD0), u[1] = static_cast<char>(b1 + 0x20);
-      else if (b0 == 0xD0 && b1 >= 0x90 && b1 <= 0x9F) u[1] = static_cast<char>(b1 + 0x20);
-      else if (b0 == 0xD0 && b1 >= 0xA0 && b1 <= 0xAF) u[0] = static_cast<char>(0xD1), u[1] = static_cast<char>(b1 - 0x20);
+      swap_case_ru2(&u[0]);
       variants.push_back(std::move(u));
       d.heads[variants.back()] = true;
     }
@@ -1026,10 +1027,10 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
       if (text[i] != ' ') return false;
     return true;
   };
-  std::vector<std::string> held;  // keys of the persons' roles (name_key_cached's reference lasts one call)
+  StringSet held;  // keys of the persons' roles
   for (std::size_t i = first; i < out.size(); ++i)
     if (out[i].type == entity_type::person)
-      for (const std::string& r : out[i].roles) held.push_back(name_key_cached(r));
+      for (const std::string& r : out[i].roles) held.set(name_key_cached(r), true);
   const PersonSpans persons(text, out, first);
   struct Phrase {
     Span span;
@@ -1120,7 +1121,7 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     const bool the = ps >= 4 && (text.substr(ps - 4, 4) == "the " || text.substr(ps - 4, 4) == "The ");
     if (!the && !plain_before(text, ps, a > 0 && words[a - 1].sent_start)) continue;
     std::string key = name_key_cached(text.substr(ps, pe - ps));
-    if (key.empty() || std::find(held.begin(), held.end(), key) != held.end()) continue;
+    if (key.empty() || held.contains(key)) continue;
     found.push_back(Phrase{Span{ps, pe, static_cast<std::uint32_t>(mention_kind::name), 0}, std::move(key)});
     k = b;
   }
@@ -1439,7 +1440,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       const std::uint32_t send = words[k].sentence < sentences.size() ? sentences[words[k].sentence].end
                                                                      : static_cast<std::uint32_t>(text.size());
       // (cheap tests first: a comma after the pair, a role noun right before it)
-      std::string role;
+      std::string_view role;
       if (words[n].end < text.size() && text[words[n].end] == ',')
         role = role_after(text, words[n].end, std::max(send, words[n].end));
       if (role.empty() && k > 0 && words[k - 1].sentence == words[k].sentence && role_noun(surface(words[k - 1])))
@@ -1463,23 +1464,25 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     }
     if (m.key->empty()) continue;
     m.sentence_initial = w.sent_start && m.words == 1;
+    std::string_view role;
     if (m.first_name >= 0) {
       const std::uint32_t sstart = words[k].sentence < sentences.size() ? sentences[words[k].sentence].start : 0;
-      m.role = role_before(text, std::min(sstart, m.span.start), m.span.start);
+      role = role_before(text, std::min(sstart, m.span.start), m.span.start);
     }
-    if (m.role.empty()) {
+    if (role.empty()) {
       const std::uint32_t send = words[k].sentence < sentences.size() ? sentences[words[k].sentence].end : static_cast<std::uint32_t>(text.size());
-      m.role = role_after(text, m.span.end, std::max(send, m.span.end));
+      role = role_after(text, m.span.end, std::max(send, m.span.end));
     }
-    if (!m.role.empty()) {
+    if (!role.empty()) {
+      m.role.assign(role);
       // where the apposition stands (within 130 bytes of the name, before
       // or after it), for the role entities below
       const std::uint32_t lo = m.span.start > 130 ? m.span.start - 130 : 0;
       const std::uint32_t hi = std::min<std::uint32_t>(static_cast<std::uint32_t>(text.size()), m.span.end + 130);
-      const std::size_t at = text.substr(lo, hi - lo).find(m.role);
+      const std::size_t at = text.substr(lo, hi - lo).find(role);
       if (at != std::string_view::npos) {
         const auto rs = static_cast<std::uint32_t>(lo + at);
-        role_spans.push_back(Span{rs, rs + static_cast<std::uint32_t>(m.role.size()), 0, 0});
+        role_spans.push_back(Span{rs, rs + static_cast<std::uint32_t>(role.size()), 0, 0});
       }
     }
     mentions.push_back(std::move(m));

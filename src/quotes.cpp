@@ -3320,6 +3320,14 @@ class Finder {
 
 // ------------------------------------------------------------- entities
 
+// The Russian word (two-byte letters) that ends at `end`; empty when none.
+std::string_view russian_word_before(std::string_view text, std::uint32_t end) {
+  std::uint32_t w = end;
+  while (w >= 2 && (static_cast<unsigned char>(text[w - 2]) == 0xD0 || static_cast<unsigned char>(text[w - 2]) == 0xD1))
+    w -= 2;
+  return text.substr(w, end - w);
+}
+
 // The last space-separated word of a name or a phrase.
 std::string_view last_word(std::string_view s) {
   const std::size_t sp = s.rfind(' ');
@@ -3493,10 +3501,7 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         // speaker is what its own words name, if anything
         if (e >= 0 && em.kind == static_cast<std::uint32_t>(mention_kind::role) && em.start < m.start &&
             em.start >= 2 && text[em.start - 1] == ' ') {
-          std::uint32_t w = em.start - 1;
-          while (w >= 2 && (static_cast<unsigned char>(text[w - 2]) == 0xD0 || static_cast<unsigned char>(text[w - 2]) == 0xD1))
-            w -= 2;
-          const std::string_view prev = text.substr(w, em.start - 1 - w);
+          const std::string_view prev = russian_word_before(text, em.start - 1);
           static const std::string_view kSource[] = {"словам", "мнению", "данным", "оценке", "сведениям",
                                                      "утверждению", "заявлению", "информации", "слов"};
           if (prev.size() >= 8 && cyrillic_word(prev) && !is_upper(decode_utf8(prev.data(), prev.data() + prev.size()).cp) &&
@@ -3541,11 +3546,8 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         if (e >= 0 && em.start >= 7 && em.start >= m.start && text[em.start - 1] == ' ') {  // (a kin word has 3 letters or more)
           const Entity& en = entities[static_cast<std::size_t>(e)];
           const std::string_view last = last_word(text.substr(em.start, em.end - em.start));
-          std::uint32_t w = em.start - 1;  // the word before: Cyrillic letters, two bytes each
-          while (w >= 2 && (static_cast<unsigned char>(text[w - 2]) == 0xD0 ||
-                            static_cast<unsigned char>(text[w - 2]) == 0xD1))
-            w -= 2;
-          const std::string_view prev = text.substr(w, em.start - 1 - w);
+          const std::string_view prev = russian_word_before(text, em.start - 1);
+          const auto w = static_cast<std::uint32_t>(prev.data() - text.data());
           // (a person's word in no form of the name: Алиева of Ильхам Алиев,
           // not Светлана of Светлана Ващенко; "Мать Тереза" is her name)
           auto in_name = [&](std::string_view x) {
