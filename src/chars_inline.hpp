@@ -70,6 +70,79 @@ inline void fold_ru2(unsigned char b0, unsigned char b1, char* out) noexcept {
   out[0] = static_cast<char>(b0);
   out[1] = static_cast<char>(b1);
 }
+// Which lower-case letters lower_run() takes: a..z, а..я (as lower_ru2
+// reads them), or both.
+enum class lower_set { latin = 1, cyrillic = 2, both = 3 };
+
+// The end of the run of lower-case letters of `set` from p (no byte at or
+// past end is read); *letters is increased by the run's letter count. Every
+// stage reads words a byte at a time, and a word's end was a mispredicted
+// loop exit: over 16 bytes at a time (SSE2) the run's end is a bit count.
+// With `copy`, the run's bytes (lower-case: their own fold) are copied to
+// copy[0..]; up to 16 bytes past the run may be written there too, which
+// the caller's buffer must hold (as many bytes as [p, end)).
+template <lower_set set>
+inline const char* lower_run(const char* p, const char* end, int* letters, char* copy = nullptr) noexcept {
+  const char* const from = p;
+  constexpr bool lat = (static_cast<int>(set) & 1) != 0;
+  constexpr bool cyr = (static_cast<int>(set) & 2) != 0;
+#if defined(__SSE2__)
+  // (17 bytes: the pair whose lead is the 16th byte is read whole)
+  while (end - p >= 17) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    unsigned az = 0, ps = 0;
+    if (lat) {
+      const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8('a'));
+      az = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x)));
+    }
+    if (cyr) {
+      // a pair starts where D0 precedes B0..BF or D1 precedes 80..8F
+      const __m128i nx = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+      const __m128i hi = _mm_sub_epi8(nx, _mm_set1_epi8(static_cast<char>(0xB0)));
+      const __m128i lo = _mm_sub_epi8(nx, _mm_set1_epi8(static_cast<char>(0x80)));
+      const __m128i k15 = _mm_set1_epi8(15);
+      const __m128i d0 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD0))),
+                                       _mm_cmpeq_epi8(_mm_min_epu8(hi, k15), hi));
+      const __m128i d1 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD1))),
+                                       _mm_cmpeq_epi8(_mm_min_epu8(lo, k15), lo));
+      ps = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(d0, d1)));
+    }
+    // (a pair's second byte is 80..BF, never a lead or a..z: no overlap)
+    if (copy) _mm_storeu_si128(reinterpret_cast<__m128i*>(copy + (p - from)), v);
+    const unsigned ok = az | ps | (ps << 1);
+    const unsigned z = static_cast<unsigned>(__builtin_ctz(~ok));  // 0..17
+    const unsigned take = z >= 16 ? 0xFFFFu : (1u << z) - 1u;
+    // (a letter is one bit of az or ps, which never overlap; bit tricks, as
+    // without -mpopcnt __builtin_popcount is a call into libgcc)
+    unsigned c = (az | ps) & take;
+    c = c - ((c >> 1) & 0x5555u);
+    c = (c & 0x3333u) + ((c >> 2) & 0x3333u);
+    c = (c + (c >> 4)) & 0x0F0Fu;
+    *letters += static_cast<int>((c + (c >> 8)) & 0x1Fu);
+    if (z < 16) return p + z;
+    if (z > 16) {  // the pair cut by the chunk's end, its second byte too
+      if (copy) copy[p - from + 16] = p[16];
+      ++p;
+    }
+    p += 16;
+  }
+#endif
+  while (p < end) {
+    const auto b0 = static_cast<unsigned char>(*p);
+    if (lat && b0 >= 'a' && b0 <= 'z') {
+      if (copy) copy[p - from] = *p;
+      ++p;
+    } else if (cyr && end - p >= 2 && lower_ru2(b0, static_cast<unsigned char>(p[1]))) {
+      if (copy) copy[p - from] = p[0], copy[p - from + 1] = p[1];
+      p += 2;
+    } else {
+      break;
+    }
+    ++*letters;
+  }
+  return p;
+}
+
 // A Russian letter's other case, in place (а..п D0 B0..BF <-> А..П D0
 // 90..9F, р..я D1 80..8F <-> Р..Я D0 A0..AF; any other letter unchanged).
 inline void swap_case_ru2(char* p) noexcept {

@@ -1204,18 +1204,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       int upper = 0, lower = 0;
       std::uint32_t j = i;
       while (j < z.end) {
-        // lower-case a..z and а..я, most letters of a text, read inline
-        const auto b0 = static_cast<unsigned char>(text[j]);
-        if (b0 >= 'a' && b0 <= 'z') {
-          ++lower;
-          ++j;
-          continue;
-        }
-        if (j + 1 < z.end && lower_ru2(b0, static_cast<unsigned char>(text[j + 1]))) {
-          ++lower;
-          j += 2;
-          continue;
-        }
+        // lower-case a..z and а..я, most letters of a text, read in runs
+        j = static_cast<std::uint32_t>(
+            lower_run<lower_set::both>(text.data() + j, text.data() + z.end, &lower) - text.data());
+        if (j >= z.end) break;
         const decoded_char e = decode_utf8(text.data() + j, text.data() + z.end);
         if (!(is_letter(e.cp) || detail::digit_fast(e.cp) || e.cp == '-' || e.cp == '\'' || e.cp == 0x2019)) break;
         // a hyphen joins names (Jean-Pierre, Йошкар-Ола), not a name and a

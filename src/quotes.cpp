@@ -660,7 +660,17 @@ class Ctx {
           else folded = false;
         }
         while (j < b) {
-          // letters a..z, A..Z, А..я read inline
+          // lower-case a..z and а..я in runs (their fold is themselves),
+          // then A..Z and А..Я one by one
+          {
+            int n = 0;
+            const char* q = lower_run<lower_set::both>(base + j, base + b, &n, folded ? fb + (j - i) : nullptr);
+            if (n) {
+              digits = false;
+              j = static_cast<std::uint32_t>(q - base);
+              if (j >= b) break;
+            }
+          }
           const auto b0 = static_cast<unsigned char>(base[j]);
           if (static_cast<unsigned>((b0 | 0x20) - 'a') < 26u) {
             digits = false;

@@ -330,14 +330,10 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
           std::uint32_t j = i + len;
           int run = 1;
           if (len == 1) {
-            while (j < range.end && base[j] >= 'a' && base[j] <= 'z') ++j, ++run;
+            j = static_cast<std::uint32_t>(detail::lower_run<lower_set::latin>(base + j, base + range.end, &run) - base);
             lc = static_cast<unsigned char>(base[j - 1]);
           } else {
-            while (j + 1 < range.end &&
-                   lower_ru2(static_cast<unsigned char>(base[j]), static_cast<unsigned char>(base[j + 1]))) {
-              j += 2;
-              ++run;
-            }
+            j = static_cast<std::uint32_t>(detail::lower_run<lower_set::cyrillic>(base + j, base + range.end, &run) - base);
             lc = (char32_t{static_cast<unsigned char>(base[j - 2]) & 0x1Fu} << 6) |
                  (static_cast<unsigned char>(base[j - 1]) & 0x3Fu);
           }

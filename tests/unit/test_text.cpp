@@ -285,6 +285,56 @@ TEST(ScriptCount, ChunksCountAsBytes) {
   }
 }
 
+// The 16-byte path of lower_run (the stages' word loops) ends a run where
+// the byte loop does and counts the same letters, for each letter set.
+template <skaz::detail::lower_set set>
+void lower_run_as_bytes(const std::string& s, std::size_t from) {
+  using skaz::detail::lower_set;
+  constexpr bool lat = set != lower_set::cyrillic, cyr = set != lower_set::latin;
+  const char* p = s.data() + from;
+  const char* const end = s.data() + s.size();
+  int want = 0;
+  while (p < end) {
+    const auto b0 = static_cast<unsigned char>(*p);
+    if (lat && b0 >= 'a' && b0 <= 'z') p += 1;
+    else if (cyr && end - p >= 2 && skaz::detail::lower_ru2(b0, static_cast<unsigned char>(p[1]))) p += 2;
+    else break;
+    ++want;
+  }
+  int got = 3;  // added to, not set
+  const char* q = skaz::detail::lower_run<set>(s.data() + from, end, &got);
+  ASSERT_EQ(p - s.data(), q - s.data()) << s << " from " << from;
+  ASSERT_EQ(want + 3, got) << s << " from " << from;
+  // and with a copy: the run's bytes land in a buffer of [from, end)'s size
+  std::string copy(s.size() - from, '#');
+  got = 0;
+  q = skaz::detail::lower_run<set>(s.data() + from, end, &got, &copy[0]);
+  ASSERT_EQ(p - s.data(), q - s.data());
+  ASSERT_EQ(s.substr(from, static_cast<std::size_t>(p - s.data()) - from),
+            copy.substr(0, static_cast<std::size_t>(p - s.data()) - from));
+}
+
+TEST(LowerRun, ChunksEndAsBytes) {
+  std::mt19937 rng(7);
+  // lower-case letters mostly, and every byte that may end a run: capitals
+  // (Latin, Cyrillic, Ё), ё, other two-byte letters, lone leads and
+  // continuation bytes, spaces
+  const char* pieces[] = {"a", "z", "\xD0\xB0", "\xD0\xBF", "\xD1\x80", "\xD1\x8F", "m",
+                          "A", " ", "\xD0\x90", "\xD0\xAF", "\xD0\x81", "\xD1\x91", "\xC3\xA9",
+                          "\xD0", "\xD1", "\x80", "\xBF", "{", "`", "-"};
+  for (int it = 0; it < 20000; ++it) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 90);
+    // runs long enough to cross 16-byte chunks, ended by any piece
+    const int lower = it % 4 == 0 ? 21 : 7;
+    for (int i = 0; i < n; ++i) s += pieces[rng() % 100 < 90 ? rng() % 7 : rng() % lower];
+    const std::size_t from = s.empty() ? 0 : rng() % s.size();
+    lower_run_as_bytes<skaz::detail::lower_set::both>(s, from);
+    lower_run_as_bytes<skaz::detail::lower_set::latin>(s, from);
+    lower_run_as_bytes<skaz::detail::lower_set::cyrillic>(s, from);
+  }
+}
+
 }  // namespace
 
 // string_hash reads a word's last 1..7 bytes by fixed-size loads: the same
