@@ -6,6 +6,7 @@
 
 #include "skaz/repair.hpp"
 #include "quotes_impl.hpp"
+#include "repair_impl.hpp"
 #include "chars_inline.hpp"
 #include "segment_impl.hpp"
 #include "skaz/segment.hpp"
@@ -176,7 +177,7 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
       std::size_t b = v0.find('\n', a);
       if (b == std::string_view::npos) b = v0.size();
       edits.clear();
-      repair_text(v0.substr(a, b - a), &edits, ro);
+      detail::repair_edits(v0.substr(a, b - a), edits, ro);
       for (RepairEdit& e : edits) {
         const auto s0 = static_cast<std::uint32_t>(a + e.span.start);
         const auto s1 = static_cast<std::uint32_t>(a + e.span.end);

@@ -28,6 +28,7 @@
 #endif
 
 #include "confusables_tables.hpp"
+#include "repair_impl.hpp"
 #include "repair_tables.hpp"
 #include "skaz/document.hpp"
 
@@ -817,14 +818,19 @@ std::string repair_mojibake(std::string_view in, std::vector<RepairEdit>* edits)
 
 }  // namespace
 
-std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits, const RepairOptions& o) {
+namespace {
+
+// repair_text, and without `want_text` only its edits (an empty string back)
+std::string repair(std::string_view in, std::vector<RepairEdit>* edits, const RepairOptions& o, bool want_text) {
   std::vector<RepairEdit> found;
   const bool want_letters = (o.homoglyphs || o.invisible) && may_need_letters(in, o);
-  std::string text = o.mojibake ? repair_mojibake(in, edits || want_letters ? &found : nullptr)
-                                : std::string(in);
+  // (text needing no repair is copied only when the text is wanted)
+  std::string text = !o.mojibake                    ? (want_text ? std::string(in) : std::string())
+                     : want_text || suspicious(in) ? repair_mojibake(in, edits || want_letters ? &found : nullptr)
+                                                    : std::string();
   if (!want_letters) {
     if (edits) edits->insert(edits->end(), found.begin(), found.end());
-    return text;
+    return want_text ? text : std::string();
   }
   // Letters are judged on the input; where mojibake was undone, its repair
   // stands and the letter repairs inside it are dropped.
@@ -840,17 +846,31 @@ std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits, con
   }
   while (m < found.size()) all.push_back(std::move(found[m++]));
   std::string out;
-  out.reserve(in.size());
-  std::size_t pos = 0;
-  for (const RepairEdit& e : all) {
-    out.append(in.substr(pos, e.span.start - pos));
-    out += e.replacement;
-    pos = e.span.end;
+  if (want_text) {
+    out.reserve(in.size());
+    std::size_t pos = 0;
+    for (const RepairEdit& e : all) {
+      out.append(in.substr(pos, e.span.start - pos));
+      out += e.replacement;
+      pos = e.span.end;
+    }
+    out.append(in.substr(pos));
   }
-  out.append(in.substr(pos));
   if (edits) edits->insert(edits->end(), std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()));
   return out;
 }
+
+}  // namespace
+
+std::string repair_text(std::string_view in, std::vector<RepairEdit>* edits, const RepairOptions& o) {
+  return repair(in, edits, o, true);
+}
+
+namespace detail {
+void repair_edits(std::string_view in, std::vector<RepairEdit>& edits, const RepairOptions& o) {
+  repair(in, &edits, o, false);
+}
+}  // namespace detail
 
 namespace {
 

@@ -997,3 +997,45 @@ TEST(RepairPipeline, LongGarbledLineKeepsFineSpans) {
   for (const skaz::Entity& e : d->entities)
     for (const skaz::Span& m : e.mentions) ASSERT_LT(m.size(), 64u);
 }
+
+// The pipeline asks for the edits only (detail::repair_edits): the same
+// edits as repair_text's, for clean text, mojibake, lookalikes and
+// invisible characters, under every option set.
+#include "repair_impl.hpp"
+
+TEST(RepairEdits, SameEditsAsRepairText) {
+  const std::string inputs[] = {
+      "plain text, nothing to mend",
+      kCp1251Ru,
+      kKoi8Ru,
+      kCp1252En,
+      "T\xD0\xB5l\xD0\xB5gram and \xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD",  // Tеlеgram (Cyrillic е)
+      "soft\xC2\xADhyphen and zero\xE2\x80\x8Bwidth",
+      "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2" "a \xD0\xA0\xD0\x9E\xD0\xA1\xD0\xA1\xD0\x98\xD0\xAF",  // Москвa
+      "",
+  };
+  for (int mask = 0; mask < 8; ++mask) {
+    skaz::RepairOptions o;
+    o.mojibake = mask & 1;
+    o.homoglyphs = mask & 2;
+    o.invisible = mask & 4;
+    for (const std::string& in : inputs) {
+      std::vector<skaz::RepairEdit> want, got;
+      skaz::repair_text(in, &want, o);
+      skaz::detail::repair_edits(in, got, o);
+      ASSERT_EQ(want.size(), got.size()) << in << " options " << mask;
+      for (std::size_t i = 0; i < want.size(); ++i) {
+        EXPECT_EQ(want[i].span.start, got[i].span.start);
+        EXPECT_EQ(want[i].span.end, got[i].span.end);
+        EXPECT_EQ(want[i].kind, got[i].kind);
+        EXPECT_EQ(want[i].replacement, got[i].replacement);
+      }
+    }
+  }
+  // and the inputs do exercise repairs: not every edit list is empty
+  std::vector<skaz::RepairEdit> some;
+  skaz::RepairOptions all;
+  all.homoglyphs = all.invisible = true;
+  for (const std::string& in : inputs) skaz::detail::repair_edits(in, some, all);
+  EXPECT_GE(some.size(), 4u);
+}
