@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <deque>
 #include <unordered_map>
 #include <string>
 #include <vector>
@@ -469,23 +470,33 @@ struct Word {
 };
 
 // F(spelling) remembered by each thread across documents (names recur from
-// article to article: Putin, Москвы); at most 64 Ki spellings a function.
-// The reference is good until the next call.
+// article to article: Putin, Москвы). The values never move (a deque), and
+// the cache is emptied only between documents (trim_cache, once it holds
+// 64 Ki spellings): a reference is good through the document, so the
+// entity stage keeps pointers to keys instead of copies.
+template <std::string (*F)(std::string_view)>
+struct Cache {
+  StringTable<std::uint32_t> at;
+  std::deque<std::string> values;
+  static Cache& mine() {
+    thread_local Cache c;
+    return c;
+  }
+};
 template <std::string (*F)(std::string_view)>
 const std::string& cached(std::string_view spelling) {
-  struct Cache {
-    StringTable<std::uint32_t> at;
-    std::vector<std::string> values;
-  };
-  thread_local Cache c;
+  Cache<F>& c = Cache<F>::mine();
   if (const std::uint32_t* i = c.at.find(spelling)) return c.values[*i];
-  if (c.values.size() >= (std::size_t{1} << 16)) {
-    c.at = StringTable<std::uint32_t>();
-    c.values.clear();
-  }
   c.values.push_back(F(spelling));
   c.at.set(spelling, static_cast<std::uint32_t>(c.values.size() - 1));
   return c.values.back();
+}
+template <std::string (*F)(std::string_view)>
+void trim_cache() {
+  Cache<F>& c = Cache<F>::mine();
+  if (c.values.size() < (std::size_t{1} << 16)) return;
+  c.at = StringTable<std::uint32_t>();
+  c.values.clear();
 }
 const std::string& name_key_cached(std::string_view spelling) { return cached<name_key>(spelling); }
 
@@ -1167,9 +1178,11 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
 void find_entities(std::string_view text, const std::vector<Span>& zones,
                    const std::vector<Span>& sentences, std::vector<Entity>& out) {
   const NameIndex& names = first_names();
+  trim_cache<name_key>();  // (between documents only: see cached)
+  trim_cache<name_base>();
   struct Mention {
     Span span;
-    const std::string* key = nullptr;  // of the last word (in `keys`, which never moves)
+    const std::string* key = nullptr;  // of the last word (in the key cache, which keeps it through the document)
     int words;
     int first_name = -1; // 1 female, 0 male, -1 none
     bool english_first = false;  // the first name is of the English list
@@ -1243,31 +1256,15 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   // the name key of a capitalised word, computed when first asked and kept
   // (for capitalised words only: a string per word of a long document
   // costs more than the keys themselves)
-  constexpr std::uint32_t kUnset = 0xFFFFFFFFu;
   std::size_t capitalised = 0;
   for (const Word& w : words) capitalised += w.cap;
   mentions.reserve(capitalised);  // one mention per capitalised word at most: the vector never moves
-  std::vector<std::string> keys;
-  keys.reserve(capitalised + 1);  // references into it stay valid
-  keys.emplace_back();            // the key of a word that is not capitalised
-  std::vector<std::uint32_t> key_of(words.size(), kUnset);
-  StringTable<std::uint32_t> key_by_spelling;  // a name recurs through an article
+  // (the cache's keys stay put through this document)
+  static const std::string kNoKey;  // the key of a word that is not capitalised
+  std::vector<const std::string*> key_of(words.size(), nullptr);
   auto key = [&](std::size_t k) -> const std::string& {
-    if (key_of[k] == kUnset) {
-      if (words[k].cap) {
-        const std::string_view sp = surface(words[k]);
-        if (const std::uint32_t* seen = key_by_spelling.find(sp)) {
-          key_of[k] = *seen;
-        } else {
-          key_of[k] = static_cast<std::uint32_t>(keys.size());
-          keys.push_back(name_key_cached(sp));
-          key_by_spelling.set(sp, key_of[k]);
-        }
-      } else {
-        key_of[k] = 0;
-      }
-    }
-    return keys[key_of[k]];
+    if (!key_of[k]) key_of[k] = words[k].cap ? &name_key_cached(surface(words[k])) : &kNoKey;
+    return *key_of[k];
   };
   // whether a capitalised word is a sentence starter (He, The, Monday),
   // asked at most once a word
