@@ -75,17 +75,17 @@ inline void fold_ru2(unsigned char b0, unsigned char b1, char* out) noexcept {
 enum class lower_set { latin = 1, cyrillic = 2, both = 3 };
 
 // The end of the run of lower-case letters of `set` from p (no byte at or
-// past end is read); *letters is increased by the run's letter count. Every
-// stage reads words a byte at a time, and a word's end was a mispredicted
-// loop exit: over 16 bytes at a time (SSE2) the run's end is a bit count.
+// past end is read; a..z are a byte each, а..я two). Every stage reads
+// words a byte at a time, and a word's end was a mispredicted loop exit:
+// over 16 bytes at a time (SSE2) the run's end is a bit count.
 // With `copy`, the run's bytes (lower-case: their own fold) are copied to
 // copy[0..]; up to 16 bytes past the run may be written there too, which
 // the caller's buffer must hold (as many bytes as [p, end)).
 template <lower_set set>
-inline const char* lower_run(const char* p, const char* end, int* letters, char* copy = nullptr) noexcept {
-  const char* const from = p;
+inline const char* lower_run(const char* p, const char* end, char* copy = nullptr) noexcept {
   constexpr bool lat = (static_cast<int>(set) & 1) != 0;
   constexpr bool cyr = (static_cast<int>(set) & 2) != 0;
+  const char* const from = p;
 #if defined(__SSE2__)
   // (17 bytes: the pair whose lead is the 16th byte is read whole)
   while (end - p >= 17) {
@@ -107,18 +107,10 @@ inline const char* lower_run(const char* p, const char* end, int* letters, char*
                                        _mm_cmpeq_epi8(_mm_min_epu8(lo, k15), lo));
       ps = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(d0, d1)));
     }
-    // (a pair's second byte is 80..BF, never a lead or a..z: no overlap)
     if (copy) _mm_storeu_si128(reinterpret_cast<__m128i*>(copy + (p - from)), v);
+    // (a pair's second byte is 80..BF, never a lead or a..z: no overlap)
     const unsigned ok = az | ps | (ps << 1);
     const unsigned z = static_cast<unsigned>(__builtin_ctz(~ok));  // 0..17
-    const unsigned take = z >= 16 ? 0xFFFFu : (1u << z) - 1u;
-    // (a letter is one bit of az or ps, which never overlap; bit tricks, as
-    // without -mpopcnt __builtin_popcount is a call into libgcc)
-    unsigned c = (az | ps) & take;
-    c = c - ((c >> 1) & 0x5555u);
-    c = (c & 0x3333u) + ((c >> 2) & 0x3333u);
-    c = (c + (c >> 4)) & 0x0F0Fu;
-    *letters += static_cast<int>((c + (c >> 8)) & 0x1Fu);
     if (z < 16) return p + z;
     if (z > 16) {  // the pair cut by the chunk's end, its second byte too
       if (copy) copy[p - from + 16] = p[16];
@@ -138,7 +130,6 @@ inline const char* lower_run(const char* p, const char* end, int* letters, char*
     } else {
       break;
     }
-    ++*letters;
   }
   return p;
 }

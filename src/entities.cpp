@@ -1218,8 +1218,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       std::uint32_t j = i;
       while (j < z.end) {
         // lower-case a..z and а..я, most letters of a text, read in runs
-        j = static_cast<std::uint32_t>(
-            lower_run<lower_set::both>(text.data() + j, text.data() + z.end, &lower) - text.data());
+        // (`lower` is only tested for zero: a byte count will do)
+        const auto run_end = static_cast<std::uint32_t>(
+            lower_run<lower_set::both>(text.data() + j, text.data() + z.end) - text.data());
+        lower += static_cast<int>(run_end - j);
+        j = run_end;
         if (j >= z.end) break;
         const decoded_char e = decode_utf8(text.data() + j, text.data() + z.end);
         if (!(is_letter(e.cp) || detail::digit_fast(e.cp) || e.cp == '-' || e.cp == '\'' || e.cp == 0x2019)) break;

@@ -663,11 +663,11 @@ class Ctx {
           // lower-case a..z and а..я in runs (their fold is themselves),
           // then A..Z and А..Я one by one
           {
-            int n = 0;
-            const char* q = lower_run<lower_set::both>(base + j, base + b, &n, folded ? fb + (j - i) : nullptr);
-            if (n) {
+            const auto q = static_cast<std::uint32_t>(
+                lower_run<lower_set::both>(base + j, base + b, folded ? fb + (j - i) : nullptr) - base);
+            if (q > j) {
               digits = false;
-              j = static_cast<std::uint32_t>(q - base);
+              j = q;
               if (j >= b) break;
             }
           }

@@ -330,10 +330,14 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
           std::uint32_t j = i + len;
           int run = 1;
           if (len == 1) {
-            j = static_cast<std::uint32_t>(detail::lower_run<lower_set::latin>(base + j, base + range.end, &run) - base);
+            const auto e = static_cast<std::uint32_t>(detail::lower_run<lower_set::latin>(base + j, base + range.end) - base);
+            run += static_cast<int>(e - j);  // a byte a letter
+            j = e;
             lc = static_cast<unsigned char>(base[j - 1]);
           } else {
-            j = static_cast<std::uint32_t>(detail::lower_run<lower_set::cyrillic>(base + j, base + range.end, &run) - base);
+            const auto e = static_cast<std::uint32_t>(detail::lower_run<lower_set::cyrillic>(base + j, base + range.end) - base);
+            run += static_cast<int>(e - j) / 2;  // two bytes a letter
+            j = e;
             lc = (char32_t{static_cast<unsigned char>(base[j - 2]) & 0x1Fu} << 6) |
                  (static_cast<unsigned char>(base[j - 1]) & 0x3Fu);
           }
