@@ -1526,9 +1526,22 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   // Within one surname, people with different first names are different
   // entities (a husband and a wife); a bare surname belongs to the person
   // named last before it, or else to the first one.
-  std::vector<std::vector<std::size_t>> groups;
+  // the groups' mentions one after another in `members` (a vector per
+  // group cost an allocation per push)
+  struct Group {
+    std::uint32_t at, n;
+  };
+  std::vector<Group> groups;
+  std::vector<std::size_t> members;
+  members.reserve(mentions.size());
   std::vector<std::pair<const std::string*, int>> firsts;  // first names (key, gender), in order of appearance
-  std::vector<std::vector<std::size_t>> sub;
+  std::vector<std::vector<std::size_t>> sub;  // the first sub_n in use, kept with their buffers
+  std::size_t sub_n = 0;
+  auto new_sub = [&] {
+    if (sub_n == sub.size()) sub.emplace_back();
+    sub[sub_n].clear();
+    ++sub_n;
+  };
   std::vector<int> sub_gender;
   for (std::size_t r = 0; r < order.size();) {
     std::size_t r_end = r + 1;
@@ -1537,7 +1550,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     for (std::size_t q = r; q < r_end; ++q) inside = inside || !mentions[order[q]].sentence_initial;
     if (inside) {
       firsts.clear();
-      sub.clear();
+      sub_n = 0;
       // a first name is its key, and its gender where the lexicon has a
       // man's and a woman's name of that key (Илья and Юлия)
       // (-1: not sure, Юля)
@@ -1553,14 +1566,14 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         const Mention& m = mentions[order[q]];
         if (m.first_name < 0 || first_index(m) < firsts.size()) continue;
         firsts.emplace_back(m.first_key, m.gender_sure ? m.first_name : -1);
-        sub.emplace_back();
+        new_sub();
       }
-      if (sub.empty()) sub.emplace_back();
+      if (sub_n == 0) new_sub();
       std::size_t current = 0;
       // the person of each gender named last (-1: none yet), and each
       // person's gender
       std::ptrdiff_t last_of[2] = {-1, -1};
-      sub_gender.assign(sub.size(), -1);
+      sub_gender.assign(sub_n, -1);
       for (std::size_t q = r; q < r_end; ++q) {
         const Mention& m = mentions[order[q]];
         // (a first name alone joins its person without becoming the one a
@@ -1590,18 +1603,29 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
           to = static_cast<std::size_t>(last_of[g]);
         sub[to].push_back(order[q]);
       }
-      for (auto& g : sub)
-        if (!g.empty()) groups.push_back(std::move(g));
+      for (std::size_t g = 0; g < sub_n; ++g) {
+        if (sub[g].empty()) continue;
+        groups.push_back(Group{static_cast<std::uint32_t>(members.size()), static_cast<std::uint32_t>(sub[g].size())});
+        members.insert(members.end(), sub[g].begin(), sub[g].end());
+      }
     }
     r = r_end;
   }
-  std::sort(groups.begin(), groups.end(), [&](const auto& x, const auto& y) {
-    return mentions[x.front()].span.start < mentions[y.front()].span.start;
+  std::sort(groups.begin(), groups.end(), [&](const Group& x, const Group& y) {
+    return mentions[members[x.at]].span.start < mentions[members[y.at]].span.start;
   });
   const std::size_t first_new = out.size();
   out.reserve(out.size() + groups.size());
   std::vector<std::pair<std::string_view, int>> spellings;  // in order of appearance
-  for (const auto& idx : groups) {
+  for (const Group& g : groups) {
+    // (the group's mentions, as a range)
+    struct {
+      const std::size_t *b, *e;
+      const std::size_t* begin() const { return b; }
+      const std::size_t* end() const { return e; }
+      std::size_t front() const { return *b; }
+      std::size_t size() const { return static_cast<std::size_t>(e - b); }
+    } const idx{members.data() + g.at, members.data() + g.at + g.n};
     Entity e;
     e.id = static_cast<std::int32_t>(out.size());
     e.key = *mentions[idx.front()].key;
@@ -1656,7 +1680,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       std::string full(person->first);
       full += ' ';
       full += person->last;
-      e.key = name_key(full);
+      e.key = name_key_cached(full);  // (a person recurs from article to article)
       std::string first =
           person->genitive_first ? name_base_cached(person->first) : first_name_base(person->first);
       // a man's first name in the genitive that spells a woman's name,
