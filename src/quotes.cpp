@@ -832,7 +832,7 @@ bool is_word(const Tok& k) { return k.kind == W || k.kind == NUM; }
 
 // Is token k the word w (w folded: lower case)?
 bool t_eq(const Ctx&, const Tok& k, std::string_view w) {
-  return k.kind == W && k.fl == w.size() && std::memcmp(k.f, w.data(), w.size()) == 0;
+  return k.kind == W && k.fl == w.size() && same_bytes(k.f, w.data(), w.size());
 }
 
 // Conjunctions and auxiliaries: no part of a speaker's phrase.

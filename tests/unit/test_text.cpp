@@ -432,3 +432,21 @@ TEST(StarterAny, ShapeFilterAnswersAsTheFold) {
 }
 
 }  // namespace
+
+// same_bytes (the tables' key compare) agrees with memcmp for every length
+// and a difference at every position, the ends of its overlapping loads
+// included.
+TEST(SameBytes, AgreesWithMemcmp) {
+  std::mt19937 rng(11);
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string a(n, 'x');
+    for (char& c : a) c = static_cast<char>(rng());
+    const std::string same = a;
+    EXPECT_TRUE(skaz::detail::same_bytes(a.data(), same.data(), n)) << n;
+    for (std::size_t at = 0; at < n; ++at) {
+      std::string b = a;
+      b[at] = static_cast<char>(b[at] ^ 0x01);
+      EXPECT_FALSE(skaz::detail::same_bytes(a.data(), b.data(), n)) << n << " at " << at;
+    }
+  }
+}
