@@ -113,9 +113,11 @@ class StringTable {
   void emplace(std::string_view k, V v) {
     if (!find(k)) set(k, v);
   }
-  const V* find(std::string_view k) const noexcept {
+  const V* find(std::string_view k) const noexcept { return find(k, string_hash(k)); }
+  // find(k) with k's string_hash computed already
+  const V* find(std::string_view k, std::uint64_t full_hash) const noexcept {
     if (slots_.empty()) return nullptr;
-    const auto h = static_cast<std::uint32_t>(string_hash(k));
+    const auto h = static_cast<std::uint32_t>(full_hash);
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot& s = slots_[i];
