@@ -3,6 +3,8 @@
 // exported functions (chars.cpp), which give the same answers.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string_view>
 
@@ -24,9 +26,43 @@ inline script script_fast(char32_t c) noexcept {
   return script_of(c);
 }
 
+// a == b over n bytes, by fixed-size loads (overlapping at the end): words
+// are short, and memcmp of a variable size is a call into libc for every
+// word a table finds.
+inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
+  if (n >= 8) {
+    std::uint64_t x, y;
+    for (std::size_t i = 0; i + 8 < n; i += 8) {
+      std::memcpy(&x, a + i, 8);
+      std::memcpy(&y, b + i, 8);
+      if (x != y) return false;
+    }
+    std::memcpy(&x, a + n - 8, 8);
+    std::memcpy(&y, b + n - 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    std::uint32_t x0, y0, x1, y1;
+    std::memcpy(&x0, a, 4);
+    std::memcpy(&y0, b, 4);
+    std::memcpy(&x1, a + n - 4, 4);
+    std::memcpy(&y1, b + n - 4, 4);
+    return x0 == y0 && x1 == y1;
+  }
+  if (n >= 2) {
+    std::uint16_t x0, y0, x1, y1;
+    std::memcpy(&x0, a, 2);
+    std::memcpy(&y0, b, 2);
+    std::memcpy(&x1, a + n - 2, 2);
+    std::memcpy(&y1, b + n - 2, 2);
+    return x0 == y0 && x1 == y1;
+  }
+  return n == 0 || *a == *b;
+}
+
 // Does w end in suf with more than `stem` bytes before it?
 inline bool ends_with(std::string_view w, std::string_view suf, std::size_t stem = 0) noexcept {
-  return w.size() > suf.size() + stem && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+  return w.size() > suf.size() + stem && same_bytes(w.data() + w.size() - suf.size(), suf.data(), suf.size());
 }
 // Does w end in one of the suffixes, with more than `stem` bytes before it?
 inline bool ends_any(std::string_view w, std::initializer_list<std::string_view> suffixes,

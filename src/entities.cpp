@@ -1248,9 +1248,16 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       // the first word of a sentence (after any opening quotes or dashes)
       w.sent_start = si < sentences.size() && sentences[si].start <= i &&
                      (words.empty() || words.back().sentence != si || words.back().end <= sentences[si].start);
-      w.zone = zi;
-      w.sentence = static_cast<std::uint32_t>(si);
-      words.push_back(w);
+      // (field by field into the vector: a copy of `w` was read back as one
+      // 16-byte load of its just-written bytes, which stalls on the stores)
+      Word& to = words.emplace_back();
+      to.start = w.start;
+      to.end = w.end;
+      to.cap = w.cap;
+      to.acronym = w.acronym;
+      to.sent_start = w.sent_start;
+      to.zone = zi;
+      to.sentence = static_cast<std::uint32_t>(si);
       i = j;
     }
   }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "chars_inline.hpp"
 #include "skaz/detail/config.hpp"
 
 namespace skaz {
@@ -55,40 +56,6 @@ inline std::uint64_t string_hash(std::string_view s) noexcept {
     h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
   }
   return h ^ (h >> 29);
-}
-
-// a == b over n bytes, by fixed-size loads (overlapping at the end): words
-// are short, and memcmp of a variable size is a call into libc for every
-// word a table finds.
-inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
-  if (n >= 8) {
-    std::uint64_t x, y;
-    for (std::size_t i = 0; i + 8 < n; i += 8) {
-      std::memcpy(&x, a + i, 8);
-      std::memcpy(&y, b + i, 8);
-      if (x != y) return false;
-    }
-    std::memcpy(&x, a + n - 8, 8);
-    std::memcpy(&y, b + n - 8, 8);
-    return x == y;
-  }
-  if (n >= 4) {
-    std::uint32_t x0, y0, x1, y1;
-    std::memcpy(&x0, a, 4);
-    std::memcpy(&y0, b, 4);
-    std::memcpy(&x1, a + n - 4, 4);
-    std::memcpy(&y1, b + n - 4, 4);
-    return x0 == y0 && x1 == y1;
-  }
-  if (n >= 2) {
-    std::uint16_t x0, y0, x1, y1;
-    std::memcpy(&x0, a, 2);
-    std::memcpy(&y0, b, 2);
-    std::memcpy(&x1, a + n - 2, 2);
-    std::memcpy(&y1, b + n - 2, 2);
-    return x0 == y0 && x1 == y1;
-  }
-  return n == 0 || *a == *b;
 }
 
 template <class V>
