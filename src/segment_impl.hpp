@@ -83,7 +83,9 @@ bool feminine_role(std::string_view role);
 
 /// Words glued at a script change (EDRiПри) or a case change (photoRoskomnadzor):
 /// appends one Span per glued word, with flags = byte offset of the split.
-void glued_words(std::string_view text, Span range, std::vector<Span>& out);
+// (`skip`: pass over the bytes before the first place a glue point may be;
+// false reads every byte, the test's reference)
+void glued_words(std::string_view text, Span range, std::vector<Span>& out, bool skip = true);
 
 }  // namespace detail
 SKAZ_END_NAMESPACE

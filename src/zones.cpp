@@ -275,14 +275,85 @@ void zones(std::string_view text, const std::vector<Span>& paras, std::vector<Sp
   }
 }
 
-void glued_words(std::string_view text, Span range, std::vector<Span>& out) {
+namespace {
+
+// The first position in [a, b) where a glue point may be: a capital letter
+// after a letter, itself before a lower-case one (b when there is none). It
+// may say yes where there is none (a continuation byte reads as a letter's
+// end, a letter outside ASCII and а..я, А..Я as a capital, any byte from
+// 0x80 as lower case): glued_words reads from there exactly. Nearly every
+// paragraph has no such place, and 16 bytes are ruled out at a time.
+std::uint32_t first_glue_candidate(const char* base, std::uint32_t a, std::uint32_t b) {
+  std::uint32_t i = a;
+#if defined(__SSE2__)
+  // (bytes i-1 .. i+18 are read: one before, three after the chunk)
+  if (i == a && i < b) ++i;  // the range's first byte has no letter before it here
+  auto in = [](__m128i v, unsigned lo, unsigned hi) {
+    const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+    return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(hi - lo))), x);
+  };
+  const __m128i d0 = _mm_set1_epi8(static_cast<char>(0xD0)), d1 = _mm_set1_epi8(static_cast<char>(0xD1));
+  while (i + 19 <= b) {
+    const __m128i vp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i - 1));
+    const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
+    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 1));
+    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 2));
+    const __m128i v3 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 3));
+    // a letter (or any multi-byte character) ends right before
+    const __m128i after_letter = _mm_or_si128(in(_mm_or_si128(vp, _mm_set1_epi8(0x20)), 'a', 'z'), in(vp, 0x80, 0xBF));
+    // a lead byte other than D0 D1: a letter of another block, any case
+    const __m128i other_lead =
+        _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, d0), _mm_cmpeq_epi8(v0, d1)), in(v0, 0xC2, 0xF4));
+    // lower case, or perhaps (at x, with y after it)
+    auto maybe_lower = [&](__m128i x, __m128i y) {
+      const __m128i cyr = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(x, d0), in(y, 0xB0, 0xBF)),
+                                       _mm_and_si128(_mm_cmpeq_epi8(x, d1), in(y, 0x80, 0xBF)));
+      const __m128i other = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(x, d0), _mm_cmpeq_epi8(x, d1)), in(x, 0xC2, 0xF4));
+      return _mm_or_si128(_mm_or_si128(in(x, 'a', 'z'), cyr), other);
+    };
+    const __m128i upper_ascii = _mm_and_si128(in(v0, 'A', 'Z'), maybe_lower(v1, v2));
+    // Ѐ..Я (D0 80..AF) and the capitals of D1 (Ѡ ..): two bytes, then lower case
+    const __m128i upper_cyr = _mm_and_si128(_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, d0), in(v1, 0x80, 0xAF)),
+                                                         _mm_and_si128(_mm_cmpeq_epi8(v0, d1), in(v1, 0x90, 0xBF))),
+                                            maybe_lower(v2, v3));
+    const unsigned m = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(after_letter, _mm_or_si128(_mm_or_si128(upper_ascii, upper_cyr), other_lead))));
+    if (m) return i + static_cast<std::uint32_t>(__builtin_ctz(m));
+    i += 16;
+  }
+#endif
+  // the rest a byte at a time, more warily: any capital or lead byte
+  for (; i < b; ++i) {
+    const auto c = static_cast<unsigned char>(base[i]);
+    if ((c >= 'A' && c <= 'Z') || c >= 0xC0) return i;
+  }
+  return b;
+}
+
+}  // namespace
+
+void glued_words(std::string_view text, Span range, std::vector<Span>& out, bool skip) {
   const Text x{text};
+  const char* const base = text.data();
+  // From the last ASCII byte that is no letter before the first possible
+  // glue point the state is the one the whole loop would have there (a word
+  // starts after it): the bytes before it hold no glue point.
+  if (skip) {
+    const std::uint32_t c = first_glue_candidate(base, range.start, range.end);
+    if (c >= range.end) return;
+    std::uint32_t r = c;
+    while (r > range.start) {
+      const auto b = static_cast<unsigned char>(base[r - 1]);
+      if (b < 0x80 && static_cast<unsigned>((b | 0x20) - 'a') >= 26u) break;
+      --r;
+    }
+    range.start = r;
+  }
   std::uint32_t ws = range.start;
   int lower_run = 0;
   char32_t prev = 0;
   script prev_script = script::common;
   bool word_starts_lower = false;
-  const char* const base = text.data();
   for (std::uint32_t i = range.start; i < range.end;) {
     // fast path: a lower-case ASCII letter or а..я inside a word only
     // counts (a glue point is an upper-case letter after a letter)

@@ -1014,3 +1014,38 @@ TEST(SegmentInvariants, LargeParagraphsOfListMarkers) {
 }
 
 }  // namespace
+
+// glued_words passes over the bytes before the first place a glue point may
+// be: it finds what reading every byte finds, on random mixes of words in
+// both scripts, capitals, acronyms, mixed-script and camel-case words,
+// punctuation and characters of other blocks.
+#include <random>
+
+#include "segment_impl.hpp"
+
+TEST(GluedWords, SkippingFindsWhatReadingEveryByteFinds) {
+  std::mt19937 rng(5);
+  const char* pieces[] = {"photo", "Roskomnadzor", " ", "EDRi", "\xD0\x9F\xD1\x80\xD0\xB8",  // При
+                          "\xD0\xBC\xD0\xB8\xD1\x80", "NATO", "\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1",  // мир ТАСС
+                          "iPhone", ", ", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x94", "\xC3\x89", "\xC3\xA9",
+                          "\xD1\x91", "\xD0\x81", "McDonald", "x", "\xD0\xB0", "Z", "-", "'", "7", "\xD1\xA0"};
+  std::size_t found = 0;
+  for (int it = 0; it < 20000; ++it) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 24);
+    for (int i = 0; i < n; ++i) s += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    const std::uint32_t a = s.empty() ? 0 : static_cast<std::uint32_t>(rng() % (s.size() / 4 + 1));
+    const skaz::Span range{a, static_cast<std::uint32_t>(s.size()), 0, 0};
+    std::vector<skaz::Span> want, got;
+    skaz::detail::glued_words(s, range, want, false);
+    skaz::detail::glued_words(s, range, got, true);
+    ASSERT_EQ(want.size(), got.size()) << s;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      ASSERT_EQ(want[i].start, got[i].start) << s;
+      ASSERT_EQ(want[i].end, got[i].end) << s;
+      ASSERT_EQ(want[i].flags, got[i].flags) << s;
+    }
+    found += want.size();
+  }
+  EXPECT_GT(found, 1000u);  // the mixes do hold glue points
+}
