@@ -473,39 +473,51 @@ struct Word {
 // article to article: Putin, Москвы). The values never move (a deque), and
 // the cache is emptied only between documents (trim_cache, once it holds
 // 64 Ki spellings): a reference is good through the document, so the
-// entity stage keeps pointers to keys instead of copies.
-template <std::string (*F)(std::string_view)>
+// entity stage keeps pointers instead of copies.
+template <class Value, Value (*F)(std::string_view)>
 struct Cache {
   StringTable<std::uint32_t> at;
-  std::deque<std::string> values;
+  std::deque<Value> values;
   static Cache& mine() {
     thread_local Cache c;
     return c;
   }
+  Value& get(std::string_view spelling) {
+    if (const std::uint32_t* i = at.find(spelling)) return values[*i];
+    values.push_back(F(spelling));
+    at.set(spelling, static_cast<std::uint32_t>(values.size() - 1));
+    return values.back();
+  }
+  void trim() {
+    if (values.size() < (std::size_t{1} << 16)) return;
+    at = StringTable<std::uint32_t>();
+    values.clear();
+  }
 };
-template <std::string (*F)(std::string_view)>
-const std::string& cached(std::string_view spelling) {
-  Cache<F>& c = Cache<F>::mine();
-  if (const std::uint32_t* i = c.at.find(spelling)) return c.values[*i];
-  c.values.push_back(F(spelling));
-  c.at.set(spelling, static_cast<std::uint32_t>(c.values.size() - 1));
-  return c.values.back();
-}
-template <std::string (*F)(std::string_view)>
-void trim_cache() {
-  Cache<F>& c = Cache<F>::mine();
-  if (c.values.size() < (std::size_t{1} << 16)) return;
-  c.at = StringTable<std::uint32_t>();
-  c.values.clear();
-}
-const std::string& name_key_cached(std::string_view spelling) { return cached<name_key>(spelling); }
+
+// What the entity stage asks of a capitalised word's spelling, kept by the
+// thread with it: its name key, and (once asked) whether it opens sentences
+// and the gender of a first name of that key. A name is a few hash lookups
+// the first time it is seen and one after.
+struct Spelled {
+  std::string key;                // name_key
+  signed char starter = -1;       // a sentence starter (He, The, Monday); -1: not asked
+  bool first_asked = false;
+  const bool* first = nullptr;    // first_names().female_by_key of key, once asked
+};
+Spelled spell(std::string_view spelling) { return Spelled{name_key(spelling), -1, false, nullptr}; }
+using SpelledCache = Cache<Spelled, spell>;
+Spelled& spelled(std::string_view spelling) { return SpelledCache::mine().get(spelling); }
+const std::string& name_key_cached(std::string_view spelling) { return spelled(spelling).key; }
 
 // A first name of the lexicons in any script (Alexander, Александр, Joe).
 bool given_name(std::string_view w) {
   return english_first_name(w) >= 0 || russian_first_name(w) ||
          first_names().female_by_key.contains(name_key_cached(w));
 }
-const std::string& name_base_cached(std::string_view spelling) { return cached<name_base>(spelling); }
+const std::string& name_base_cached(std::string_view spelling) {
+  return Cache<std::string, name_base>::mine().get(spelling);
+}
 
 }  // namespace
 
@@ -1178,8 +1190,8 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
 void find_entities(std::string_view text, const std::vector<Span>& zones,
                    const std::vector<Span>& sentences, std::vector<Entity>& out) {
   const NameIndex& names = first_names();
-  trim_cache<name_key>();  // (between documents only: see cached)
-  trim_cache<name_base>();
+  SpelledCache::mine().trim();  // (between documents only: see Cache)
+  Cache<std::string, name_base>::mine().trim();
   struct Mention {
     Span span;
     const std::string* key = nullptr;  // of the last word (in the key cache, which keeps it through the document)
@@ -1269,19 +1281,26 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   std::size_t capitalised = 0;
   for (const Word& w : words) capitalised += w.cap;
   mentions.reserve(capitalised);  // one mention per capitalised word at most: the vector never moves
-  // (the cache's keys stay put through this document)
+  // (the cache's spellings stay put through this document)
   static const std::string kNoKey;  // the key of a word that is not capitalised
-  std::vector<const std::string*> key_of(words.size(), nullptr);
-  auto key = [&](std::size_t k) -> const std::string& {
-    if (!key_of[k]) key_of[k] = words[k].cap ? &name_key_cached(surface(words[k])) : &kNoKey;
-    return *key_of[k];
+  std::vector<Spelled*> spelled_of(words.size(), nullptr);
+  auto spelled_at = [&](std::size_t k) -> Spelled& {
+    if (!spelled_of[k]) spelled_of[k] = &spelled(surface(words[k]));
+    return *spelled_of[k];
+  };
+  auto key = [&](std::size_t k) -> const std::string& { return words[k].cap ? spelled_at(k).key : kNoKey; };
+  // the gender of a first name of the word's key (null: none)
+  auto first_name_of = [&](std::size_t k) -> const bool* {
+    Spelled& p = spelled_at(k);
+    if (!p.first_asked) p.first = names.female_by_key.find(p.key), p.first_asked = true;
+    return p.first;
   };
   // whether a capitalised word is a sentence starter (He, The, Monday),
-  // asked at most once a word
-  std::vector<signed char> starts(words.size(), -1);
+  // asked once a spelling
   auto starter_at = [&](std::size_t k) {
-    if (starts[k] < 0) starts[k] = starter(surface(words[k])) ? 1 : 0;
-    return starts[k] == 1;
+    Spelled& p = spelled_at(k);
+    if (p.starter < 0) p.starter = starter(surface(words[k])) ? 1 : 0;
+    return p.starter == 1;
   };
   // Pass 2: the keys of capitalised words seen alone inside a sentence: a
   // capitalised word before such a word is a first name (Tomas Brell ...
@@ -1305,7 +1324,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     m.span = Span{w.start, w.end, 0, 0};
     m.words = 1;
     m.last = s;
-    const bool* fn = names.female_by_key.find(key(k));
+    const bool* fn = first_name_of(k);
     if (!fn && s.find('x') != std::string_view::npos) {
       // English x is ks (Alexander, Maxim); the keys read x as х
       std::string ks(s);
@@ -1358,7 +1377,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
                          (n == k + 1 || spaced(words[k + 1].end, words[n].start)) && words[n].cap &&
                          !words[n].acronym && !w.acronym &&
                          words[n].sentence == words[k].sentence && words[n].zone == words[k].zone &&
-                         !starter_at(n) && !names.female_by_key.contains(key(n)) &&
+                         !starter_at(n) && !first_name_of(n) &&
                          !(s == "German" && institution_word(surface(words[n])));
     int gender = -1;
     bool english = false, middle = false, genitive_pair = false;
