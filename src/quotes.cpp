@@ -2164,10 +2164,14 @@ class Finder {
 
     // prepositional: according to X, … / по словам X, … / In his opinion, …
     for (std::size_t i = 0; i + 2 < n_end; ++i) {
-      // every phrase opens with "according" (9 bytes), "по" (4) or "in" (2):
-      // other words are passed over without comparing them
-      const std::uint8_t fl = toks_[i].fl;
-      if (toks_[i].inq || (fl != 9 && fl != 4 && fl != 2)) continue;
+      // every phrase opens with "according", "по", "со" or "in" (see
+      // according_at): other words are passed over by one compare
+      const Tok& t = toks_[i];
+      if (t.inq) continue;
+      if (!(t.fl == 9 ? t_eq(cx_, t, "according")
+            : t.fl == 4 ? t_eq(cx_, t, "по") || t_eq(cx_, t, "со")
+            : t.fl == 2 && t_eq(cx_, t, "in")))
+        continue;
       std::size_t np = 0;  // first token of X
       bool poss = false;
       std::uint8_t obj_pron = p_none;  // "according to him": the pronoun's kind
