@@ -60,12 +60,25 @@ class Writer {
     const char* p = v.data();
     const char* end = p + v.size();
     while (p < end) {
-      const auto b = static_cast<unsigned char>(*p);
-      if (b >= 0x20 && b != '"' && b != '\\' && b < 0x80) {
-        out_.push_back(static_cast<char>(b));
-        ++p;
+      // a run that needs no escape, appended at once: printable ASCII
+      // other than " and \, and well-formed two-byte characters (Cyrillic)
+      const char* q = p;
+      while (q < end) {
+        const auto c = static_cast<unsigned char>(*q);
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+          ++q;
+        } else if (c >= 0xC2 && c <= 0xDF && end - q >= 2 && (static_cast<unsigned char>(q[1]) & 0xC0) == 0x80) {
+          q += 2;
+        } else {
+          break;
+        }
+      }
+      if (q > p) {
+        out_.append(p, static_cast<std::size_t>(q - p));
+        p = q;
         continue;
       }
+      const auto b = static_cast<unsigned char>(*p);
       if (b < 0x80) {
         switch (b) {
           case '"': out_ += "\\\""; break;

@@ -139,12 +139,41 @@ OffsetMap::OffsetMap(std::string_view text) : text_(text) {
   const char* base = text.data();
   const char* end = base + text.size();
   std::uint32_t cp = 0, u16 = 0;
+  valid_ = find_invalid_utf8(text) == std::string_view::npos;
+  if (valid_) {
+    // a character is a byte that is no continuation byte: each step's
+    // counts by branch-free sums, no character decoded
+    std::size_t at = 0;  // the last mark's byte
+    for (std::size_t step = 0; step < text.size(); step += kStep) {
+      std::size_t pos = step;
+      while (pos < text.size() && (static_cast<unsigned char>(base[pos]) & 0xC0) == 0x80) ++pos;
+      if (pos >= text.size()) break;
+      std::uint32_t chars = 0, astral = 0;
+      for (std::size_t i = at; i < pos; ++i) {
+        const auto c = static_cast<unsigned char>(base[i]);
+        chars += (c & 0xC0) != 0x80;
+        astral += c >= 0xF0;
+      }
+      cp += chars;
+      u16 += chars + astral;
+      marks_.push_back({static_cast<std::uint32_t>(pos), cp, u16});
+      at = pos;
+    }
+    std::uint32_t chars = 0, astral = 0;
+    for (std::size_t i = at; i < text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(base[i]);
+      chars += (c & 0xC0) != 0x80;
+      astral += c >= 0xF0;
+    }
+    marks_.push_back({static_cast<std::uint32_t>(text.size()), cp + chars, u16 + chars + astral});
+    return;
+  }
   std::size_t i = 0;
   std::size_t next_mark = 0;
   while (i < text.size()) {
     if (i >= next_mark) {
       marks_.push_back({static_cast<std::uint32_t>(i), cp, u16});
-      next_mark = i + kStep;
+      next_mark = (i / kStep + 1) * kStep;  // (a character is shorter than a step: one mark a step)
     }
     const decoded_char d = decode_utf8(base + i, end);
     ++cp;
@@ -161,15 +190,31 @@ std::uint32_t OffsetMap::convert(std::uint32_t byte_offset, offset_unit unit) co
     const Mark& m = marks_.back();
     return unit == offset_unit::codepoint ? m.cp : m.u16;
   }
-  // Last mark at or before the offset.
-  auto it = std::upper_bound(marks_.begin(), marks_.end(), byte_offset,
-                             [](std::uint32_t b, const Mark& m) { return b < m.byte; });
-  const Mark& m = *(it - 1);
+  // the last mark at or before the offset: its step's, or the one before
+  // when the offset is inside the character that crosses the step's start
+  std::size_t k = byte_offset / kStep;
+  if (marks_[k].byte > byte_offset) --k;
+  const Mark& m = marks_[k];
   std::uint32_t cp = m.cp, u16 = m.u16;
+  const char* const p = text_.data();
+  if (valid_) {
+    // an offset inside a character converts to the character's start; a
+    // character is a byte that is no continuation byte, two UTF-16 units
+    // from F0 on (branch-free counts the compiler vectorizes)
+    std::uint32_t b = byte_offset;
+    while (b > m.byte && (static_cast<unsigned char>(p[b]) & 0xC0) == 0x80) --b;
+    std::uint32_t chars = 0, astral = 0;
+    for (std::uint32_t i = m.byte; i < b; ++i) {
+      const auto c = static_cast<unsigned char>(p[i]);
+      chars += (c & 0xC0) != 0x80;
+      astral += c >= 0xF0;
+    }
+    return unit == offset_unit::codepoint ? cp + chars : u16 + chars + astral;
+  }
   std::size_t i = m.byte;
-  const char* end = text_.data() + text_.size();
+  const char* end = p + text_.size();
   while (i < byte_offset) {
-    const decoded_char d = decode_utf8(text_.data() + i, end);
+    const decoded_char d = decode_utf8(p + i, end);
     if (i + d.len > byte_offset) break;  // inside a character: its start
     ++cp;
     u16 += d.cp >= 0x10000 ? 2u : 1u;

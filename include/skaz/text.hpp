@@ -95,11 +95,13 @@ class OffsetMap {
  private:
   static constexpr std::uint32_t kStep = 64;
   std::string_view text_;
-  // cumulative counts at each checkpoint; checkpoints sit on character starts
+  // cumulative counts at each checkpoint: checkpoint k sits on the first
+  // character start at or after byte k * kStep
   struct Mark {
     std::uint32_t byte, cp, u16;
   };
   std::vector<Mark> marks_;
+  bool valid_ = true;  // valid UTF-8: a character is a byte that is no continuation byte
 };
 
 /// One edit between the original input and the analysed view.

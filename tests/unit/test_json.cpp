@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <random>
 #include <string>
 
 #include "skaz/document.hpp"
@@ -79,6 +80,31 @@ TEST(Json, ControlCharactersEscaped) {
   EXPECT_EQ(j["quotes"][0]["text"], d.text);
   EXPECT_TRUE(j["quotes"][0]["speaker"].is_null());
   EXPECT_TRUE(j["quotes"][0]["cue"].is_null());
+}
+
+// Strings are written in runs that need no escape: random mixes of ASCII,
+// control characters, quotes, backslashes, Cyrillic, three- and four-byte
+// characters and invalid bytes come back from a JSON parser as the text
+// with each invalid subpart a U+FFFD.
+TEST(Json, StringsRoundTripWithInvalidBytesReplaced) {
+  std::mt19937 rng(9);
+  const char* pieces[] = {"a", " ", "\"", "\\", "\n", "\x01", "\x7f", "\xD0\x96", "\xD1\x8F", "\xC3\xA9",
+                          "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xFF", "\xC3", "\xE2\x82", "\x80", "\xDF"};
+  for (int it = 0; it < 2000; ++it) {
+    Document d;
+    const int n = static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) d.text += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    d.language = "en";
+    d.quotes.push_back(Quote{Span{0, static_cast<std::uint32_t>(d.text.size()), 0, 0}});
+    std::string want;
+    for (std::size_t i = 0; i < d.text.size();) {
+      const skaz::decoded_char c = skaz::decode_utf8(d.text.data() + i, d.text.data() + d.text.size());
+      want += c.valid ? d.text.substr(i, c.len) : std::string("\xEF\xBF\xBD");
+      i += c.len;
+    }
+    const json j = json::parse(to_json(d));
+    ASSERT_EQ(j["quotes"][0]["text"], want) << it;
+  }
 }
 
 TEST(Json, InvalidInputUnderReplaceIsValidJson) {

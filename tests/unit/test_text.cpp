@@ -2,6 +2,7 @@
 // maps, the view's map back to the original, paragraphs, character classes.
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 #include "skaz/text.hpp"
@@ -118,6 +119,36 @@ TEST(OffsetMap, InvalidBytesCountAsReplacement) {
   EXPECT_EQ(m.convert(2, offset_unit::codepoint), 2u);
   EXPECT_EQ(m.convert(5, offset_unit::codepoint), 4u);
   EXPECT_EQ(m.convert(6, offset_unit::codepoint), 5u);
+}
+
+// Every byte offset of random texts (1- to 4-byte characters crossing the
+// 64-byte checkpoints, with and without invalid bytes) converts as a walk
+// from the start decoding each character does.
+TEST(OffsetMap, EveryOffsetAsAWalkFromTheStart) {
+  std::mt19937 rng(3);
+  const char* pieces[] = {"a", " ", "\xD0\x96", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "\xC3\xA9", "\xFF",
+                          "\xE2\x82", "\x80"};
+  for (int it = 0; it < 300; ++it) {
+    std::string text;
+    const int n = static_cast<int>(rng() % 120);
+    const unsigned kinds = it % 2 ? 9 : 6;  // odd rounds: invalid bytes too
+    for (int i = 0; i < n; ++i) text += pieces[rng() % kinds];
+    OffsetMap m(text);
+    std::uint32_t cp = 0, u16 = 0;
+    std::size_t i = 0;
+    for (std::uint32_t b = 0; b <= text.size() + 2; ++b) {
+      // the walk: whole characters before b
+      while (i < text.size()) {
+        const skaz::decoded_char d = skaz::decode_utf8(text.data() + i, text.data() + text.size());
+        if (i + d.len > b) break;
+        ++cp;
+        u16 += d.cp >= 0x10000 ? 2u : 1u;
+        i += d.len;
+      }
+      ASSERT_EQ(m.convert(b, offset_unit::codepoint), cp) << it << " at " << b;
+      ASSERT_EQ(m.convert(b, offset_unit::utf16), u16) << it << " at " << b;
+    }
+  }
 }
 
 TEST(OffsetMap, EmptyText) {
