@@ -26,37 +26,30 @@ inline script script_fast(char32_t c) noexcept {
   return script_of(c);
 }
 
+// The word of type U at byte i of p.
+template <class U>
+inline U load_at(const char* p, std::size_t i) noexcept {
+  U x;
+  std::memcpy(&x, p + i, sizeof x);
+  return x;
+}
+// a[0..n) == b[0..n) for sizeof(U) <= n <= 2 sizeof(U): the first and the
+// last U of each, overlapping
+template <class U>
+inline bool same_ends(const char* a, const char* b, std::size_t n) noexcept {
+  return load_at<U>(a, 0) == load_at<U>(b, 0) && load_at<U>(a, n - sizeof(U)) == load_at<U>(b, n - sizeof(U));
+}
 // a == b over n bytes, by fixed-size loads (overlapping at the end): words
 // are short, and memcmp of a variable size is a call into libc for every
 // word a table finds.
 inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
   if (n >= 8) {
-    std::uint64_t x, y;
-    for (std::size_t i = 0; i + 8 < n; i += 8) {
-      std::memcpy(&x, a + i, 8);
-      std::memcpy(&y, b + i, 8);
-      if (x != y) return false;
-    }
-    std::memcpy(&x, a + n - 8, 8);
-    std::memcpy(&y, b + n - 8, 8);
-    return x == y;
+    for (std::size_t i = 0; i + 8 < n; i += 8)
+      if (load_at<std::uint64_t>(a, i) != load_at<std::uint64_t>(b, i)) return false;
+    return load_at<std::uint64_t>(a, n - 8) == load_at<std::uint64_t>(b, n - 8);
   }
-  if (n >= 4) {
-    std::uint32_t x0, y0, x1, y1;
-    std::memcpy(&x0, a, 4);
-    std::memcpy(&y0, b, 4);
-    std::memcpy(&x1, a + n - 4, 4);
-    std::memcpy(&y1, b + n - 4, 4);
-    return x0 == y0 && x1 == y1;
-  }
-  if (n >= 2) {
-    std::uint16_t x0, y0, x1, y1;
-    std::memcpy(&x0, a, 2);
-    std::memcpy(&y0, b, 2);
-    std::memcpy(&x1, a + n - 2, 2);
-    std::memcpy(&y1, b + n - 2, 2);
-    return x0 == y0 && x1 == y1;
-  }
+  if (n >= 4) return same_ends<std::uint32_t>(a, b, n);
+  if (n >= 2) return same_ends<std::uint16_t>(a, b, n);
   return n == 0 || *a == *b;
 }
 
