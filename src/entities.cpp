@@ -471,7 +471,7 @@ struct Word {
 
 // F(spelling) remembered by each thread across documents (names recur from
 // article to article: Putin, Москвы). The values never move (a deque), and
-// the cache is emptied only between documents (trim_cache, once it holds
+// the cache is emptied only between documents (trim(), once it holds
 // 64 Ki spellings): a reference is good through the document, so the
 // entity stage keeps pointers instead of copies.
 template <class Value, Value (*F)(std::string_view)>
@@ -1291,6 +1291,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   auto key = [&](std::size_t k) -> const std::string& { return words[k].cap ? spelled_at(k).key : kNoKey; };
   // the gender of a first name of the word's key (null: none)
   auto first_name_of = [&](std::size_t k) -> const bool* {
+    if (!words[k].cap) return nullptr;  // (its key is the empty one)
     Spelled& p = spelled_at(k);
     if (!p.first_asked) p.first = names.female_by_key.find(p.key), p.first_asked = true;
     return p.first;

@@ -134,6 +134,26 @@ std::string replace_invalid_utf8(std::string_view s) {
 
 // ------------------------------------------------------------------ OffsetMap
 
+namespace {
+
+// The characters of valid UTF-8 bytes [a, b) (the bytes that are no
+// continuation bytes) and how many of them take two UTF-16 units (leads
+// from F0): branch-free sums the compiler vectorizes.
+struct CharCount {
+  std::uint32_t chars = 0, astral = 0;
+};
+CharCount count_chars(const char* p, std::size_t a, std::size_t b) noexcept {
+  CharCount n;
+  for (std::size_t i = a; i < b; ++i) {
+    const auto c = static_cast<unsigned char>(p[i]);
+    n.chars += (c & 0xC0) != 0x80;
+    n.astral += c >= 0xF0;
+  }
+  return n;
+}
+
+}  // namespace
+
 OffsetMap::OffsetMap(std::string_view text) : text_(text) {
   marks_.reserve(text.size() / kStep + 2);
   const char* base = text.data();
@@ -141,32 +161,18 @@ OffsetMap::OffsetMap(std::string_view text) : text_(text) {
   std::uint32_t cp = 0, u16 = 0;
   valid_ = find_invalid_utf8(text) == std::string_view::npos;
   if (valid_) {
-    // a character is a byte that is no continuation byte: each step's
-    // counts by branch-free sums, no character decoded
+    // each step's counts without decoding a character
     std::size_t at = 0;  // the last mark's byte
-    for (std::size_t step = 0; step < text.size(); step += kStep) {
-      std::size_t pos = step;
+    for (std::size_t step = 0;; step += kStep) {
+      std::size_t pos = std::min(step, text.size());
       while (pos < text.size() && (static_cast<unsigned char>(base[pos]) & 0xC0) == 0x80) ++pos;
-      if (pos >= text.size()) break;
-      std::uint32_t chars = 0, astral = 0;
-      for (std::size_t i = at; i < pos; ++i) {
-        const auto c = static_cast<unsigned char>(base[i]);
-        chars += (c & 0xC0) != 0x80;
-        astral += c >= 0xF0;
-      }
-      cp += chars;
-      u16 += chars + astral;
+      const CharCount n = count_chars(base, at, pos);
+      cp += n.chars;
+      u16 += n.chars + n.astral;
       marks_.push_back({static_cast<std::uint32_t>(pos), cp, u16});
+      if (pos >= text.size()) return;  // (the last mark is the end's)
       at = pos;
     }
-    std::uint32_t chars = 0, astral = 0;
-    for (std::size_t i = at; i < text.size(); ++i) {
-      const auto c = static_cast<unsigned char>(base[i]);
-      chars += (c & 0xC0) != 0x80;
-      astral += c >= 0xF0;
-    }
-    marks_.push_back({static_cast<std::uint32_t>(text.size()), cp + chars, u16 + chars + astral});
-    return;
   }
   std::size_t i = 0;
   std::size_t next_mark = 0;
@@ -198,18 +204,11 @@ std::uint32_t OffsetMap::convert(std::uint32_t byte_offset, offset_unit unit) co
   std::uint32_t cp = m.cp, u16 = m.u16;
   const char* const p = text_.data();
   if (valid_) {
-    // an offset inside a character converts to the character's start; a
-    // character is a byte that is no continuation byte, two UTF-16 units
-    // from F0 on (branch-free counts the compiler vectorizes)
+    // an offset inside a character converts to the character's start
     std::uint32_t b = byte_offset;
     while (b > m.byte && (static_cast<unsigned char>(p[b]) & 0xC0) == 0x80) --b;
-    std::uint32_t chars = 0, astral = 0;
-    for (std::uint32_t i = m.byte; i < b; ++i) {
-      const auto c = static_cast<unsigned char>(p[i]);
-      chars += (c & 0xC0) != 0x80;
-      astral += c >= 0xF0;
-    }
-    return unit == offset_unit::codepoint ? cp + chars : u16 + chars + astral;
+    const CharCount n = count_chars(p, m.byte, b);
+    return unit == offset_unit::codepoint ? cp + n.chars : u16 + n.chars + n.astral;
   }
   std::size_t i = m.byte;
   const char* end = p + text_.size();
