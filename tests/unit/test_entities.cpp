@@ -476,3 +476,35 @@ TEST(Entities, ARussianRoleInAnotherCase) {
   // the genitive twice; another country's office is not his
   EXPECT_EQ(role_mentions(d, *putin), (std::vector<std::string>{"президента России", "президента России"}));
 }
+
+// The entity stage keeps what it learns of a spelling per thread across
+// documents (its name key, whether it opens sentences, a first name's
+// gender): a document's entities are the same whatever the thread read
+// before it.
+#include <thread>
+
+#include "skaz/json.hpp"
+
+TEST(Entities, SameWhateverTheThreadReadBefore) {
+  const std::string before =
+      "Monday Putin met Anna Smith. Smith said Moscow was ready. Вчера Путина видели в Москве. "
+      "Президент России Владимир Путин заявил, что Анна Смит права.";
+  const std::string doc =
+      "Anna Smith and Vladimir Putin spoke on Monday. Putin said Smith was right. "
+      "Владимир Путин встретился с Анной Смит. Путину понравилось, сказала Смит.";
+  auto p = skaz::Pipeline::create({});
+  ASSERT_TRUE(p.ok());
+  std::string after_other, fresh;
+  {
+    ASSERT_TRUE(p->analyze(before, "auto").ok());
+    auto d = p->analyze(doc, "auto");
+    ASSERT_TRUE(d.ok());
+    after_other = skaz::to_json(d.value());
+  }
+  std::thread([&] {  // a thread that has read nothing
+    auto d = p->analyze(doc, "auto");
+    if (d.ok()) fresh = skaz::to_json(d.value());
+  }).join();
+  EXPECT_EQ(after_other, fresh);
+  EXPECT_NE(after_other.find("\"entities\":[{"), std::string::npos);  // it does name people
+}
