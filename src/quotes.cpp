@@ -1374,9 +1374,30 @@ Span trim(std::string_view t, std::uint32_t s, std::uint32_t e) {
   return Span{s, e, 0, 0};
 }
 
+// The token buffers of the quote stage, kept by each thread from one
+// document to the next (allocating and freeing them was a good part of a
+// short document's cost); a document's tokens are cleared before use.
+struct TokBuffers {
+  std::vector<Tok> all, toks, scratch;
+  std::string folded;
+  static TokBuffers& mine() {
+    thread_local TokBuffers b;
+    return b;
+  }
+  // (a huge document's buffers are not kept for the next one)
+  void trim() {
+    constexpr std::size_t kKeep = std::size_t{1} << 16;  // tokens
+    if (all.capacity() > kKeep) std::vector<Tok>().swap(all);
+    if (toks.capacity() > kKeep) std::vector<Tok>().swap(toks);
+    if (scratch.capacity() > kKeep) std::vector<Tok>().swap(scratch);
+    if (folded.capacity() > kKeep * 8) std::string().swap(folded);
+  }
+};
+
 class Finder {
  public:
-  Finder(Ctx& cx, const std::vector<Span>& zones) : cx_(cx), zones_(zones) {
+  Finder(Ctx& cx, const std::vector<Span>& zones, TokBuffers& b)
+      : cx_(cx), scratch_(b.scratch), zones_(zones), toks_(b.toks) {
     // a sentence's tokens fit without growing the buffers a sentence at a time
     toks_.reserve(256);
     scratch_.reserve(256);
@@ -3350,9 +3371,9 @@ class Finder {
   }
 
   Ctx& cx_;
-  std::vector<Tok> scratch_;
+  std::vector<Tok>& scratch_;
   const std::vector<Span>& zones_;
-  std::vector<Tok> toks_;
+  std::vector<Tok>& toks_;
   std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
   std::vector<Found> indirect_;
   std::vector<std::uint32_t> direct_starts_;  // contents' starts of the direct quotes marked() attributed, sorted
@@ -3393,6 +3414,19 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
   pair_marks(text, units, pairs);
 
   Ctx cx(text, sentences, entities);
+  // the thread's token buffers lent to this document, given back however it ends
+  TokBuffers& bufs = TokBuffers::mine();
+  cx.all_.swap(bufs.all);
+  cx.folded_.swap(bufs.folded);
+  struct GiveBack {
+    Ctx& cx;
+    TokBuffers& b;
+    ~GiveBack() {
+      cx.all_.swap(b.all);
+      cx.folded_.swap(b.folded);
+      b.trim();
+    }
+  } give_back{cx, bufs};
   for (const QuotePair& p : pairs) {
     if (!p.missing_open) cx.marks_.push_back(Mark{p.open, OPEN});
     if (!p.missing_close) cx.marks_.push_back(Mark{p.close, CLOSE});
@@ -3402,7 +3436,7 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
   cx.prepare();
 
   std::vector<Found> found;
-  Finder f(cx, zones);
+  Finder f(cx, zones, bufs);
   f.run(pairs, found);
   // a partial quote ending a clause reported on the same cue speaks with that
   // report's speaker, which the clause rules may have found further on
