@@ -53,6 +53,10 @@ inline bool same_bytes(const char* a, const char* b, std::size_t n) noexcept {
   return n == 0 || *a == *b;
 }
 
+// Does w start with pre?
+inline bool starts_with(std::string_view w, std::string_view pre) noexcept {
+  return w.size() >= pre.size() && same_bytes(w.data(), pre.data(), pre.size());
+}
 // Does w end in suf with more than `stem` bytes before it?
 inline bool ends_with(std::string_view w, std::string_view suf, std::size_t stem = 0) noexcept {
   return w.size() > suf.size() + stem && same_bytes(w.data() + w.size() - suf.size(), suf.data(), suf.size());

@@ -309,10 +309,9 @@ class Lexicon {
     }();
     if (w.size() < 4) return false;
     // (после, последний: no form of посол)
-    if (w.compare(0, 10, "после") == 0) return false;
+    if (starts_with(w, "после")) return false;
     for (const std::string_view s : buckets[bucket(w)])
-      if (w.size() >= s.size() && w.size() <= s.size() + 8 && w.compare(0, s.size(), s) == 0)
-        return true;
+      if (w.size() <= s.size() + 8 && starts_with(w, s)) return true;
     return false;
   }
   static std::size_t bucket(std::string_view w) {
@@ -894,7 +893,7 @@ bool head_role(const Tok& k) {
   if (!k.f) return false;
   const std::string_view w(k.f, k.fl);
   for (const std::string_view s : stems)
-    if (w.size() >= s.size() && w.compare(0, s.size(), s) == 0) return true;
+    if (starts_with(w, s)) return true;
   return false;
 }
 
