@@ -70,10 +70,14 @@ inline bool ends_any(std::string_view w, std::initializer_list<std::string_view>
 }
 
 #if defined(__SSE2__)
+// 0xFF in each byte of v that lies in lo..hi (unsigned), 0 elsewhere.
+inline __m128i bytes_in(__m128i v, unsigned char lo, unsigned char hi) noexcept {
+  const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
+  return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(hi - lo))), x);
+}
 // Bit i set where byte i of v is a..z or A..Z (no byte from 0x80 is).
 inline unsigned ascii_letter_mask(__m128i v) noexcept {
-  const __m128i x = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
-  return static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x)));
+  return static_cast<unsigned>(_mm_movemask_epi8(bytes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z')));
 }
 // Bit i set where byte i of v is a UTF-8 continuation byte (10xxxxxx).
 inline unsigned continuation_mask(__m128i v) noexcept {
@@ -124,20 +128,12 @@ inline const char* lower_run(const char* p, const char* end, char* copy = nullpt
   while (end - p >= 17) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     unsigned az = 0, ps = 0;
-    if (lat) {
-      const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8('a'));
-      az = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x)));
-    }
+    if (lat) az = static_cast<unsigned>(_mm_movemask_epi8(bytes_in(v, 'a', 'z')));
     if (cyr) {
       // a pair starts where D0 precedes B0..BF or D1 precedes 80..8F
       const __m128i nx = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-      const __m128i hi = _mm_sub_epi8(nx, _mm_set1_epi8(static_cast<char>(0xB0)));
-      const __m128i lo = _mm_sub_epi8(nx, _mm_set1_epi8(static_cast<char>(0x80)));
-      const __m128i k15 = _mm_set1_epi8(15);
-      const __m128i d0 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD0))),
-                                       _mm_cmpeq_epi8(_mm_min_epu8(hi, k15), hi));
-      const __m128i d1 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD1))),
-                                       _mm_cmpeq_epi8(_mm_min_epu8(lo, k15), lo));
+      const __m128i d0 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD0))), bytes_in(nx, 0xB0, 0xBF));
+      const __m128i d1 = _mm_and_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD1))), bytes_in(nx, 0x80, 0x8F));
       ps = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(d0, d1)));
     }
     if (copy) _mm_storeu_si128(reinterpret_cast<__m128i*>(copy + (p - from)), v);
@@ -208,14 +204,12 @@ inline ScriptCount count_scripts(const char* p, const char* end) noexcept {
   // continuation byte after it: ASCII letters count as Latin, those leads as
   // Cyrillic, as the byte path would count them; a chunk with any other
   // lead byte goes by bytes
-  const __m128i kD0 = _mm_set1_epi8(static_cast<char>(0xD0)), k3 = _mm_set1_epi8(3);
   const __m128i kC0 = _mm_set1_epi8(static_cast<char>(0xC0));
   while (end - p >= 17) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i nx = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
     const unsigned letters = ascii_letter_mask(v);
-    const __m128i d = _mm_sub_epi8(v, kD0);
-    const unsigned cyr = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, k3), d)));
+    const unsigned cyr = static_cast<unsigned>(_mm_movemask_epi8(bytes_in(v, 0xD0, 0xD3)));
     const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, kC0), v)));
     const unsigned cont_next = continuation_mask(nx);
     if (lead != cyr || (cyr & ~cont_next) != 0) {

@@ -557,6 +557,27 @@ void push_tok(std::vector<Tok>& out, const Tok& k) {
 
 static_assert(sizeof(Tok) <= 40, "a token's fields pack into 40 bytes");
 
+// The token buffers of the quote stage (a document's tokens and folds, a
+// sentence's tokens, a scratch window), kept by each thread from one
+// document to the next: allocating and freeing them was a good part of a
+// short document's cost. Each use clears what it fills.
+struct TokBuffers {
+  std::vector<Tok> all, toks, scratch;
+  std::string folded;
+  static TokBuffers& mine() {
+    thread_local TokBuffers b;
+    return b;
+  }
+  // (a huge document's buffers are not kept for the next one)
+  void trim() {
+    constexpr std::size_t kKeep = std::size_t{1} << 16;  // tokens
+    if (all.capacity() > kKeep) std::vector<Tok>().swap(all);
+    if (toks.capacity() > kKeep) std::vector<Tok>().swap(toks);
+    if (scratch.capacity() > kKeep) std::vector<Tok>().swap(scratch);
+    if (folded.capacity() > kKeep * 8) std::string().swap(folded);
+  }
+};
+
 struct Mark {
   std::uint32_t pos;
   std::uint8_t kind;  // OPEN or CLOSE
@@ -564,8 +585,8 @@ struct Mark {
 
 class Ctx {
  public:
-  Ctx(std::string_view t, const std::vector<Span>& sentences, const std::vector<Entity>& ents)
-      : t_(t), sents_(sentences), ents_(ents) {
+  Ctx(std::string_view t, const std::vector<Span>& sentences, const std::vector<Entity>& ents, TokBuffers& bufs)
+      : t_(t), sents_(sentences), ents_(ents), all_(bufs.all), folded_(bufs.folded) {
     for (std::size_t i = 0; i < ents.size(); ++i)
       for (const Span& m : ents[i].mentions) ments_.push_back(M{m.start, m.end, static_cast<int>(i), m.kind});
     std::sort(ments_.begin(), ments_.end(), [](const M& a, const M& b) { return a.s < b.s; });
@@ -586,8 +607,8 @@ class Ctx {
   // over: the text is tokenized once (after marks_ and outer_ are set), and
   // a region's tokens are a slice of that, re-read only where the region's
   // edge cuts a token.
-  std::vector<Tok> all_;
-  std::string folded_;  // each word's fold, at the word's own offset (a fold is never longer)
+  std::vector<Tok>& all_;
+  std::string& folded_;  // each word's fold, at the word's own offset (a fold is never longer)
   mutable std::vector<std::unique_ptr<char[]>> spill_;  // folds of tokens cut by a region's edge
 
   void prepare() {
@@ -1376,26 +1397,6 @@ Span trim(std::string_view t, std::uint32_t s, std::uint32_t e) {
   }
   return Span{s, e, 0, 0};
 }
-
-// The token buffers of the quote stage, kept by each thread from one
-// document to the next (allocating and freeing them was a good part of a
-// short document's cost); a document's tokens are cleared before use.
-struct TokBuffers {
-  std::vector<Tok> all, toks, scratch;
-  std::string folded;
-  static TokBuffers& mine() {
-    thread_local TokBuffers b;
-    return b;
-  }
-  // (a huge document's buffers are not kept for the next one)
-  void trim() {
-    constexpr std::size_t kKeep = std::size_t{1} << 16;  // tokens
-    if (all.capacity() > kKeep) std::vector<Tok>().swap(all);
-    if (toks.capacity() > kKeep) std::vector<Tok>().swap(toks);
-    if (scratch.capacity() > kKeep) std::vector<Tok>().swap(scratch);
-    if (folded.capacity() > kKeep * 8) std::string().swap(folded);
-  }
-};
 
 class Finder {
  public:
@@ -3416,20 +3417,8 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
   std::vector<QuotePair> pairs;
   pair_marks(text, units, pairs);
 
-  Ctx cx(text, sentences, entities);
-  // the thread's token buffers lent to this document, given back however it ends
   TokBuffers& bufs = TokBuffers::mine();
-  cx.all_.swap(bufs.all);
-  cx.folded_.swap(bufs.folded);
-  struct GiveBack {
-    Ctx& cx;
-    TokBuffers& b;
-    ~GiveBack() {
-      cx.all_.swap(b.all);
-      cx.folded_.swap(b.folded);
-      b.trim();
-    }
-  } give_back{cx, bufs};
+  Ctx cx(text, sentences, entities, bufs);
   for (const QuotePair& p : pairs) {
     if (!p.missing_open) cx.marks_.push_back(Mark{p.open, OPEN});
     if (!p.missing_close) cx.marks_.push_back(Mark{p.close, CLOSE});
@@ -3467,9 +3456,6 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
 
   // speakers to entities: by mention, by role, a pronoun by the last
   // speaker or person of its gender before it
-  std::vector<char> female(entities.size(), 0);
-  for (std::size_t i = 0; i < entities.size(); ++i)
-    female[i] = entities[i].type == entity_type::person && entities[i].gender == entity_gender::female;
   int last_speaker = -1;
   std::uint32_t last_at = 0;
   Span last_quote{0, 0, 0, 0};  // what the last speaker said
@@ -3516,8 +3502,9 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
         // ("the actor" is a person of either gender)
         const bool want_f = q.sp.pron == p_she || (q.sp.cue_flags & kFemale);
         auto ok = [&](int x) {
-          return x >= 0 && entities[static_cast<std::size_t>(x)].type == entity_type::person &&
-                 (q.sp.definite || (female[static_cast<std::size_t>(x)] != 0) == want_f);
+          if (x < 0) return false;
+          const Entity& en = entities[static_cast<std::size_t>(x)];
+          return en.type == entity_type::person && (q.sp.definite || (en.gender == entity_gender::female) == want_f);
         };
         // the last speaker or the nearest person mention of its gender
         // before it, whichever is closer, at most 3000 bytes back
@@ -3693,6 +3680,7 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
     }
     out.push_back(std::move(o));
   }
+  bufs.trim();
 }
 
 }  // namespace detail

@@ -287,11 +287,7 @@ std::uint32_t first_glue_candidate(const char* base, std::uint32_t a, std::uint3
   std::uint32_t i = a;
 #if defined(__SSE2__)
   // (bytes i-1 .. i+18 are read: one before, three after the chunk)
-  if (i == a && i < b) ++i;  // the range's first byte has no letter before it here
-  auto in = [](__m128i v, unsigned lo, unsigned hi) {
-    const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
-    return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(hi - lo))), x);
-  };
+  if (i < b) ++i;  // the range's first byte has no letter before it here
   const __m128i d0 = _mm_set1_epi8(static_cast<char>(0xD0)), d1 = _mm_set1_epi8(static_cast<char>(0xD1));
   while (i + 19 <= b) {
     const __m128i vp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i - 1));
@@ -300,21 +296,21 @@ std::uint32_t first_glue_candidate(const char* base, std::uint32_t a, std::uint3
     const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 2));
     const __m128i v3 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 3));
     // a letter (or any multi-byte character) ends right before
-    const __m128i after_letter = _mm_or_si128(in(_mm_or_si128(vp, _mm_set1_epi8(0x20)), 'a', 'z'), in(vp, 0x80, 0xBF));
+    const __m128i after_letter = _mm_or_si128(bytes_in(_mm_or_si128(vp, _mm_set1_epi8(0x20)), 'a', 'z'), bytes_in(vp, 0x80, 0xBF));
     // a lead byte other than D0 D1: a letter of another block, any case
     const __m128i other_lead =
-        _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, d0), _mm_cmpeq_epi8(v0, d1)), in(v0, 0xC2, 0xF4));
+        _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, d0), _mm_cmpeq_epi8(v0, d1)), bytes_in(v0, 0xC2, 0xF4));
     // lower case, or perhaps (at x, with y after it)
     auto maybe_lower = [&](__m128i x, __m128i y) {
-      const __m128i cyr = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(x, d0), in(y, 0xB0, 0xBF)),
-                                       _mm_and_si128(_mm_cmpeq_epi8(x, d1), in(y, 0x80, 0xBF)));
-      const __m128i other = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(x, d0), _mm_cmpeq_epi8(x, d1)), in(x, 0xC2, 0xF4));
-      return _mm_or_si128(_mm_or_si128(in(x, 'a', 'z'), cyr), other);
+      const __m128i cyr = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(x, d0), bytes_in(y, 0xB0, 0xBF)),
+                                       _mm_and_si128(_mm_cmpeq_epi8(x, d1), bytes_in(y, 0x80, 0xBF)));
+      const __m128i other = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(x, d0), _mm_cmpeq_epi8(x, d1)), bytes_in(x, 0xC2, 0xF4));
+      return _mm_or_si128(_mm_or_si128(bytes_in(x, 'a', 'z'), cyr), other);
     };
-    const __m128i upper_ascii = _mm_and_si128(in(v0, 'A', 'Z'), maybe_lower(v1, v2));
+    const __m128i upper_ascii = _mm_and_si128(bytes_in(v0, 'A', 'Z'), maybe_lower(v1, v2));
     // Ѐ..Я (D0 80..AF) and the capitals of D1 (Ѡ ..): two bytes, then lower case
-    const __m128i upper_cyr = _mm_and_si128(_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, d0), in(v1, 0x80, 0xAF)),
-                                                         _mm_and_si128(_mm_cmpeq_epi8(v0, d1), in(v1, 0x90, 0xBF))),
+    const __m128i upper_cyr = _mm_and_si128(_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, d0), bytes_in(v1, 0x80, 0xAF)),
+                                                         _mm_and_si128(_mm_cmpeq_epi8(v0, d1), bytes_in(v1, 0x90, 0xBF))),
                                             maybe_lower(v2, v3));
     const unsigned m = static_cast<unsigned>(
         _mm_movemask_epi8(_mm_and_si128(after_letter, _mm_or_si128(_mm_or_si128(upper_ascii, upper_cyr), other_lead))));
