@@ -508,3 +508,27 @@ TEST(Entities, SameWhateverTheThreadReadBefore) {
   EXPECT_EQ(after_other, fresh);
   EXPECT_NE(after_other.find("\"entities\":[{"), std::string::npos);  // it does name people
 }
+
+// The thread's spellings and their pooled keys are emptied together once a
+// thread has seen 64 Ki spellings; the next document reads them afresh.
+TEST(Entities, SameAfterTheThreadsSpellingsAreEmptied) {
+  const std::string doc =
+      "Anna Smith and Vladimir Putin spoke on Monday. Putin said Smith was right. "
+      "Владимир Путин встретился с Анной Смит. Путину понравилось, сказала Смит.";
+  std::string many;  // 70 000 capitalised spellings, each its own key
+  for (int i = 0; i < 70000; ++i) {
+    many += "Qa";
+    for (int n = i; n > 0; n /= 26) many.push_back(static_cast<char>('a' + n % 26));
+    many += i % 12 == 11 ? ".\n" : " ";
+  }
+  auto p = skaz::Pipeline::create({});
+  ASSERT_TRUE(p.ok());
+  auto fresh = p->analyze(doc, "auto");
+  ASSERT_TRUE(fresh.ok());
+  ASSERT_TRUE(p->analyze(many, "en").ok());
+  auto after = p->analyze(doc, "auto");  // (the caches are emptied before it)
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(skaz::to_json(after.value()), skaz::to_json(fresh.value()));
+  EXPECT_EQ(after->entities.size(), fresh->entities.size());
+  EXPECT_FALSE(after->entities.empty());
+}
