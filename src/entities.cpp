@@ -251,21 +251,31 @@ constexpr std::string_view kRoleNouns[] = {
       "владелец", "заместитель", "командующий", "прокурор", "судья", "сенатор", "аналитик",
       "эксперт", "капитан", "омбудсмен"};
 
-// The byte lengths of the role nouns by their first byte, folded (ASCII to
-// lower case, the Cyrillic leads D0 and D1 to one): a word is turned away by
-// its shape before any lookup (role_noun runs for many words).
-constexpr unsigned char role_lead(unsigned char b) noexcept {
-  return b >= 'A' && b <= 'Z' ? static_cast<unsigned char>(b + 32) : b == 0xD1 ? 0xD0 : b;
+// The byte lengths of the role nouns by their first two bytes, folded as
+// role_noun() folds them (ASCII letters to lower case, a Cyrillic first
+// letter to lower case): a word is turned away by its shape before any
+// lookup (role_noun runs for many words). The slot of a Latin word is its
+// two first letters' low five bits (case-blind), of a Cyrillic one its
+// first letter; no role noun starts with another byte.
+inline int role_slot(std::string_view w) noexcept {
+  const auto a = static_cast<unsigned char>(w[0]);
+  const auto b = static_cast<unsigned char>(w.size() > 1 ? w[1] : 0);
+  if (a < 0x80) return (a & 0x1F) << 5 | (b & 0x1F);  // (letters: below 896)
+  if (a != 0xD0 && a != 0xD1) return -1;
+  char f[2];
+  fold_ru2(a, b, f);
+  return 896 + ((static_cast<unsigned char>(f[0]) & 1) << 6 | (static_cast<unsigned char>(f[1]) & 0x3F));
 }
-const std::array<std::uint64_t, 256> kRoleShapes = [] {
-  std::array<std::uint64_t, 256> t{};
-  for (const std::string_view n : kRoleNouns) t[role_lead(static_cast<unsigned char>(n[0]))] |= std::uint64_t{1} << n.size();
+const std::array<std::uint64_t, 1024> kRoleShapes = [] {
+  std::array<std::uint64_t, 1024> t{};
+  for (const std::string_view n : kRoleNouns) t[static_cast<std::size_t>(role_slot(n))] |= std::uint64_t{1} << n.size();
   return t;
 }();
 
 inline bool role_shape(std::string_view w) noexcept {
   if (w.empty() || w.size() >= 64) return false;
-  return kRoleShapes[role_lead(static_cast<unsigned char>(w[0]))] >> w.size() & 1;
+  const int slot = role_slot(w);
+  return slot >= 0 && (kRoleShapes[static_cast<std::size_t>(slot)] >> w.size() & 1);
 }
 
 bool role_noun(std::string_view w);
