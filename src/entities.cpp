@@ -492,8 +492,9 @@ struct Cache {
     thread_local Cache c;
     return c;
   }
-  Value& get(std::string_view spelling) {
-    if (const std::uint32_t* i = at.find(spelling)) return values[*i];
+  Value& get(std::string_view spelling) { return get(spelling, string_hash(spelling)); }
+  Value& get(std::string_view spelling, std::uint64_t hash) {
+    if (const std::uint32_t* i = at.find(spelling, hash)) return values[*i];
     values.push_back(F(spelling));
     at.set(spelling, static_cast<std::uint32_t>(values.size() - 1));
     return values.back();
@@ -1254,6 +1255,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   // about a word per 6 bytes in English, 9 in Russian (a hostile text of
   // one long word reserves no more than a million)
   words.reserve(std::min<std::size_t>(text.size() / 6, std::size_t{1} << 20));
+  SpelledCache& cache = SpelledCache::mine();
+  std::vector<std::uint64_t> cap_hashes;  // string_hash of each capitalised word
   std::size_t si = 0;
   for (std::uint32_t zi = 0; zi < zones.size(); ++zi) {
     const Span& z = zones[zi];
@@ -1309,20 +1312,44 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         else if (text[j - 4] == '\xE2' && text[j - 3] == '\x80' && text[j - 2] == '\x99') w.end = j - 4;
       }
       w.acronym = upper >= 2 && lower == 0;
+      if (w.cap) {  // (see spelled_of below)
+        cap_hashes.push_back(string_hash(text.substr(w.start, w.end - w.start)));
+        cache.at.prefetch(cap_hashes.back());
+      }
       i = j;
     }
   }
   auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
   auto starter = [&](std::string_view s) { return starter_any(s) || calendar_word(s) || sentence_adverb(s); };
-  // the name key of a capitalised word, computed when first asked and kept
-  // (for capitalised words only: a string per word of a long document
-  // costs more than the keys themselves)
+  // what the thread knows of each capitalised word's spelling (its name
+  // key first of all), looked up for all of them at once below (for
+  // capitalised words only: a string per word of a long document costs
+  // more than the keys themselves)
   std::size_t capitalised = 0;
   for (const Word& w : words) capitalised += w.cap;
   mentions.reserve(capitalised);  // one mention per capitalised word at most: the vector never moves
   // (the cache's spellings stay put through this document)
   static const std::string kNoKey;  // the key of a word that is not capitalised
   std::vector<Spelled*> spelled_of(words.size(), nullptr);
+  {
+    // every capitalised word is looked up at once: the thread's table is
+    // large and its lookups miss the cache, so the slots are asked of the
+    // memory as the words are read (pass 1), then read, asking for the
+    // values found, and only then are missing spellings added (in the
+    // passes that used each in turn, one miss waited on another)
+    for (std::size_t k = 0, c = 0; k < words.size(); ++k) {
+      if (!words[k].cap) continue;
+      if (const std::uint32_t* i = cache.at.find(surface(words[k]), cap_hashes[c++])) {
+        spelled_of[k] = &cache.values[*i];
+        prefetch(spelled_of[k]);
+      }
+    }
+    for (std::size_t k = 0, c = 0; k < words.size(); ++k) {
+      if (!words[k].cap) continue;
+      const std::uint64_t h = cap_hashes[c++];
+      if (!spelled_of[k]) spelled_of[k] = &cache.get(surface(words[k]), h);
+    }
+  }
   auto spelled_at = [&](std::size_t k) -> Spelled& {
     if (!spelled_of[k]) spelled_of[k] = &spelled(surface(words[k]));
     return *spelled_of[k];

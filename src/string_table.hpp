@@ -93,6 +93,12 @@ class StringTable {
     }
   }
   bool contains(std::string_view k) const noexcept { return find(k) != nullptr; }
+  // Asks the memory for the first slot of a key of this string_hash, ahead
+  // of a find(): a large table's lookups are cache misses, and a batch of
+  // them overlaps when each is asked for before any is awaited.
+  void prefetch(std::uint64_t full_hash) const noexcept {
+    if (!slots_.empty()) detail::prefetch(&slots_[static_cast<std::uint32_t>(full_hash) & (slots_.size() - 1)]);
+  }
   std::size_t size() const noexcept { return count_; }
   // Calls f(key) for every key, in no order.
   template <class F>
