@@ -535,20 +535,15 @@ struct KeyPool {
 // and the gender of a first name of that key. A name is a few hash lookups
 // the first time it is seen and one after.
 struct Spelled {
-  std::string key;                // name_key
-  const std::string* pooled;      // the same key, in KeyPool (one pointer per key)
+  const std::string* key;         // name_key, pooled (KeyPool: one string per key)
   signed char starter = -1;       // a sentence starter (He, The, Monday); -1: not asked
   bool first_asked = false;
   const bool* first = nullptr;    // first_names().female_by_key of key, once asked
 };
-Spelled spell(std::string_view spelling) {
-  std::string key = name_key(spelling);
-  const std::string* pooled = KeyPool::mine().intern(key);
-  return Spelled{std::move(key), pooled, -1, false, nullptr};
-}
+Spelled spell(std::string_view spelling) { return Spelled{KeyPool::mine().intern(name_key(spelling)), -1, false, nullptr}; }
 using SpelledCache = Cache<Spelled, spell>;
 Spelled& spelled(std::string_view spelling) { return SpelledCache::mine().get(spelling); }
-const std::string& name_key_cached(std::string_view spelling) { return spelled(spelling).key; }
+const std::string& name_key_cached(std::string_view spelling) { return *spelled(spelling).key; }
 
 // A first name of the lexicons in any script (Alexander, Александр, Joe).
 bool given_name(std::string_view w) {
@@ -1348,6 +1343,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       if (!words[k].cap) continue;
       const std::uint64_t h = cap_hashes[c++];
       if (!spelled_of[k]) spelled_of[k] = &cache.get(surface(words[k]), h);
+      prefetch(spelled_of[k]->key);  // (read by the passes below)
     }
   }
   auto spelled_at = [&](std::size_t k) -> Spelled& {
@@ -1355,12 +1351,12 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     return *spelled_of[k];
   };
   // (pooled: equal keys are one string, compared by address below)
-  auto key = [&](std::size_t k) -> const std::string& { return words[k].cap ? *spelled_at(k).pooled : kNoKey; };
+  auto key = [&](std::size_t k) -> const std::string& { return words[k].cap ? *spelled_at(k).key : kNoKey; };
   // the gender of a first name of the word's key (null: none)
   auto first_name_of = [&](std::size_t k) -> const bool* {
     if (!words[k].cap) return nullptr;  // (its key is the empty one)
     Spelled& p = spelled_at(k);
-    if (!p.first_asked) p.first = names.female_by_key.find(p.key), p.first_asked = true;
+    if (!p.first_asked) p.first = names.female_by_key.find(*p.key), p.first_asked = true;
     return p.first;
   };
   // whether a capitalised word is a sentence starter (He, The, Monday),
