@@ -824,6 +824,10 @@ bool plain_before(std::string_view text, std::uint32_t s, bool opens_sentence = 
 class PersonSpans {
  public:
   PersonSpans(std::string_view text, const std::vector<Entity>& out, std::size_t first) : text_(text) {
+    std::size_t n = 0;
+    for (std::size_t i = first; i < out.size(); ++i)
+      if (out[i].type == entity_type::person) n += out[i].mentions.size();
+    spans_.reserve(n);
     for (std::size_t i = first; i < out.size(); ++i)
       if (out[i].type == entity_type::person) spans_.insert(spans_.end(), out[i].mentions.begin(), out[i].mentions.end());
     std::sort(spans_.begin(), spans_.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
@@ -1630,6 +1634,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
     std::uint32_t at, n;
   };
   std::vector<Group> groups;
+  groups.reserve(mentions.size());
   std::vector<std::size_t> members;
   members.reserve(mentions.size());
   std::vector<std::pair<const std::string*, int>> firsts;  // first names (key, gender), in order of appearance
@@ -1667,6 +1672,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         new_sub();
       }
       if (sub_n == 0) new_sub();
+      for (std::size_t g = 0; g < sub_n; ++g) sub[g].reserve(r_end - r);  // (no regrowth as they fill)
       std::size_t current = 0;
       // the person of each gender named last (-1: none yet), and each
       // person's gender

@@ -595,6 +595,9 @@ class Ctx {
  public:
   Ctx(std::string_view t, const std::vector<Span>& sentences, const std::vector<Entity>& ents, TokBuffers& bufs)
       : t_(t), sents_(sentences), ents_(ents), all_(bufs.all), folded_(bufs.folded) {
+    std::size_t n = 0;
+    for (const Entity& e : ents) n += e.mentions.size();
+    ments_.reserve(n);
     for (std::size_t i = 0; i < ents.size(); ++i)
       for (const Span& m : ents[i].mentions) ments_.push_back(M{m.start, m.end, static_cast<int>(i), m.kind});
     std::sort(ments_.begin(), ments_.end(), [](const M& a, const M& b) { return a.s < b.s; });
@@ -3427,6 +3430,8 @@ void find_quotes(std::string_view text, const std::vector<Span>& zones,
 
   TokBuffers& bufs = TokBuffers::mine();
   Ctx cx(text, sentences, entities, bufs);
+  cx.marks_.reserve(2 * pairs.size());
+  cx.outer_.reserve(pairs.size());
   for (const QuotePair& p : pairs) {
     if (!p.missing_open) cx.marks_.push_back(Mark{p.open, OPEN});
     if (!p.missing_close) cx.marks_.push_back(Mark{p.close, CLOSE});
