@@ -264,8 +264,13 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
     }
   }
   for (const Span& p : paragraphs) seg.glued(v, p, glued);
-  detail::find_entities(v, zones, sentences, doc.entities);
-  detail::find_quotes(v, zones, sentences, doc.entities, doc.quotes);
+  {
+    // one tokenization for both stages: the quote stage's (its marks
+    // paired first), whose words the entity stage reads
+    detail::QuoteScan scan(v, zones);
+    detail::find_entities(v, zones, sentences, &scan.words(), doc.entities);
+    detail::find_quotes(scan, sentences, doc.entities, doc.quotes);
+  }
   for (Entity& e : doc.entities)
     for (Span& m : e.mentions) m = view.to_original(m);
   for (Quote& q : doc.quotes) {

@@ -1226,8 +1226,8 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
 }
 }  // namespace
 
-void find_entities(std::string_view text, const std::vector<Span>& zones,
-                   const std::vector<Span>& sentences, std::vector<Entity>& out) {
+void find_entities(std::string_view text, const std::vector<Span>& zones, const std::vector<Span>& sentences,
+                   const std::vector<Span>* tokens, std::vector<Entity>& out) {
   const NameIndex& names = first_names();
   // (between documents only: see Cache; the pool goes with the spellings
   // that point into it)
@@ -1256,10 +1256,16 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
   words.reserve(std::min<std::size_t>(text.size() / 6, std::size_t{1} << 20));
   SpelledCache& cache = SpelledCache::mine();
   std::vector<std::uint64_t> cap_hashes;  // string_hash of each capitalised word
-  std::size_t si = 0;
-  for (std::uint32_t zi = 0; zi < zones.size(); ++zi) {
-    const Span& z = zones[zi];
-    for (std::uint32_t i = z.start; i < z.end;) {
+  // The first word opening in [i, until) of zone z, read from the bytes: a
+  // word opens at a letter and runs over letters, digits, apostrophes and
+  // hyphens before a capital (it may run past `until`). next: where reading
+  // goes on (`until` when no word opens before it).
+  struct Read {
+    std::uint32_t start, end, next;
+    bool cap, acronym, found;
+  };
+  auto read_word = [&](std::uint32_t i, std::uint32_t until, const Span& z) -> Read {
+    while (i < until) {
       const decoded_char d = decode_utf8(text.data() + i, text.data() + z.end);
       if (!is_letter(d.cp)) {
         i += d.len;
@@ -1268,19 +1274,6 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
       // (an Arabic surname with its article, al-Mishri, el-Sisi, is capitalised)
       const bool article = (d.cp == 'a' || d.cp == 'e') && i + 3 < z.end && text[i + 1] == 'l' &&
                            text[i + 2] == '-' && text[i + 3] >= 'A' && text[i + 3] <= 'Z';
-      while (si < sentences.size() && sentences[si].end <= i) ++si;
-      // the first word of a sentence (after any opening quotes or dashes)
-      const bool sent_start = si < sentences.size() && sentences[si].start <= i &&
-                              (words.empty() || words.back().sentence != si || words.back().end <= sentences[si].start);
-      // (built in its place in the vector: a copy of a just-built Word was
-      // read back as one 16-byte load of its fresh byte stores, a
-      // store-forwarding stall on every word)
-      Word& w = words.emplace_back();
-      w.start = i;
-      w.cap = is_upper(d.cp) || article;
-      w.sent_start = sent_start;
-      w.zone = zi;
-      w.sentence = static_cast<std::uint32_t>(si);
       int upper = 0, lower = 0;
       std::uint32_t j = i;
       while (j < z.end) {
@@ -1303,19 +1296,94 @@ void find_entities(std::string_view text, const std::vector<Span>& zones,
         lower += is_lower(e.cp);
         j += e.len;
       }
-      w.end = j;
+      std::uint32_t end = j;
       // an English possessive is not part of the name: Durova's
       // (bytes compared in place: this runs for every word)
       if (j - i > 3 && text[j - 1] == 's') {
-        if (text[j - 2] == '\'') w.end = j - 2;
-        else if (text[j - 4] == '\xE2' && text[j - 3] == '\x80' && text[j - 2] == '\x99') w.end = j - 4;
+        if (text[j - 2] == '\'') end = j - 2;
+        else if (text[j - 4] == '\xE2' && text[j - 3] == '\x80' && text[j - 2] == '\x99') end = j - 4;
       }
-      w.acronym = upper >= 2 && lower == 0;
-      if (w.cap) {  // (see spelled_of below)
-        cap_hashes.push_back(string_hash(text.substr(w.start, w.end - w.start)));
+      return Read{i, end, j, is_upper(d.cp) || article, upper >= 2 && lower == 0, true};
+    }
+    return Read{i, i, i, false, false, false};
+  };
+  // The quote tokenizer's words (`tokens`) are these words where no hyphen
+  // or apostrophe is in or right after them (it joins co-founder and don't,
+  // this pass only hyphens before a capital, and any apostrophe): such a
+  // word is taken as it is, the rest read from the bytes.
+  const std::size_t nt = tokens ? tokens->size() : 0;
+  std::size_t ti = 0;  // the next token
+  std::size_t si = 0;
+  for (std::uint32_t zi = 0; zi < zones.size(); ++zi) {
+    const Span& z = zones[zi];
+    std::uint32_t i = z.start;
+    bool clean = false;  // no letter between i and the next token (one ends at i)
+    while (i < z.end) {
+      Read r;
+      std::uint32_t until = z.end;  // read from the bytes up to here
+      bool take = false;            // the token at i is a word as it is
+      if (tokens) {
+        const std::vector<Span>& tw = *tokens;
+        while (ti < nt && tw[ti].start < i) ++ti;
+        const std::uint32_t next = ti < nt ? std::min(tw[ti].start, z.end) : z.end;
+        if (i < next) {
+          if (clean) {
+            i = next;
+            clean = false;
+            continue;
+          }
+          until = next;  // (letters of a token cut by the zone's start, or of one read in part)
+        } else {
+          const Span& t = tw[ti];
+          const decoded_char d = decode_utf8(text.data() + i, text.data() + z.end);
+          const unsigned char after = t.end < z.end ? static_cast<unsigned char>(text[t.end]) : 0;
+          take = t.kind == 0 && t.end <= z.end && is_letter(d.cp) && after != '-' && after != '\'' &&
+                 !(after == 0xE2 && t.end + 2 < z.end && text[t.end + 1] == '\x80' && text[t.end + 2] == '\x99');
+          if (take) {
+            // two capitals or more and no lower-case letter (none when it
+            // opens with one)
+            bool acronym = false;
+            if (!is_lower(d.cp)) {
+              int upper = 0;
+              bool lower = false;
+              for (std::uint32_t j = i; j < t.end && !lower;) {
+                const decoded_char e = decode_utf8(text.data() + j, text.data() + t.end);
+                upper += is_upper(e.cp);
+                lower = is_lower(e.cp);
+                j += e.len;
+              }
+              acronym = upper >= 2 && !lower;
+            }
+            r = Read{i, t.end, t.end, is_upper(d.cp), acronym, true};
+            ++ti;
+          } else {
+            until = std::min(t.end, z.end);
+          }
+        }
+      }
+      if (!take) r = read_word(i, until, z);
+      clean = take;
+      i = r.next;
+      if (!r.found) continue;
+      while (si < sentences.size() && sentences[si].end <= r.start) ++si;
+      // the first word of a sentence (after any opening quotes or dashes)
+      const bool sent_start = si < sentences.size() && sentences[si].start <= r.start &&
+                              (words.empty() || words.back().sentence != si || words.back().end <= sentences[si].start);
+      // (built in its place in the vector: a copy of a just-built Word was
+      // read back as one 16-byte load of its fresh byte stores, a
+      // store-forwarding stall on every word)
+      Word& w = words.emplace_back();
+      w.start = r.start;
+      w.end = r.end;
+      w.cap = r.cap;
+      w.acronym = r.acronym;
+      w.sent_start = sent_start;
+      w.zone = zi;
+      w.sentence = static_cast<std::uint32_t>(si);
+      if (r.cap) {  // (see spelled_of below)
+        cap_hashes.push_back(string_hash(text.substr(r.start, r.end - r.start)));
         cache.at.prefetch(cap_hashes.back());
       }
-      i = j;
     }
   }
   auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };

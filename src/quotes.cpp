@@ -531,6 +531,7 @@ struct Tok {
   bool in_name = false;  // a capitalised English cue word inside a sentence: United States, State Duma
   bool acronym = false;  // two to five capitals (WHO, US, IT): no pronoun or function word
   bool ly = false;       // an English adverb in -ly (tentatively, firmly)
+  bool joined = false;   // a hyphen or an apostrophe joins letters in it (co-founder, don't)
 
   std::uint16_t cue() const { return lex && !noun && !in_name ? lex->cue : 0; }
   bool speech() const { return (cue() & kSpeech) != 0; }
@@ -558,6 +559,7 @@ void push_tok(std::vector<Tok>& out, const Tok& k) {
   t.noun = k.noun;
   t.in_name = k.in_name;
   t.acronym = k.acronym;
+  t.joined = k.joined;
   t.ly = k.ly;
   t.fl = k.fl;
   t.f = k.f;
@@ -565,15 +567,27 @@ void push_tok(std::vector<Tok>& out, const Tok& k) {
 
 static_assert(sizeof(Tok) <= 40, "a token's fields pack into 40 bytes");
 
-// The token buffers of the quote stage (a document's tokens and folds, a
-// sentence's tokens, a scratch window), kept by each thread from one
-// document to the next: allocating and freeing them was a good part of a
-// short document's cost. Each use clears what it fills.
-struct TokBuffers {
+struct Mark {
+  std::uint32_t pos;
+  std::uint8_t kind;  // OPEN or CLOSE
+};
+
+}  // namespace
+
+// The buffers of the quote stage (the pairs and marks, a document's tokens
+// and folds and words, a sentence's tokens, a scratch window), kept by each
+// thread from one document to the next: allocating and freeing them was a
+// good part of a short document's cost. Each use clears what it fills.
+struct QuoteBuffers {
   std::vector<Tok> all, toks, scratch;
   std::string folded;
-  static TokBuffers& mine() {
-    thread_local TokBuffers b;
+  std::vector<QuotePair> pairs;
+  std::vector<Mark> marks;  // every paired mark, sorted
+  std::vector<Span> outer;  // contents of depth-0 pairs, sorted
+  std::vector<Span> words;  // QuoteScan::words()
+  bool busy = false;        // lent to a QuoteScan
+  static QuoteBuffers& mine() {
+    thread_local QuoteBuffers b;
     return b;
   }
   // (a huge document's buffers are not kept for the next one)
@@ -583,18 +597,20 @@ struct TokBuffers {
     if (toks.capacity() > kKeep) std::vector<Tok>().swap(toks);
     if (scratch.capacity() > kKeep) std::vector<Tok>().swap(scratch);
     if (folded.capacity() > kKeep * 8) std::string().swap(folded);
+    if (words.capacity() > kKeep) std::vector<Span>().swap(words);
+    if (pairs.capacity() > kKeep / 4) std::vector<QuotePair>().swap(pairs);
+    if (marks.capacity() > kKeep / 4) std::vector<Mark>().swap(marks);
+    if (outer.capacity() > kKeep / 4) std::vector<Span>().swap(outer);
   }
 };
 
-struct Mark {
-  std::uint32_t pos;
-  std::uint8_t kind;  // OPEN or CLOSE
-};
+namespace {
+using TokBuffers = QuoteBuffers;
 
 class Ctx {
  public:
   Ctx(std::string_view t, const std::vector<Span>& sentences, const std::vector<Entity>& ents, TokBuffers& bufs)
-      : t_(t), sents_(sentences), ents_(ents), all_(bufs.all), folded_(bufs.folded) {
+      : t_(t), sents_(sentences), ents_(ents), marks_(bufs.marks), outer_(bufs.outer), all_(bufs.all), folded_(bufs.folded) {
     std::size_t n = 0;
     for (const Entity& e : ents) n += e.mentions.size();
     ments_.reserve(n);
@@ -612,8 +628,8 @@ class Ctx {
     std::uint32_t kind;  // a mention_kind
   };
   std::vector<M> ments_;
-  std::vector<Mark> marks_;         // every paired mark, sorted
-  std::vector<Span> outer_;         // contents of depth-0 pairs, sorted
+  std::vector<Mark>& marks_;  // every paired mark, sorted
+  std::vector<Span>& outer_;  // contents of depth-0 pairs, sorted
   // The rules look at a sentence or a window around a quote many times
   // over: the text is tokenized once (after marks_ and outer_ are set), and
   // a region's tokens are a slice of that, re-read only where the region's
@@ -763,6 +779,7 @@ class Ctx {
             const decoded_char y = decode_utf8(base + j + x.len, base + b);
             if (is_letter(y.cp) && mark_at(j) < 0) {
               folded = false;
+              k.joined = true;
               j += x.len + y.len;
               continue;
             }
@@ -3419,26 +3436,51 @@ std::string_view last_word(std::string_view s) {
 
 }  // namespace
 
-void find_quotes(std::string_view text, const std::vector<Span>& zones,
-                 const std::vector<Span>& sentences, const std::vector<Entity>& entities,
-                 std::vector<Quote>& out) {
+QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : text_(text), zones_(zones) {
+  QuoteBuffers& mine = QuoteBuffers::mine();
+  if (mine.busy) {  // (another scan of this thread is alive: buffers of its own)
+    own_ = std::make_unique<QuoteBuffers>();
+    bufs_ = own_.get();
+  } else {
+    bufs_ = &mine;
+  }
+  QuoteBuffers& b = *bufs_;
+  b.busy = true;
   std::vector<Span> units;
   for (const Span& z : zones)
     if (z.kind == static_cast<std::uint32_t>(zone_kind::body)) units.push_back(z);
-  std::vector<QuotePair> pairs;
-  pair_marks(text, units, pairs);
-
-  TokBuffers& bufs = TokBuffers::mine();
-  Ctx cx(text, sentences, entities, bufs);
-  cx.marks_.reserve(2 * pairs.size());
-  cx.outer_.reserve(pairs.size());
-  for (const QuotePair& p : pairs) {
-    if (!p.missing_open) cx.marks_.push_back(Mark{p.open, OPEN});
-    if (!p.missing_close) cx.marks_.push_back(Mark{p.close, CLOSE});
-    if (p.depth == 0) cx.outer_.push_back(Span{p.content_start, p.content_end, 0, 0});
+  b.pairs.clear();
+  pair_marks(text, units, b.pairs);
+  b.marks.clear();
+  b.outer.clear();
+  for (const QuotePair& p : b.pairs) {
+    if (!p.missing_open) b.marks.push_back(Mark{p.open, OPEN});
+    if (!p.missing_close) b.marks.push_back(Mark{p.close, CLOSE});
+    if (p.depth == 0) b.outer.push_back(Span{p.content_start, p.content_end, 0, 0});
   }
-  std::sort(cx.marks_.begin(), cx.marks_.end(), [](const Mark& a, const Mark& b) { return a.pos < b.pos; });
-  cx.prepare();
+  std::sort(b.marks.begin(), b.marks.end(), [](const Mark& x, const Mark& y) { return x.pos < y.pos; });
+  // the text tokenized once, before the entities (which read its words)
+  // are known; find_quotes() reads the same tokens
+  static const std::vector<Span> kNoSentences;
+  static const std::vector<Entity> kNoEntities;
+  Ctx(text, kNoSentences, kNoEntities, b).prepare();
+  b.words.clear();
+  b.words.reserve(b.all.size());
+  for (const Tok& k : b.all)  // (digits joined to letters are a number: 12-летний)
+    if (k.kind == W || k.joined) b.words.push_back(Span{k.s, k.e, k.joined ? 1u : 0u, 0});
+}
+
+QuoteScan::~QuoteScan() { bufs_->busy = false; }
+
+const std::vector<Span>& QuoteScan::words() const noexcept { return bufs_->words; }
+
+void find_quotes(QuoteScan& scan, const std::vector<Span>& sentences, const std::vector<Entity>& entities,
+                 std::vector<Quote>& out) {
+  const std::string_view text = scan.text_;
+  const std::vector<Span>& zones = scan.zones_;
+  TokBuffers& bufs = *scan.bufs_;
+  std::vector<QuotePair>& pairs = bufs.pairs;
+  Ctx cx(text, sentences, entities, bufs);  // (the tokens are the scan's)
 
   std::vector<Found> found;
   Finder f(cx, zones, bufs);

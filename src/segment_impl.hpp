@@ -64,9 +64,11 @@ void join_english(std::string_view text, const Profile& prof, std::vector<Span>&
 void zones(std::string_view text, const std::vector<Span>& paragraphs, std::vector<Span>& out);
 
 /// Name mentions in the body zones, clustered into entities (spans in
-/// `text`, the analysed view).
-void find_entities(std::string_view text, const std::vector<Span>& zones,
-                   const std::vector<Span>& sentences, std::vector<Entity>& out);
+/// `text`, the analysed view). `tokens` are the words of a QuoteScan of the
+/// same text (the words are then read from those where they agree), or null
+/// (read from the bytes); the entities are the same.
+void find_entities(std::string_view text, const std::vector<Span>& zones, const std::vector<Span>& sentences,
+                   const std::vector<Span>* tokens, std::vector<Entity>& out);
 
 /// Whether `word` (Cyrillic UTF-8, any case, ё or е) is a common Russian
 /// first name of the entities lexicon (Игорь, Юрий, Наталья).

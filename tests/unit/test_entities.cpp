@@ -532,3 +532,61 @@ TEST(Entities, SameAfterTheThreadsSpellingsAreEmptied) {
   EXPECT_EQ(after->entities.size(), fresh->entities.size());
   EXPECT_FALSE(after->entities.empty());
 }
+
+// The entity stage reads its words from the quote tokenizer's where the two
+// agree and from the bytes elsewhere (hyphens, apostrophes, quote marks,
+// digits before letters, zones that cut a word): the entities must be those
+// of reading every word from the bytes. Random texts of names, words and
+// the characters where the two tokenizations part, in random zones.
+#include <random>
+
+#include "quotes_impl.hpp"
+#include "segment_impl.hpp"
+
+namespace {
+std::string entities_text(const std::vector<skaz::Entity>& es) {
+  std::string s;
+  for (const skaz::Entity& e : es) {
+    s += std::to_string(static_cast<int>(e.type)) + "|" + e.name + "|" + e.key + "|" +
+         std::to_string(static_cast<int>(e.gender)) + "|";
+    for (const skaz::Span& m : e.mentions) s += std::to_string(m.start) + "-" + std::to_string(m.end) + ",";
+    for (const std::string& r : e.roles) s += r + ";";
+    s += "\n";
+  }
+  return s;
+}
+}  // namespace
+
+TEST(Entities, WordsFromTokensAsFromBytes) {
+  static const char* const pieces[] = {
+      "Anna", "Smith", "Putin", "Durov", "Дуров", "Анна", "Смирнова", "said", "сказал", "head", "of",
+      "Telegram", "глава", "МИД", "FSB", "NATO", "США", "al-Sisi", "Jean-Pierre", "co-founder", "FSB-tossed",
+      "Durov's", "Durova’s", "O'Brien", "don't", "2Pac", "12-летний", "5G", "Йошкар-Ола", "Émile", "the",
+      " ", " ", " ", " ", ", ", ". ", "\n", "\n\n", "-", "'", "’", "«", "»", "\"", "“", "”", " — ", "(", ")", "1999"};
+  std::mt19937 rng(20261206);
+  auto p = skaz::Pipeline::create({});  // (the thread caches, as a pipeline leaves them)
+  ASSERT_TRUE(p.ok());
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int n = 2 + static_cast<int>(rng() % 40);
+    for (int i = 0; i < n; ++i) text += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+    // zones at random character boundaries (some cutting words), in order
+    std::vector<std::uint32_t> cuts{0};
+    for (std::uint32_t i = 1; i < text.size(); ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && rng() % 12 == 0) cuts.push_back(i);
+    cuts.push_back(static_cast<std::uint32_t>(text.size()));
+    std::vector<skaz::Span> zones, sentences;
+    for (std::size_t i = 0; i + 1 < cuts.size(); ++i) {
+      if (rng() % 5 == 0) continue;  // (text between zones)
+      zones.push_back(skaz::Span{cuts[i], cuts[i + 1], rng() % 3 == 0 ? 3u : 0u, 0});
+      sentences.push_back(skaz::Span{cuts[i], cuts[i + 1], 0, 0});
+    }
+    std::vector<skaz::Entity> from_bytes, from_tokens;
+    skaz::detail::find_entities(text, zones, sentences, nullptr, from_bytes);
+    {
+      skaz::detail::QuoteScan scan(text, zones);
+      skaz::detail::find_entities(text, zones, sentences, &scan.words(), from_tokens);
+    }
+    ASSERT_EQ(entities_text(from_tokens), entities_text(from_bytes)) << text;
+  }
+}
