@@ -689,11 +689,14 @@ class Ctx {
       ++it;
     }
     const std::size_t first = out.size();
-    for (; it != all_.end() && it->e <= b; ++it) {
-      out.push_back(*it);
+    {
+      // (the whole tokens of the region, copied at once)
+      const auto last = std::lower_bound(it, all_.end(), b, [](const Tok& k, std::uint32_t x) { return k.e <= x; });
+      out.insert(out.end(), it, last);
+      it = last;
       // scan() reads a title's full stop only inside its region, and a
       // reporting word as a noun only before another inside it
-      if (it->e == b) out.back().title = out.back().noun = false;
+      if (out.size() > first && out.back().e == b) out.back().title = out.back().noun = false;
     }
     if (it != all_.end() && it->s < b) scan(it->s, b, out, nullptr);  // cut by its end
     // a hyphen opening the region is a dash by the character after it
