@@ -15,6 +15,7 @@
 // or else the most frequent spelling.
 #include <algorithm>
 #include <array>
+#include <bitset>
 #include <cstring>
 #include <deque>
 #include <unordered_map>
@@ -914,6 +915,20 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
   std::vector<std::string> variants;
   variants.reserve(2 * holders.size());  // (never moves: views into it are kept)
   std::array<bool, 256> opens{};  // first bytes of the roles' first words
+  // and bits of their first two bytes (a Cyrillic word's first letter),
+  // 512 bytes that turn most Cyrillic words away before a hash-map lookup
+  // (unless a role's first word is of one byte)
+  auto bit12 = [](std::uint32_t x) { return static_cast<std::size_t>((x * 2654435761u) >> 20); };
+  auto two = [](const char* p) {
+    return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[1]) << 8);
+  };
+  auto four = [](const char* p) {
+    std::uint32_t x;
+    std::memcpy(&x, p, 4);
+    return x;
+  };
+  std::bitset<4096> opens2;
+  bool short_first = false;
   auto first_word = [&](std::string_view r) {
     std::size_t i = 0;
     while (i < r.size()) {
@@ -939,6 +954,8 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
       f.one_word = one_word;
       f.holders.emplace_back(x.named_at, x.entity);
       opens[static_cast<unsigned char>(w[0])] = true;
+      if (w.size() >= 2) opens2.set(bit12(two(w.data())));
+      else short_first = true;
       auto& ls = lengths[w];
       if (std::find(ls.begin(), ls.end(), static_cast<std::uint32_t>(r.size())) == ls.end())
         ls.push_back(static_cast<std::uint32_t>(r.size()));
@@ -957,6 +974,7 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
   };
   std::array<Declined, 7> declined;
   bool any_declined = false;
+  std::bitset<4096> heads4;  // bits of every length's heads (4 bytes each)
   for (const Holder& x : holders) {
     const std::string_view r = x.role;
     if (r.size() < 8 || r.find(' ') == std::string_view::npos || !cyrillic_word(first_word(r))) continue;
@@ -967,12 +985,14 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
     const std::string_view last = r.substr(r.rfind(' ') + 1);
     d.tails[last.substr(0, std::min<std::size_t>(6, last.size()))] = true;
     d.heads[r.substr(0, 4)] = true;
+    heads4.set(bit12(four(r.data())));
     // its first letter in the other case, kept beside the variants above
     if (variants.size() < variants.capacity()) {
       std::string u(r.substr(0, 4));
       swap_case_ru2(&u[0]);
       variants.push_back(std::move(u));
       d.heads[variants.back()] = true;
+      heads4.set(bit12(four(variants.back().data())));
     }
     d.by_key[name_key_cached(r)].emplace_back(x.named_at, x.entity);
     any_declined = true;
@@ -999,7 +1019,8 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
     const Word& word = words[wi];
     const std::uint32_t s = word.start;
     const bool after_opener = wi > 0 && words[wi - 1].sent_start;
-    if (any_declined && word.end - s >= 4 && (static_cast<unsigned char>(text[s]) & 0xFE) == 0xD0) {
+    if (any_declined && word.end - s >= 4 && (static_cast<unsigned char>(text[s]) & 0xFE) == 0xD0 &&
+        heads4.test(bit12(four(text.data() + s)))) {
       const std::string_view h = text.substr(s, 4);
       for (std::size_t nw = 2; nw < declined.size() && wi + nw <= words.size(); ++nw) {
         const Declined& d = declined[nw];
@@ -1019,6 +1040,7 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
       }
     }
     if (!opens[static_cast<unsigned char>(text[s])]) continue;
+    if (!short_first && (s + 1 >= n || !opens2.test(bit12(two(text.data() + s))))) continue;
     if (s > 0 && text[s - 1] >= '0' && text[s - 1] <= '9') continue;  // (words start at a letter)
     const std::string_view w = first_word(text.substr(s, std::min<std::uint32_t>(n - s, 256)));
     const auto ls = lengths.find(w);
