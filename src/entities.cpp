@@ -889,6 +889,8 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
     std::size_t entity;
     std::uint32_t named_at;  // the entity's first name mention
   };
+  // (its size once: a Word is 20 bytes, and size() a division)
+  const std::size_t n_words = words.size();
   std::vector<Holder> holders;
   for (std::size_t i = first; i < out.size(); ++i) {
     const Entity& e = out[i];
@@ -1015,14 +1017,14 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
     auto h = std::lower_bound(hs.begin(), hs.end(), std::make_pair(s, std::size_t{0}));
     return h == hs.begin() ? std::size_t(-1) : std::prev(h)->second;
   };
-  for (std::size_t wi = 0; wi < words.size(); ++wi) {
+  for (std::size_t wi = 0; wi < n_words; ++wi) {
     const Word& word = words[wi];
     const std::uint32_t s = word.start;
     const bool after_opener = wi > 0 && words[wi - 1].sent_start;
     if (any_declined && word.end - s >= 4 && (static_cast<unsigned char>(text[s]) & 0xFE) == 0xD0 &&
         heads4.test(bit12(four(text.data() + s)))) {
       const std::string_view h = text.substr(s, 4);
-      for (std::size_t nw = 2; nw < declined.size() && wi + nw <= words.size(); ++nw) {
+      for (std::size_t nw = 2; nw < declined.size() && wi + nw <= n_words; ++nw) {
         const Declined& d = declined[nw];
         if (d.by_key.empty() || !d.heads.count(h)) continue;
         const Word& lw = words[wi + nw - 1];
@@ -1090,6 +1092,7 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
 // (that role names the person: see above).
 void find_role_entities(std::string_view text, const std::vector<Word>& words, std::vector<Span> role_spans,
                         std::vector<Entity>& out, std::size_t first) {
+  const std::size_t n_words = words.size();  // (once: a Word is 20 bytes, and size() a division)
   std::sort(role_spans.begin(), role_spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   // inside the apposition a person's role was read from ("told RIA Novosti
   // adviser of RF President on development of Internet Herman Klimenko")
@@ -1121,13 +1124,13 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     std::string key;
   };
   std::vector<Phrase> found;
-  for (std::size_t k = 0; k < words.size(); ++k) {
+  for (std::size_t k = 0; k < n_words; ++k) {
     const Word& w = words[k];
     // cheap first, the shape of a phrase: a capitalised word right before
     // it, right after it, or after "of"/"for" (and "the")
-    auto cap_at = [&](std::size_t i) { return i < words.size() && words[i].cap && adjacent(words[i - 1], words[i]); };
+    auto cap_at = [&](std::size_t i) { return i < n_words && words[i].cap && adjacent(words[i - 1], words[i]); };
     auto word_is = [&](std::size_t i, std::string_view x) {
-      return i < words.size() && surface(words[i]) == x && adjacent(words[i - 1], words[i]);
+      return i < n_words && surface(words[i]) == x && adjacent(words[i - 1], words[i]);
     };
     if (!role_shape(surface(w))) continue;
     const bool shape = (k > 0 && words[k - 1].cap && !words[k - 1].sent_start && adjacent(words[k - 1], w)) ||
@@ -1155,11 +1158,11 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     // below, rejects it
     std::size_t j = k + 1;
     bool of = false;
-    if (j < words.size() && adjacent(words[j - 1], words[j]) &&
+    if (j < n_words && adjacent(words[j - 1], words[j]) &&
         (surface(words[j]) == "of" || surface(words[j]) == "for")) {
       of = true;
       ++j;
-      if (j < words.size() && adjacent(words[j - 1], words[j]) && surface(words[j]) == "the") ++j;
+      if (j < n_words && adjacent(words[j - 1], words[j]) && surface(words[j]) == "the") ++j;
     }
     // (a first name is no genitive: "судья Карина Морозова"; nor a verb in
     // -ла, -ли, -ся: "вынесла", "находится")
@@ -1171,7 +1174,7 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     };
     std::size_t c = j;
     // (a given name ends it: "Minister of the Jewish State Naftali Bennett")
-    while (c < words.size() && c - j < 4 && words[c].cap && adjacent(words[c - 1], words[c]) &&
+    while (c < n_words && c - j < 4 && words[c].cap && adjacent(words[c - 1], words[c]) &&
            (of ? !given_name(surface(words[c])) : genitive(words[c])))
       ++c;
     // two capitalised words, the second a Slavic surname's form: a person's
@@ -1189,7 +1192,7 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     // a Russian genitive runs on in lower case after its capitalised head
     // (президент Фонда прав человека, директор Большого московского цирка)
     if (!of && c > j)
-      while (c < words.size() && c - j < 6 && !words[c].cap && adjacent(words[c - 1], words[c]) && genitive(words[c]))
+      while (c < n_words && c - j < 6 && !words[c].cap && adjacent(words[c - 1], words[c]) && genitive(words[c]))
         ++c;
     if (c > j) {
       caps += static_cast<int>(c - j);
@@ -1199,7 +1202,7 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     const std::uint32_t ps = words[a].start, pe = words[b].end;
     // in apposition to a name ("глава МИД Сергей Лавров", "Durov, the
     // founder of Telegram", "the head of the municipality, Sergei Nikitenko")
-    if (b + 1 < words.size() && words[b + 1].cap && adjacent(words[b], words[b + 1])) continue;
+    if (b + 1 < n_words && words[b + 1].cap && adjacent(words[b], words[b + 1])) continue;
     if (persons.name_after(pe) || persons.name_before(ps) || persons.overlaps(ps, pe) || in_apposition(ps, pe))
       continue;
     const bool the = ps >= 4 && (text.substr(ps - 4, 4) == "the " || text.substr(ps - 4, 4) == "The ");
@@ -1419,21 +1422,23 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   mentions.reserve(capitalised);  // one mention per capitalised word at most: the vector never moves
   // (the cache's spellings stay put through this document)
   static const std::string kNoKey;  // the key of a word that is not capitalised
-  std::vector<Spelled*> spelled_of(words.size(), nullptr);
+  // (the words' count once: a Word is 20 bytes, and size() a division)
+  const std::size_t n_words = words.size();
+  std::vector<Spelled*> spelled_of(n_words, nullptr);
   {
     // every capitalised word is looked up at once: the thread's table is
     // large and its lookups miss the cache, so the slots are asked of the
     // memory as the words are read (pass 1), then read, asking for the
     // values found, and only then are missing spellings added (in the
     // passes that used each in turn, one miss waited on another)
-    for (std::size_t k = 0, c = 0; k < words.size(); ++k) {
+    for (std::size_t k = 0, c = 0; k < n_words; ++k) {
       if (!words[k].cap) continue;
       if (const std::uint32_t* i = cache.at.find(surface(words[k]), cap_hashes[c++])) {
         spelled_of[k] = &cache.values[*i];
         prefetch(spelled_of[k]);
       }
     }
-    for (std::size_t k = 0, c = 0; k < words.size(); ++k) {
+    for (std::size_t k = 0, c = 0; k < n_words; ++k) {
       if (!words[k].cap) continue;
       const std::uint64_t h = cap_hashes[c++];
       if (!spelled_of[k]) spelled_of[k] = &cache.get(surface(words[k]), h);
@@ -1464,15 +1469,15 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // capitalised word before such a word is a first name (Tomas Brell ...
   // Brell said).
   StringTable<bool> alone;
-  for (std::size_t k = 0; k < words.size(); ++k) {
+  for (std::size_t k = 0; k < n_words; ++k) {
     const Word& w = words[k];
     if (!w.cap || w.acronym || w.sent_start) continue;
     const bool prev_cap = k > 0 && words[k - 1].cap && words[k - 1].sentence == words[k].sentence;
-    const bool next_cap = k + 1 < words.size() && words[k + 1].cap && words[k + 1].sentence == words[k].sentence;
+    const bool next_cap = k + 1 < n_words && words[k + 1].cap && words[k + 1].sentence == words[k].sentence;
     if (!prev_cap && !next_cap) alone.set(key(k), true);
   }
   // Pass 3: mentions.
-  for (std::size_t k = 0; k < words.size(); ++k) {
+  for (std::size_t k = 0; k < n_words; ++k) {
     const Word& w = words[k];
     if (!w.cap) continue;
     const std::string_view s = surface(w);
@@ -1498,7 +1503,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       if (!known_asked) known = lexicon_first(s), known_asked = true;
       return known;
     };
-    if (!fn && cyr && k + 1 < words.size() && words[k + 1].cap) {
+    if (!fn && cyr && k + 1 < n_words && words[k + 1].cap) {
       // a first name whose case form the keys do not fold (Павлом, Львом)
       if (!nominative().empty()) fn = names.female_by_key.find(name_key_cached(nominative()));
     }
@@ -1513,7 +1518,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
     }
     // the surname after a first name, across one particle, in one sentence
     std::size_t n = k + 1;
-    if (n < words.size() && particle(surface(words[n])) && n + 1 < words.size()) ++n;
+    if (n < n_words && particle(surface(words[n])) && n + 1 < n_words) ++n;
     // ("German" is Герман and the adjective: "German Chancellor", "German
     // Foreign Minister" name no Mr Chancellor; a name's words stand with
     // spaces between them: "Yerevan, Armenia sent", "Durov's Telegram" are
@@ -1531,7 +1536,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
     };
     // (an initial's full stop too: Е. Душко, Ю. Лесин)
     const bool initial = w.end - w.start <= 2 && w.end < text.size() && text[w.end] == '.';
-    const bool next_ok = n < words.size() && spaced(w.end + (initial ? 1 : 0), words[k + 1].start) &&
+    const bool next_ok = n < n_words && spaced(w.end + (initial ? 1 : 0), words[k + 1].start) &&
                          (n == k + 1 || spaced(words[k + 1].end, words[n].start)) && words[n].cap &&
                          !words[n].acronym && !w.acronym &&
                          words[n].sentence == words[k].sentence && words[n].zone == words[k].zone &&
@@ -1564,7 +1569,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       // Thomas Ochsner", "Luis Roberto Barroso" (a given name), "Christine
       // Blasey Ford" (the last word recurs alone)
       const std::size_t m3 = n + 1;
-      if (n == k + 1 && m3 < words.size() && words[m3].cap && !words[m3].acronym &&
+      if (n == k + 1 && m3 < n_words && words[m3].cap && !words[m3].acronym &&
           words[m3].sentence == words[k].sentence && words[m3].zone == words[k].zone && !starter_at(m3) &&
           !place_word(surface(words[m3])) && english_first_name(surface(words[m3])) < 0 &&
           (english_first_name(surface(words[n])) >= 0 ||
@@ -1601,7 +1606,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
         // role ("German Chancellor Olaf Scholz", "Judge Mark Henry")
         !(k > 0 && words[k - 1].cap && words[k - 1].sentence == words[k].sentence &&
           !role_noun(surface(words[k - 1]))) &&
-        !(n + 1 < words.size() && words[n + 1].cap && words[n + 1].sentence == words[k].sentence) &&
+        !(n + 1 < n_words && words[n + 1].cap && words[n + 1].sentence == words[k].sentence) &&
         // words of three letters or more (no initials), not the object of a
         // preposition or article ("Head of the Situation Center")
         // (Latin script: in Russian text an unknown first name joins by its
