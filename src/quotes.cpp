@@ -605,11 +605,10 @@ struct QuoteBuffers {
 };
 
 namespace {
-using TokBuffers = QuoteBuffers;
 
 class Ctx {
  public:
-  Ctx(std::string_view t, const std::vector<Span>& sentences, const std::vector<Entity>& ents, TokBuffers& bufs)
+  Ctx(std::string_view t, const std::vector<Span>& sentences, const std::vector<Entity>& ents, QuoteBuffers& bufs)
       : t_(t), sents_(sentences), ents_(ents), marks_(bufs.marks), outer_(bufs.outer), all_(bufs.all), folded_(bufs.folded) {
     std::size_t n = 0;
     for (const Entity& e : ents) n += e.mentions.size();
@@ -1431,7 +1430,7 @@ Span trim(std::string_view t, std::uint32_t s, std::uint32_t e) {
 
 class Finder {
  public:
-  Finder(Ctx& cx, const std::vector<Span>& zones, TokBuffers& b)
+  Finder(Ctx& cx, const std::vector<Span>& zones, QuoteBuffers& b)
       : cx_(cx), scratch_(b.scratch), zones_(zones), toks_(b.toks) {
     // a sentence's tokens fit without growing the buffers a sentence at a time
     toks_.reserve(256);
@@ -3448,7 +3447,6 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
     bufs_ = &mine;
   }
   QuoteBuffers& b = *bufs_;
-  b.busy = true;
   std::vector<Span> units;
   for (const Span& z : zones)
     if (z.kind == static_cast<std::uint32_t>(zone_kind::body)) units.push_back(z);
@@ -3471,6 +3469,7 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
   b.words.reserve(b.all.size());
   for (const Tok& k : b.all)  // (digits joined to letters are a number: 12-летний)
     if (k.kind == W || k.joined) b.words.push_back(Span{k.s, k.e, k.joined ? 1u : 0u, 0});
+  b.busy = true;  // (last: a scan that throws lends nothing)
 }
 
 QuoteScan::~QuoteScan() { bufs_->busy = false; }
@@ -3481,7 +3480,7 @@ void find_quotes(QuoteScan& scan, const std::vector<Span>& sentences, const std:
                  std::vector<Quote>& out) {
   const std::string_view text = scan.text_;
   const std::vector<Span>& zones = scan.zones_;
-  TokBuffers& bufs = *scan.bufs_;
+  QuoteBuffers& bufs = *scan.bufs_;
   std::vector<QuotePair>& pairs = bufs.pairs;
   Ctx cx(text, sentences, entities, bufs);  // (the tokens are the scan's)
 

@@ -1417,3 +1417,37 @@ TEST(Quotes, ARoleInTheGenitiveNamesItsHolderUnlessItIsAComplement) {
   if (d.quotes[0].speaker_entity >= 0)
     EXPECT_NE(d.entities[static_cast<std::size_t>(d.quotes[0].speaker_entity)].name, "Михаил Игнатьев");
 }
+
+// The quote stage's first half (QuoteScan) works in its thread's buffers; a
+// second scan alive on the same thread works in its own, and each gives the
+// quotes of its own text.
+#include "quotes_impl.hpp"
+
+TEST(Quotes, TwoScansAliveOnOneThread) {
+  const std::string a = "«Мы не торопимся», — сказал Денис Кусков. Он добавил, что решения нет.";
+  const std::string b = "\"We will not hurry,\" said Anna Smith. She added that there was no decision.";
+  auto quotes_of = [](const std::string& t, skaz::detail::QuoteScan& scan, const std::vector<skaz::Span>& sents) {
+    std::vector<skaz::Quote> q;
+    skaz::detail::find_quotes(scan, sents, {}, q);
+    std::string s;
+    for (const skaz::Quote& x : q) s += t.substr(x.span.start, x.span.end - x.span.start) + "|" + x.rule + "\n";
+    return s;
+  };
+  const std::vector<skaz::Span> za{{0, static_cast<std::uint32_t>(a.size()), 0, 0}};
+  const std::vector<skaz::Span> zb{{0, static_cast<std::uint32_t>(b.size()), 0, 0}};
+  std::string alone_a, alone_b;
+  {
+    skaz::detail::QuoteScan s(a, za);
+    alone_a = quotes_of(a, s, za);
+  }
+  {
+    skaz::detail::QuoteScan s(b, zb);
+    alone_b = quotes_of(b, s, zb);
+  }
+  ASSERT_NE(alone_a.find("Мы не торопимся"), std::string::npos) << alone_a;
+  ASSERT_NE(alone_b.find("We will not hurry"), std::string::npos) << alone_b;
+  skaz::detail::QuoteScan sa(a, za);
+  skaz::detail::QuoteScan sb(b, zb);  // (while sa is alive)
+  EXPECT_EQ(quotes_of(b, sb, zb), alone_b);
+  EXPECT_EQ(quotes_of(a, sa, za), alone_a);
+}
