@@ -290,16 +290,26 @@ std::uint32_t first_glue_candidate(const char* base, std::uint32_t a, std::uint3
   if (i < b) ++i;  // the range's first byte has no letter before it here
   const __m128i d0 = _mm_set1_epi8(static_cast<char>(0xD0)), d1 = _mm_set1_epi8(static_cast<char>(0xD1));
   while (i + 19 <= b) {
-    const __m128i vp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i - 1));
     const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
     const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 1));
+    // a lead byte other than D0 D1: a letter of another block, any case
+    const __m128i other_lead =
+        _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, d0), _mm_cmpeq_epi8(v0, d1)), bytes_in(v0, 0xC2, 0xF4));
+    // A..Z; Ѐ..Я (D0 80..AF) and the capitals of D1 (Ѡ ..)
+    const __m128i cap_ascii = bytes_in(v0, 'A', 'Z');
+    const __m128i cap_cyr = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, d0), bytes_in(v1, 0x80, 0xAF)),
+                                         _mm_and_si128(_mm_cmpeq_epi8(v0, d1), bytes_in(v1, 0x90, 0xBF)));
+    // (most chunks of prose hold no capital and no other block's letter:
+    // the rest of the test is for those that do)
+    if (_mm_movemask_epi8(_mm_or_si128(other_lead, _mm_or_si128(cap_ascii, cap_cyr))) == 0) {
+      i += 16;
+      continue;
+    }
+    const __m128i vp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i - 1));
     const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 2));
     const __m128i v3 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 3));
     // a letter (or any multi-byte character) ends right before
     const __m128i after_letter = _mm_or_si128(bytes_in(_mm_or_si128(vp, _mm_set1_epi8(0x20)), 'a', 'z'), bytes_in(vp, 0x80, 0xBF));
-    // a lead byte other than D0 D1: a letter of another block, any case
-    const __m128i other_lead =
-        _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, d0), _mm_cmpeq_epi8(v0, d1)), bytes_in(v0, 0xC2, 0xF4));
     // lower case, or perhaps (at x, with y after it)
     auto maybe_lower = [&](__m128i x, __m128i y) {
       const __m128i cyr = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(x, d0), bytes_in(y, 0xB0, 0xBF)),
@@ -307,11 +317,8 @@ std::uint32_t first_glue_candidate(const char* base, std::uint32_t a, std::uint3
       const __m128i other = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(x, d0), _mm_cmpeq_epi8(x, d1)), bytes_in(x, 0xC2, 0xF4));
       return _mm_or_si128(_mm_or_si128(bytes_in(x, 'a', 'z'), cyr), other);
     };
-    const __m128i upper_ascii = _mm_and_si128(bytes_in(v0, 'A', 'Z'), maybe_lower(v1, v2));
-    // Ѐ..Я (D0 80..AF) and the capitals of D1 (Ѡ ..): two bytes, then lower case
-    const __m128i upper_cyr = _mm_and_si128(_mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, d0), bytes_in(v1, 0x80, 0xAF)),
-                                                         _mm_and_si128(_mm_cmpeq_epi8(v0, d1), bytes_in(v1, 0x90, 0xBF))),
-                                            maybe_lower(v2, v3));
+    const __m128i upper_ascii = _mm_and_si128(cap_ascii, maybe_lower(v1, v2));
+    const __m128i upper_cyr = _mm_and_si128(cap_cyr, maybe_lower(v2, v3));
     const unsigned m = static_cast<unsigned>(
         _mm_movemask_epi8(_mm_and_si128(after_letter, _mm_or_si128(_mm_or_si128(upper_ascii, upper_cyr), other_lead))));
     if (m) return i + static_cast<std::uint32_t>(__builtin_ctz(m));
