@@ -1650,7 +1650,9 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       const std::uint32_t sstart = words[k].sentence < sentences.size() ? sentences[words[k].sentence].start : 0;
       role = role_before(text, std::min(sstart, m.span.start), m.span.start);
     }
-    if (role.empty()) {
+    // (a role after the name follows a comma: the test in place, as most
+    // names have none)
+    if (role.empty() && m.span.end < text.size() && text[m.span.end] == ',') {
       const std::uint32_t send = words[k].sentence < sentences.size() ? sentences[words[k].sentence].end : static_cast<std::uint32_t>(text.size());
       role = role_after(text, m.span.end, std::max(send, m.span.end));
     }
@@ -1909,7 +1911,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
         if (c > bc) best = sp, bc = c;
       e.name = std::string(best);
       int upper = 0, lower = 0;
-      for (const char* q = best.data(); q < best.data() + best.size();) {
+      for (const char* q = best.data(); q < best.data() + best.size() && lower == 0;) {  // (a lower-case letter decides)
         const decoded_char d = decode_utf8(q, best.data() + best.size());
         upper += is_upper(d.cp);
         lower += is_lower(d.cp);
