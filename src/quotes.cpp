@@ -281,8 +281,16 @@ class Lexicon {
   }
 
   // Russian nouns of roles, prefix-matched on the folded word (глава,
-  // главы, главой; эксперт, эксперты, экспертов).
+  // главы, главой; эксперт, эксперты, экспертов). Every lower-case Cyrillic
+  // word of a text is asked: a bit a bucket of the stems (below), 512 bytes
+  // in the cache, turns most away here, before a call and before their
+  // bucket (one of 4096, 96 KB) is read.
   bool ru_role(std::string_view w) const {
+    return w.size() >= 4 && (ru_used_[bucket(w) / 64] >> (bucket(w) % 64) & 1) && ru_role_stem(w);
+  }
+  // stems bucketed by their first two letters: a word compares with a
+  // handful at most (every stem has two Cyrillic letters or more)
+  static const std::vector<std::vector<std::string_view>>& ru_buckets() {
     static const char* const stems[] = {
         "глав", "лидер", "адвокат", "представител", "пресс-секретар", "министр", "министерств",
         "президент", "премьер", "директор", "эксперт", "аналитик", "источник", "председател", "сопредседател",
@@ -300,25 +308,17 @@ class Lexicon {
         "вице-премьер", "вице-президент", "пресс-атташе", "губернатор", "мэри", "суд",
         "прокуратур", "министр", "ведомств", "комитет", "комисси", "совет", "партия", "парти",
         "союз", "организаци", "агентств", "телеканал", "издани", "газет"};
-    // stems bucketed by their first two letters: a word compares with a
-    // handful at most (every stem has two Cyrillic letters or more); a bit
-    // a bucket, 512 bytes in the cache, turns away most words before their
-    // bucket (one of 4096, 96 KB) is read
     static const auto buckets = [] {
       std::vector<std::vector<std::string_view>> b(64 * 64);
       for (const char* s : stems) b[bucket(s)].emplace_back(s);
       return b;
     }();
-    static const auto used = [] {
-      std::array<std::uint64_t, 64> u{};
-      for (const char* s : stems) u[bucket(s) / 64] |= std::uint64_t{1} << (bucket(s) % 64);
-      return u;
-    }();
-    if (w.size() < 4) return false;
-    if (!(used[bucket(w) / 64] >> (bucket(w) % 64) & 1)) return false;
+    return buckets;
+  }
+  bool ru_role_stem(std::string_view w) const {
     // (после, последний: no form of посол)
     if (starts_with(w, "после")) return false;
-    for (const std::string_view s : buckets[bucket(w)])
+    for (const std::string_view s : ru_buckets()[bucket(w)])
       if (w.size() <= s.size() + 8 && starts_with(w, s)) return true;
     return false;
   }
@@ -386,6 +386,13 @@ class Lexicon {
 
  private:
   StringTable<Lex> view_;  // (built once: its entries, which tokens point at, never move)
+  std::array<std::uint64_t, 64> ru_used_ = [] {  // the buckets of ru_buckets() in use
+    std::array<std::uint64_t, 64> u{};
+    const auto& b = ru_buckets();
+    for (std::size_t i = 0; i < b.size(); ++i)
+      if (!b[i].empty()) u[i / 64] |= std::uint64_t{1} << (i % 64);
+    return u;
+  }();
   std::uint64_t seen_[1024] = {};  // a bit per (h >> 48) of the words' hashes
 };
 
