@@ -1281,6 +1281,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   words.reserve(std::min<std::size_t>(text.size() / 6, std::size_t{1} << 20));
   SpelledCache& cache = SpelledCache::mine();
   std::vector<std::uint64_t> cap_hashes;  // string_hash of each capitalised word
+  cap_hashes.reserve(std::min<std::size_t>(text.size() / 24, std::size_t{1} << 18));  // (about one a 30 bytes)
   // The first word opening in [i, until) of zone z, read from the bytes: a
   // word opens at a letter and runs over letters, digits, apostrophes and
   // hyphens before a capital (it may run past `until`). next: where reading
@@ -1684,6 +1685,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       bool many;
     };
     std::vector<Holder> holders;
+    holders.reserve(mentions.size());
     StringTable<std::uint32_t> holder_of;  // first-name key -> index in holders (no scan per mention)
     for (const Mention& m : mentions) {
       if (m.first_name < 0 || !m.first_key || m.first_key->empty()) continue;

@@ -1460,6 +1460,7 @@ class Finder {
     std::sort(indirect_.begin(), indirect_.end(),
               [](const Found& a, const Found& b) { return a.span.start < b.span.start; });
     speaker_spans_.clear();
+    speaker_spans_.reserve(out.size());
     for (const Found& f : out)
       if (f.sp.found()) speaker_spans_.push_back(f.sp.mention);
     std::sort(speaker_spans_.begin(), speaker_spans_.end(),
@@ -3455,6 +3456,7 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
   }
   QuoteBuffers& b = *bufs_;
   std::vector<Span> units;
+  units.reserve(zones.size());
   for (const Span& z : zones)
     if (z.kind == static_cast<std::uint32_t>(zone_kind::body)) units.push_back(z);
   b.pairs.clear();
@@ -3499,6 +3501,7 @@ void find_quotes(QuoteScan& scan, const std::vector<Span>& sentences, const std:
   // ("«…», пояснил автор законопроекта, первый зампред … Андрей Красов")
   {
     std::vector<std::size_t> by_cue;  // indirect quotes, by their cue's start
+    by_cue.reserve(found.size());
     for (std::size_t i = 0; i < found.size(); ++i)
       if (found[i].kind == quote_kind::indirect && found[i].sp.found() && found[i].sp.cue.start != no_offset)
         by_cue.push_back(i);
@@ -3543,6 +3546,7 @@ void find_quotes(QuoteScan& scan, const std::vector<Span>& sentences, const std:
       }
     }
   };
+  out.reserve(out.size() + found.size());
   for (const Found& q : found) {
     // marks around punctuation alone ("Cup" enit "-" Khimki) quote nothing
     bool any_word = false;

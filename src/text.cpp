@@ -316,6 +316,7 @@ std::uint32_t TextView::to_original_end(std::uint32_t o) const noexcept { return
 
 std::vector<Span> split_paragraphs(std::string_view text) {
   std::vector<Span> out;
+  out.reserve(std::min<std::size_t>(text.size() / 256 + 4, std::size_t{1} << 14));  // (a news paragraph: 300-600 bytes)
   const char* base = text.data();
   const char* end = base + text.size();
   std::size_t i = 0;
