@@ -1864,8 +1864,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       if (it == spellings.end()) spellings.emplace_back(mentions[i].last, 1);
       else ++it->second;
     }
-    std::sort(e.mentions.begin(), e.mentions.end(),
-              [](const Span& x, const Span& y) { return x.start < y.start; });
+    // (a group's mentions come in text order, as each key's do in `order`:
+    // the sort is a guard, not a step)
+    const auto by_start = [](const Span& x, const Span& y) { return x.start < y.start; };
+    if (!std::is_sorted(e.mentions.begin(), e.mentions.end(), by_start))
+      std::sort(e.mentions.begin(), e.mentions.end(), by_start);
     if (person) {
       e.type = entity_type::person;
       // a woman's surname keeps its -a; after an English given name the
