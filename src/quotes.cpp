@@ -1327,11 +1327,12 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
 // semicolon, dash, mark or stop word. A parenthetical (", in turn,",
 // ", в свою очередь,") or a comma before adverbs only is looked through.
 bool paren_word(const Ctx& cx, const Tok& k) {
-  static const char* const words[] = {"in", "turn", "however", "meanwhile", "though", "particular",
+  // (string_views: a const char* list costs a strlen per word compared)
+  static constexpr std::string_view words[] = {"in", "turn", "however", "meanwhile", "though", "particular",
                                       "в", "свою", "очередь", "однако", "впрочем", "частности",
                                       "his", "her", "its", "their", "own"};
   if (k.adverb()) return true;
-  for (const char* w : words)
+  for (const std::string_view w : words)
     if (t_eq(cx, k, w)) return true;
   return false;
 }
@@ -1707,15 +1708,17 @@ class Finder {
   // "asked for help", "рассказал о": the cue's object, not a report
   bool preposition(const Tok& k) const {
     if (k.kind != W || k.fl > 6) return false;  // the longest is "про", six bytes
-    for (const char* w : {"for", "about", "to", "on", "in", "at", "of", "with", "by", "from", "о", "об", "про",
-                          "на", "в", "с", "по", "за", "у", "к"})
+    static constexpr std::string_view words[] = {"for", "about", "to", "on", "in", "at", "of", "with", "by", "from",
+                                                 "о", "об", "про", "на", "в", "с", "по", "за", "у", "к"};
+    for (const std::string_view w : words)
       if (t_eq(cx_, k, w)) return true;
     return false;
   }
   // Nouns of what a person said or wrote: "Thunberg's speech", "Putin's words".
   bool speech_noun(const Tok& k) const {
-    for (const char* w : {"speech", "words", "remarks", "statement", "comments", "tweet", "letter", "message",
-                          "post", "address", "interview", "column"})
+    static constexpr std::string_view words[] = {"speech", "words", "remarks", "statement", "comments", "tweet",
+                                                 "letter", "message", "post", "address", "interview", "column"};
+    for (const std::string_view w : words)
       if (t_eq(cx_, k, w)) return true;
     return false;
   }
@@ -2169,7 +2172,7 @@ class Finder {
     // the clause after toks[k] runs to the end of the sentence or to a
     // participle that opens the next report (", calling it", ", заявив")
     auto clause_end = [&](std::size_t k) {
-      static const char* const narrator[] = {"хотя", "однако", "whereas", "although",
+      static constexpr std::string_view narrator[] = {"хотя", "однако", "whereas", "although",
                                              "though", "while"};
       // ", X reported." closing the sentence, or ", Sanford said he …":
       // another report's attribution after the comma at j
@@ -2210,7 +2213,7 @@ class Finder {
             (toks_[j + 3].kind == COMMA || toks_[j + 3].kind == COLON || t_eq(cx_, toks_[j + 3], "that") ||
              t_eq(cx_, toks_[j + 3], "что")))
           return j;
-        for (const char* w : narrator)
+        for (const std::string_view w : narrator)
           if (t_eq(cx_, toks_[j + 1], w)) return j;
         if (j + 2 < n_end && t_eq(cx_, toks_[j + 1], "так") && t_eq(cx_, toks_[j + 2], "что")) return j;
         if (attribution_after(j)) return j;
@@ -2365,14 +2368,14 @@ class Finder {
     // noun cues: Durova's statement that …, an allegation from X that …
     for (std::size_t i = 2; i + 1 < n_end; ++i) {
       if (!t_eq(cx_, toks_[i], "that") || toks_[i].inq) continue;
-      static const char* const nouns[] = {"statement", "statements", "claim", "claims", "assertion",
+      static constexpr std::string_view nouns[] = {"statement", "statements", "claim", "claims", "assertion",
                                           "remarks", "words", "announcement", "accusation",
                                           "allegation", "allegations", "insistence", "warning",
                                           "admission", "argument", "belief", "suggestion"};
       std::size_t nn = i;  // the noun
       std::size_t sa = 0, sb = 0;  // the speaker's tokens
       auto noun = [&](std::size_t j) {
-        for (const char* w : nouns)
+        for (const std::string_view w : nouns)
           if (t_eq(cx_, toks_[j], w)) return true;
         return false;
       };
@@ -3165,22 +3168,20 @@ class Finder {
   bool ru_time_word(const Tok& k) const {
     if (k.kind != W || !k.f) return false;
     const std::string_view f(k.f, k.fl);
-    static const char* const stems[] = {"январ", "феврал", "март", "апрел", "мае", "мая", "июн", "июл",
+    static constexpr std::string_view stems[] = {"январ", "феврал", "март", "апрел", "мае", "мая", "июн", "июл",
                                         "август", "сентябр", "октябр", "ноябр", "декабр", "понедельник",
                                         "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень",
                                         "год", "прошл", "начал", "конц", "течени", "ход"};
-    for (const char* st : stems) {
-      const std::size_t n = std::strlen(st);
-      if (f.size() >= n && f.compare(0, n, st) == 0 && f.size() <= n + 6) return true;
-    }
+    for (const std::string_view st : stems)
+      if (f.size() >= st.size() && f.size() <= st.size() + 6 && starts_with(f, st)) return true;
     return false;
   }
   // "that night": a demonstrative, not a conjunction
   bool time_noun(std::size_t j) const {
     if (j >= toks_.size()) return false;
-    static const char* const nouns[] = {"night", "day", "morning", "evening", "week", "month",
+    static constexpr std::string_view nouns[] = {"night", "day", "morning", "evening", "week", "month",
                                         "year", "time", "moment", "afternoon", "weekend"};
-    for (const char* w : nouns)
+    for (const std::string_view w : nouns)
       if (t_eq(cx_, toks_[j], w)) return true;
     return false;
   }
