@@ -219,7 +219,7 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
   const std::vector<Span> paragraphs = split_paragraphs(v);
   const Segmenter& seg = impl_->segmenter;
   std::vector<Span> zones;
-  zones.reserve(paragraphs.size());  // (a zone or more a paragraph)
+  zones.reserve(paragraphs.size());  // (each paragraph gives one zone or more)
   seg.zones(v, paragraphs, zones);
   // Per zone the language is the document's, or under auto its script's
   // (the majority of its letters). One count serves both: the document's
@@ -247,7 +247,7 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
     doc.language = total.cyrillic > total.latin ? "ru" : "en";
   }
   std::vector<Span> sentences;
-  sentences.reserve(std::min<std::size_t>(v.size() / 64, std::size_t{1} << 16));  // (about one a 100 bytes)
+  sentences.reserve(std::min<std::size_t>(v.size() / 64, std::size_t{1} << 16));  // (a news sentence: 100-200 bytes)
   std::vector<Span> tokens;
   std::vector<Span> glued;
   for (std::size_t zi = 0; zi < zones.size(); ++zi) {
