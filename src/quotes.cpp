@@ -1329,8 +1329,8 @@ Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, s
 bool paren_word(const Ctx& cx, const Tok& k) {
   // (string_views: a const char* list costs a strlen per word compared)
   static constexpr std::string_view words[] = {"in", "turn", "however", "meanwhile", "though", "particular",
-                                      "в", "свою", "очередь", "однако", "впрочем", "частности",
-                                      "his", "her", "its", "their", "own"};
+                                               "в", "свою", "очередь", "однако", "впрочем", "частности",
+                                               "his", "her", "its", "their", "own"};
   if (k.adverb()) return true;
   for (const std::string_view w : words)
     if (t_eq(cx, k, w)) return true;
@@ -2172,8 +2172,8 @@ class Finder {
     // the clause after toks[k] runs to the end of the sentence or to a
     // participle that opens the next report (", calling it", ", заявив")
     auto clause_end = [&](std::size_t k) {
-      static constexpr std::string_view narrator[] = {"хотя", "однако", "whereas", "although",
-                                             "though", "while"};
+      static constexpr std::string_view narrator[] = {"хотя", "однако", "whereas", "although", "though",
+                                                      "while"};
       // ", X reported." closing the sentence, or ", Sanford said he …":
       // another report's attribution after the comma at j
       auto attribution_after = [&](std::size_t j) {
@@ -2369,9 +2369,9 @@ class Finder {
     for (std::size_t i = 2; i + 1 < n_end; ++i) {
       if (!t_eq(cx_, toks_[i], "that") || toks_[i].inq) continue;
       static constexpr std::string_view nouns[] = {"statement", "statements", "claim", "claims", "assertion",
-                                          "remarks", "words", "announcement", "accusation",
-                                          "allegation", "allegations", "insistence", "warning",
-                                          "admission", "argument", "belief", "suggestion"};
+                                                   "remarks", "words", "announcement", "accusation",
+                                                   "allegation", "allegations", "insistence", "warning",
+                                                   "admission", "argument", "belief", "suggestion"};
       std::size_t nn = i;  // the noun
       std::size_t sa = 0, sb = 0;  // the speaker's tokens
       auto noun = [&](std::size_t j) {
@@ -3168,10 +3168,11 @@ class Finder {
   bool ru_time_word(const Tok& k) const {
     if (k.kind != W || !k.f) return false;
     const std::string_view f(k.f, k.fl);
-    static constexpr std::string_view stems[] = {"январ", "феврал", "март", "апрел", "мае", "мая", "июн", "июл",
-                                        "август", "сентябр", "октябр", "ноябр", "декабр", "понедельник",
-                                        "вторник", "сред", "четверг", "пятниц", "суббот", "воскресень",
-                                        "год", "прошл", "начал", "конц", "течени", "ход"};
+    static constexpr std::string_view stems[] = {"январ", "феврал", "март", "апрел", "мае", "мая", "июн",
+                                                 "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
+                                                 "понедельник", "вторник", "сред", "четверг", "пятниц",
+                                                 "суббот", "воскресень", "год", "прошл", "начал", "конц",
+                                                 "течени", "ход"};
     for (const std::string_view st : stems)
       if (f.size() >= st.size() && f.size() <= st.size() + 6 && starts_with(f, st)) return true;
     return false;
@@ -3180,7 +3181,7 @@ class Finder {
   bool time_noun(std::size_t j) const {
     if (j >= toks_.size()) return false;
     static constexpr std::string_view nouns[] = {"night", "day", "morning", "evening", "week", "month",
-                                        "year", "time", "moment", "afternoon", "weekend"};
+                                                 "year", "time", "moment", "afternoon", "weekend"};
     for (const std::string_view w : nouns)
       if (t_eq(cx_, toks_[j], w)) return true;
     return false;
