@@ -515,7 +515,7 @@ TEST(Entities, SameAfterTheThreadsSpellingsAreEmptied) {
   const std::string doc =
       "Anna Smith and Vladimir Putin spoke on Monday. Putin said Smith was right. "
       "Владимир Путин встретился с Анной Смит. Путину понравилось, сказала Смит.";
-  std::string many;  // 70 000 capitalised spellings, each its own key
+  std::string many;  // 70 000 capitalised spellings, all different
   for (int i = 0; i < 70000; ++i) {
     many += "Qa";
     for (int n = i; n > 0; n /= 26) many.push_back(static_cast<char>('a' + n % 26));
