@@ -502,9 +502,12 @@ struct Cache {
   }
   bool trim() {  // (true: emptied)
     if (values.size() < (std::size_t{1} << 16)) return false;
+    clear();
+    return true;
+  }
+  void clear() {
     at = StringTable<std::uint32_t>();
     values.clear();
-    return true;
   }
 };
 
@@ -512,24 +515,8 @@ struct Cache {
 // that point at it: the spellings of a name (Durov, Дуров, DUROV) share one
 // pointer, so the entity stage groups mentions by pointer instead of
 // sorting them by comparing keys (2 % of an English document's time).
-struct KeyPool {
-  StringTable<std::uint32_t> at;
-  std::deque<std::string> keys;
-  static KeyPool& mine() {
-    thread_local KeyPool p;
-    return p;
-  }
-  const std::string* intern(const std::string& key) {
-    if (const std::uint32_t* i = at.find(key)) return &keys[*i];
-    keys.push_back(key);
-    at.set(key, static_cast<std::uint32_t>(keys.size() - 1));
-    return &keys.back();
-  }
-  void clear() {
-    at = StringTable<std::uint32_t>();
-    keys.clear();
-  }
-};
+std::string key_copy(std::string_view key) { return std::string(key); }
+using KeyPool = Cache<std::string, key_copy>;
 
 // What the entity stage asks of a capitalised word's spelling, kept by the
 // thread with it: its name key, and (once asked) whether it opens sentences
@@ -541,7 +528,7 @@ struct Spelled {
   bool first_asked = false;
   const bool* first = nullptr;    // first_names().female_by_key of key, once asked
 };
-Spelled spell(std::string_view spelling) { return Spelled{KeyPool::mine().intern(name_key(spelling)), -1, false, nullptr}; }
+Spelled spell(std::string_view spelling) { return Spelled{&KeyPool::mine().get(name_key(spelling)), -1, false, nullptr}; }
 using SpelledCache = Cache<Spelled, spell>;
 Spelled& spelled(std::string_view spelling) { return SpelledCache::mine().get(spelling); }
 const std::string& name_key_cached(std::string_view spelling) { return *spelled(spelling).key; }
@@ -921,14 +908,8 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
   // 512 bytes that turn most Cyrillic words away before a hash-map lookup
   // (unless a role's first word is of one byte)
   auto bit12 = [](std::uint32_t x) { return static_cast<std::size_t>((x * 2654435761u) >> 20); };
-  auto two = [](const char* p) {
-    return static_cast<std::uint32_t>(static_cast<unsigned char>(p[0]) | static_cast<unsigned char>(p[1]) << 8);
-  };
-  auto four = [](const char* p) {
-    std::uint32_t x;
-    std::memcpy(&x, p, 4);
-    return x;
-  };
+  auto two = [](const char* p) { return std::uint32_t{load_at<std::uint16_t>(p, 0)}; };
+  auto four = [](const char* p) { return load_at<std::uint32_t>(p, 0); };
   std::bitset<4096> opens2;
   bool short_first = false;
   auto first_word = [&](std::string_view r) {
