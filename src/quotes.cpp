@@ -19,6 +19,7 @@
 //      speaker or person of the same gender before it.
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstring>
 #include <iterator>
 #include <memory>
@@ -1457,6 +1458,11 @@ class Finder {
       if (f.kind == quote_kind::direct && f.sp.found() && content_words(f.span) >= 4)
         direct_starts_.push_back(f.span.start);
     std::sort(direct_starts_.begin(), direct_starts_.end());
+    report_starts_.clear();
+    const std::size_t n_all = cx_.all_.size();
+    report_starts_.reserve(n_all / 16);
+    for (std::size_t i = 0; i < n_all; ++i)
+      if (opens_report(cx_.all_, i)) report_starts_.push_back(cx_.all_[i].s);
     for (std::size_t si = 0; si < cx_.sents_.size(); ++si) indirect(si, out);
     std::sort(indirect_.begin(), indirect_.end(),
               [](const Found& a, const Found& b) { return a.span.start < b.span.start; });
@@ -1473,6 +1479,54 @@ class Finder {
   }
 
  private:
+  // Can toks[i] open one of indirect()'s reports? Each of its scans starts
+  // from such a word, and tests it more narrowly (asserted there): a
+  // reporting verb; "according to", "со слов", "по словам" and the like; "по
+  // его словам", "in his opinion"; a noun or a capitalised word before
+  // "that" ("statement that", "from X that").
+  bool opens_report(const std::vector<Tok>& toks, std::size_t i) const {
+    const Tok& k = toks[i];
+    if (k.kind != W || k.inq) return false;
+    if (k.lex && (k.lex->cue & kSpeech) && !(k.lex->cue & kMarked)) return true;
+    auto pron_next = [&] { return i + 1 < toks.size() && toks[i + 1].pron(); };
+    switch (k.fl) {
+      case 2:
+        return t_eq(cx_, k, "in") && pron_next();
+      case 4:
+        if (t_eq(cx_, k, "that"))
+          return i > 0 && (report_noun(toks[i - 1]) || (toks[i - 1].kind == W && toks[i - 1].caps));
+        return according_at(toks, i) || (t_eq(cx_, k, "по") && pron_next());
+      case 9:
+        return according_at(toks, i);
+      default:
+        return false;
+    }
+  }
+  // May the sentence [a, b) hold a report? Not when none of its words opens
+  // one: most sentences are then neither copied nor scanned. (A word cut by
+  // its edge is read anew in it: no telling; a whole word and the ones next
+  // to it read the same in the sentence as in the text.)
+  bool may_report(std::uint32_t a, std::uint32_t b) const {
+    const std::vector<Tok>& all = cx_.all_;
+    auto cut = [&](std::uint32_t x) {
+      const auto it = std::lower_bound(all.begin(), all.end(), x, [](const Tok& k, std::uint32_t y) { return k.e <= y; });
+      return it != all.end() && it->s < x;
+    };
+    if (cut(a) || cut(b)) return true;
+    const auto it = std::lower_bound(report_starts_.begin(), report_starts_.end(), a);
+    return it != report_starts_.end() && *it < b;
+  }
+  // the nouns of a report before "that": Durova's statement that …
+  bool report_noun(const Tok& k) const {
+    static constexpr std::string_view nouns[] = {"statement", "statements", "claim", "claims", "assertion",
+                                                 "remarks", "words", "announcement", "accusation",
+                                                 "allegation", "allegations", "insistence", "warning",
+                                                 "admission", "argument", "belief", "suggestion"};
+    for (const std::string_view w : nouns)
+      if (t_eq(cx_, k, w)) return true;
+    return false;
+  }
+
   std::uint32_t zone_of(std::uint32_t pos) const {
     auto it = std::upper_bound(zones_.begin(), zones_.end(), pos,
                                [](std::uint32_t x, const Span& z) { return x < z.start; });
@@ -2130,7 +2184,7 @@ class Finder {
   // Rule 2: indirect speech in sentence si.
   void indirect(std::size_t si, std::vector<Found>& out) {
     const Span s = cx_.sents_[si];
-    if (!body(s.start)) return;
+    if (!body(s.start) || !may_report(s.start, s.end)) return;
     cx_.tokenize(s.start, s.end, toks_);
     const std::size_t n = toks_.size();
     if (n < 3) return;
@@ -2259,6 +2313,7 @@ class Finder {
       } else {
         continue;
       }
+      assert(opens_report(toks_, i));
       std::size_t c = np;
       while (c < n_end && toks_[c].kind != COMMA && c < np + 10) ++c;
       // "According to Zaur Abutalimov, director of products at Ivideon, the
@@ -2368,17 +2423,9 @@ class Finder {
     // noun cues: Durova's statement that …, an allegation from X that …
     for (std::size_t i = 2; i + 1 < n_end; ++i) {
       if (!t_eq(cx_, toks_[i], "that") || toks_[i].inq) continue;
-      static constexpr std::string_view nouns[] = {"statement", "statements", "claim", "claims", "assertion",
-                                                   "remarks", "words", "announcement", "accusation",
-                                                   "allegation", "allegations", "insistence", "warning",
-                                                   "admission", "argument", "belief", "suggestion"};
       std::size_t nn = i;  // the noun
       std::size_t sa = 0, sb = 0;  // the speaker's tokens
-      auto noun = [&](std::size_t j) {
-        for (const std::string_view w : nouns)
-          if (t_eq(cx_, toks_[j], w)) return true;
-        return false;
-      };
+      auto noun = [&](std::size_t j) { return report_noun(toks_[j]); };
       if (noun(i - 1)) {
         nn = i - 1;
         const Tok& ps = toks_[nn - 1];
@@ -2402,6 +2449,7 @@ class Finder {
         sa = j;
         sb = i - 1;
       }
+      assert(opens_report(toks_, i));
       Speaker sp;
       sp.mention = Span{toks_[sa].s, toks_[sb].e, 0, 0};
       if (sa == sb && toks_[sa].pron()) sp.pron = toks_[sa].pron();
@@ -2430,6 +2478,7 @@ class Finder {
     for (std::size_t v = 0; v < n_end; ++v) {
       const Tok& k = toks_[v];
       if (k.kind != W || k.inq || !(k.cue() & kSpeech) || (k.cue() & kMarked) || used(k.s)) continue;
+      assert(opens_report(toks_, v));
       // the narrator's aside: "it is worth noting that", "стоит отметить,
       // что", "следует сказать" (a modal before an infinitive; a cue's
       // participle or infinitive only)
@@ -3421,6 +3470,7 @@ class Finder {
   std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
   std::vector<Found> indirect_;
   std::vector<std::uint32_t> direct_starts_;  // contents' starts of the direct quotes marked() attributed, sorted
+  std::vector<std::uint32_t> report_starts_;  // starts of the words that may open a report (opens_report), sorted
   std::vector<Span> speaker_spans_;  // the speakers' phrases found before rest(), by start
   std::vector<bool> done_;
   std::vector<Tok> look_;  // the words after a quote whose sentence ended inside it
