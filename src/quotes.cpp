@@ -529,6 +529,9 @@ struct Tok {
   std::uint32_t s, e;
   std::uint8_t kind;
   std::uint8_t fl = 0;        // length of the folded word at f (0: none)
+  // lex's cue and pronoun, kept here: the rules ask them of every token,
+  // and the entry behind lex is seldom in the cache
+  std::uint16_t lcue = 0;
   bool caps = false;
   bool inq = false;  // inside the content of a marked quote
   bool ru_role = false;
@@ -540,10 +543,11 @@ struct Tok {
   bool acronym = false;  // two to five capitals (WHO, US, IT): no pronoun or function word
   bool ly = false;       // an English adverb in -ly (tentatively, firmly)
   bool joined = false;   // a hyphen or an apostrophe joins letters in it (co-founder, don't)
+  std::uint8_t lpron = 0;
 
-  std::uint16_t cue() const { return lex && !noun && !in_name ? lex->cue : 0; }
+  std::uint16_t cue() const { return !noun && !in_name ? lcue : 0; }
   bool speech() const { return (cue() & kSpeech) != 0; }
-  std::uint8_t pron() const { return lex ? lex->pron : 0; }
+  std::uint8_t pron() const { return lpron; }
   bool role() const { return (lex && lex->role) || ru_role; }
   bool stop() const { return lex && lex->stop; }
   bool adverb() const { return ly || (lex && lex->adverb); }
@@ -576,9 +580,65 @@ inline void push_tok(std::vector<Tok>& out, const Tok& k) {
   t.ly = k.ly;
   t.fl = k.fl;
   t.f = k.f;
+  t.lcue = k.lcue;
+  t.lpron = k.lpron;
 }
 
 static_assert(sizeof(Tok) <= 40, "a token's fields pack into 40 bytes");
+
+// Is token k the word w (w folded: lower case)?
+bool tok_is(const Tok& k, std::string_view w) {
+  return k.kind == W && k.fl == w.size() && same_bytes(k.f, w.data(), w.size());
+}
+
+// "according to", "со слов", "по словам" and the like at k (next: the token after it)
+bool according_to(const Tok& k, const Tok* next) {
+  if (!next) return false;
+  if (tok_is(k, "according")) return tok_is(*next, "to");
+  if (tok_is(k, "со")) return tok_is(*next, "слов");  // со слов чемпиона, «…»
+  if (!tok_is(k, "по")) return false;
+  static constexpr std::string_view nouns[] = {"словам", "мнению", "данным", "информации", "оценке",
+                                               "оценкам", "утверждению", "сведениям"};
+  for (const std::string_view n : nouns)
+    if (tok_is(*next, n)) return true;
+  return false;
+}
+
+// the nouns of a report before "that": Durova's statement that …
+bool report_noun(const Tok& k) {
+  static constexpr std::string_view nouns[] = {"statement", "statements", "claim", "claims", "assertion",
+                                               "remarks", "words", "announcement", "accusation",
+                                               "allegation", "allegations", "insistence", "warning",
+                                               "admission", "argument", "belief", "suggestion"};
+  for (const std::string_view w : nouns)
+    if (tok_is(k, w)) return true;
+  return false;
+}
+
+// Can k (between prev and next, null at the text's ends) open one of
+// Finder::indirect()'s reports? Each of its scans starts from such a word,
+// and tests it more narrowly (asserted there): a reporting verb; "according
+// to", "со слов", "по словам" and the like; "по его словам", "in his
+// opinion"; a noun or a capitalised word before "that" ("statement that",
+// "from X that"). The neighbours are read first: they are in the token
+// array, the word's folded letters elsewhere.
+bool opens_report(const Tok* prev, const Tok& k, const Tok* next) {
+  if (k.kind != W || k.inq) return false;
+  if ((k.lcue & kSpeech) && !(k.lcue & kMarked)) return true;
+  switch (k.fl) {
+    case 2:
+      return next && next->pron() && tok_is(k, "in");
+    case 4:
+      if (prev && (prev->caps || prev->fl >= 5) && tok_is(k, "that")) return prev->caps || report_noun(*prev);
+      // (the shortest noun after по or со: слов)
+      return next && (next->pron() || next->fl >= 8) &&
+             (according_to(k, next) || (next->pron() && tok_is(k, "по")));
+    case 9:
+      return next && next->fl == 2 && according_to(k, next);
+    default:
+      return false;
+  }
+}
 
 struct Mark {
   std::uint32_t pos;
@@ -598,6 +658,7 @@ struct QuoteBuffers {
   std::vector<Mark> marks;  // every paired mark, sorted
   std::vector<Span> outer;  // contents of depth-0 pairs, sorted
   std::vector<Span> words;  // QuoteScan::words()
+  std::vector<std::uint32_t> reports;  // starts of the tokens that may open a report (opens_report), sorted
   bool busy = false;        // lent to a QuoteScan
   static QuoteBuffers& mine() {
     thread_local QuoteBuffers b;
@@ -611,6 +672,7 @@ struct QuoteBuffers {
     if (scratch.capacity() > kKeep) std::vector<Tok>().swap(scratch);
     if (folded.capacity() > kKeep * 8) std::string().swap(folded);
     if (words.capacity() > kKeep) std::vector<Span>().swap(words);
+    if (reports.capacity() > kKeep / 4) std::vector<std::uint32_t>().swap(reports);
     if (pairs.capacity() > kKeep / 4) std::vector<QuotePair>().swap(pairs);
     if (marks.capacity() > kKeep / 4) std::vector<Mark>().swap(marks);
     if (outer.capacity() > kKeep / 4) std::vector<Span>().swap(outer);
@@ -816,7 +878,11 @@ class Ctx {
           k.fl = static_cast<std::uint8_t>(f.size());
           if (!f.empty()) {
             k.lex = lex.lookup(f);
-            k.conj = k.lex && k.lex->conj;
+            if (k.lex) {
+              k.conj = k.lex->conj;
+              k.lcue = k.lex->cue;
+              k.lpron = k.lex->pron;
+            }
             if (k.caps && j - i <= 8 && j < b && base[j] == '.')
               k.title = profile(k.cyr ? lang_id::ru : lang_id::en).abbreviation(t_.substr(i, j - i)) ==
                         abbr_class::prefix;
@@ -825,13 +891,15 @@ class Ctx {
             k.ly = !k.caps && !k.cyr && ly_adverb(f);
             // an acronym is no pronoun, relative or conjunction: "The WHO
             // and the World Bank stressed", "the US said"
-            if (k.caps && folded && j - i >= 2 && j - i <= 5 && k.lex && !k.lex->cue) {
+            if (k.caps && folded && j - i >= 2 && j - i <= 5 && k.lex && !k.lcue) {
               bool upper = true;
               for (std::uint32_t x = i; x < j && upper; ++x) upper = base[x] >= 'A' && base[x] <= 'Z';
               if (upper) {
                 k.acronym = true;
                 k.lex = nullptr;
                 k.conj = false;
+                k.lcue = 0;
+                k.lpron = 0;
               }
             }
           }
@@ -841,7 +909,7 @@ class Ctx {
         // a verb: "the United States and", "Secretary of State Rex
         // Tillerson", "Novosibirsk State University" (kept when a region is
         // cut after it, unlike `noun`: it depends on the word before only)
-        if (k.lex && k.lex->cue && k.caps && !k.cyr && !out.empty() &&
+        if (k.lcue && k.caps && !k.cyr && !out.empty() &&
             (out.back().kind == W || out.back().kind == NUM || out.back().kind == COMMA))
           k.in_name = true;
         // a reporting word that is also a noun, after an article or an
@@ -864,13 +932,13 @@ class Ctx {
             (std::string_view(k.f, k.fl) == "states" || std::string_view(k.f, k.fl) == "state") &&
             !out.empty() && (out.back().kind == NUM || (out.back().kind == W && out.back().f && quantifier(std::string_view(out.back().f, out.back().fl)))))
           k.noun = true;
-        if (k.lex && k.lex->cue && out.size() >= 2) {
+        if (k.lcue && out.size() >= 2) {
           Tok& p = out.back();
           const Tok& q = out[out.size() - 2];
           if (p.kind == W && p.speech() && !p.caps && p.e + 1 == k.s && base[p.e] == ' ' &&
               noun_cue(std::string_view(p.f ? p.f : "", p.fl)) && q.kind == W && q.cue() == 0 &&
               (!q.caps || (q.lex && q.lex->clause)) &&  // (an article opening the sentence: "The report states")
-              (!q.lex || !q.lex->pron || q.lex->pron_poss))
+              (!q.lpron || q.lex->pron_poss))
             p.noun = true;
           // (or a few words before it, words only: "the explanatory note to
           // the bill says")
@@ -884,7 +952,7 @@ class Ctx {
         // a reporting noun after an article, a possessive or an adjective
         // (not after a noun: "the spokesman notes"), which a reporting verb
         // a few words on may show to be the subject's noun
-        if (k.kind == W && k.lex && k.lex->cue && !k.caps && !out.empty() && noun_at == kNone &&
+        if (k.kind == W && k.lcue && !k.caps && !out.empty() && noun_at == kNone &&
             noun_cue(std::string_view(k.f ? k.f : "", k.fl))) {
           const Tok& q = out.back();
           if (q.kind == W && q.cue() == 0 && !q.cyr && q.f && determiner_or_adjective(std::string_view(q.f, q.fl)))
@@ -933,9 +1001,7 @@ struct Speaker {
 bool is_word(const Tok& k) { return k.kind == W || k.kind == NUM; }
 
 // Is token k the word w (w folded: lower case)?
-bool t_eq(const Ctx&, const Tok& k, std::string_view w) {
-  return k.kind == W && k.fl == w.size() && same_bytes(k.f, w.data(), w.size());
-}
+bool t_eq(const Ctx&, const Tok& k, std::string_view w) { return tok_is(k, w); }
 
 // Conjunctions and auxiliaries: no part of a speaker's phrase.
 bool weak_word(const Ctx& cx, const Tok& k) {
@@ -1448,7 +1514,7 @@ Span trim(std::string_view t, std::uint32_t s, std::uint32_t e) {
 class Finder {
  public:
   Finder(Ctx& cx, const std::vector<Span>& zones, QuoteBuffers& b)
-      : cx_(cx), scratch_(b.scratch), zones_(zones), toks_(b.toks) {
+      : cx_(cx), scratch_(b.scratch), zones_(zones), toks_(b.toks), reports_(b.reports) {
     // a sentence's tokens fit without growing the buffers a sentence at a time
     toks_.reserve(256);
     scratch_.reserve(256);
@@ -1466,11 +1532,6 @@ class Finder {
       if (f.kind == quote_kind::direct && f.sp.found() && content_words(f.span) >= 4)
         direct_starts_.push_back(f.span.start);
     std::sort(direct_starts_.begin(), direct_starts_.end());
-    report_starts_.clear();
-    const std::size_t n_all = cx_.all_.size();
-    report_starts_.reserve(n_all / 16);
-    for (std::size_t i = 0; i < n_all; ++i)
-      if (opens_report(cx_.all_, i)) report_starts_.push_back(cx_.all_[i].s);
     for (std::size_t si = 0; si < cx_.sents_.size(); ++si) indirect(si, out);
     std::sort(indirect_.begin(), indirect_.end(),
               [](const Found& a, const Found& b) { return a.span.start < b.span.start; });
@@ -1487,28 +1548,9 @@ class Finder {
   }
 
  private:
-  // Can toks[i] open one of indirect()'s reports? Each of its scans starts
-  // from such a word, and tests it more narrowly (asserted there): a
-  // reporting verb; "according to", "со слов", "по словам" and the like; "по
-  // его словам", "in his opinion"; a noun or a capitalised word before
-  // "that" ("statement that", "from X that").
-  bool opens_report(const std::vector<Tok>& toks, std::size_t i) const {
-    const Tok& k = toks[i];
-    if (k.kind != W || k.inq) return false;
-    if (k.lex && (k.lex->cue & kSpeech) && !(k.lex->cue & kMarked)) return true;
-    auto pron_next = [&] { return i + 1 < toks.size() && toks[i + 1].pron(); };
-    switch (k.fl) {
-      case 2:
-        return t_eq(cx_, k, "in") && pron_next();
-      case 4:
-        if (t_eq(cx_, k, "that"))
-          return i > 0 && (report_noun(toks[i - 1]) || (toks[i - 1].kind == W && toks[i - 1].caps));
-        return according_at(toks, i) || (t_eq(cx_, k, "по") && pron_next());
-      case 9:
-        return according_at(toks, i);
-      default:
-        return false;
-    }
+  // opens_report() at toks[i] (asserted by indirect()'s scans)
+  static bool opens_report_at(const std::vector<Tok>& toks, std::size_t i) {
+    return opens_report(i > 0 ? &toks[i - 1] : nullptr, toks[i], i + 1 < toks.size() ? &toks[i + 1] : nullptr);
   }
   // May the sentence [a, b) hold a report? Not when none of its words opens
   // one: most sentences are then neither copied nor scanned. (A word cut by
@@ -1521,20 +1563,9 @@ class Finder {
       return it != all.end() && it->s < x;
     };
     if (cut(a) || cut(b)) return true;
-    const auto it = std::lower_bound(report_starts_.begin(), report_starts_.end(), a);
-    return it != report_starts_.end() && *it < b;
+    const auto it = std::lower_bound(reports_.begin(), reports_.end(), a);
+    return it != reports_.end() && *it < b;
   }
-  // the nouns of a report before "that": Durova's statement that …
-  bool report_noun(const Tok& k) const {
-    static constexpr std::string_view nouns[] = {"statement", "statements", "claim", "claims", "assertion",
-                                                 "remarks", "words", "announcement", "accusation",
-                                                 "allegation", "allegations", "insistence", "warning",
-                                                 "admission", "argument", "belief", "suggestion"};
-    for (const std::string_view w : nouns)
-      if (t_eq(cx_, k, w)) return true;
-    return false;
-  }
-
   std::uint32_t zone_of(std::uint32_t pos) const {
     auto it = std::upper_bound(zones_.begin(), zones_.end(), pos,
                                [](std::uint32_t x, const Span& z) { return x < z.start; });
@@ -2321,7 +2352,7 @@ class Finder {
       } else {
         continue;
       }
-      assert(opens_report(toks_, i));
+      assert(opens_report_at(toks_, i));
       std::size_t c = np;
       while (c < n_end && toks_[c].kind != COMMA && c < np + 10) ++c;
       // "According to Zaur Abutalimov, director of products at Ivideon, the
@@ -2457,7 +2488,7 @@ class Finder {
         sa = j;
         sb = i - 1;
       }
-      assert(opens_report(toks_, i));
+      assert(opens_report_at(toks_, i));
       Speaker sp;
       sp.mention = Span{toks_[sa].s, toks_[sb].e, 0, 0};
       if (sa == sb && toks_[sa].pron()) sp.pron = toks_[sa].pron();
@@ -2486,7 +2517,7 @@ class Finder {
     for (std::size_t v = 0; v < n_end; ++v) {
       const Tok& k = toks_[v];
       if (k.kind != W || k.inq || !(k.cue() & kSpeech) || (k.cue() & kMarked) || used(k.s)) continue;
-      assert(opens_report(toks_, v));
+      assert(opens_report_at(toks_, v));
       // the narrator's aside: "it is worth noting that", "стоит отметить,
       // что", "следует сказать" (a modal before an infinitive; a cue's
       // participle or infinitive only)
@@ -3323,13 +3354,7 @@ class Finder {
   // "according to X" / "по словам (мнению, данным, …) X" opening at toks[i]:
   // X starts at i + 2.
   bool according_at(const std::vector<Tok>& toks, std::size_t i) const {
-    if (i + 1 >= toks.size()) return false;
-    if (t_eq(cx_, toks[i], "according")) return t_eq(cx_, toks[i + 1], "to");
-    if (t_eq(cx_, toks[i], "со")) return t_eq(cx_, toks[i + 1], "слов");  // со слов чемпиона, «…»
-    if (!t_eq(cx_, toks[i], "по")) return false;
-    for (const char* n : {"словам", "мнению", "данным", "информации", "оценке", "оценкам", "утверждению", "сведениям"})
-      if (t_eq(cx_, toks[i + 1], n)) return true;
-    return false;
+    return i + 1 < toks.size() && according_to(toks[i], &toks[i + 1]);
   }
 
   // The outermost pair whose content is most of c, or -1.
@@ -3478,7 +3503,7 @@ class Finder {
   std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
   std::vector<Found> indirect_;
   std::vector<std::uint32_t> direct_starts_;  // contents' starts of the direct quotes marked() attributed, sorted
-  std::vector<std::uint32_t> report_starts_;  // starts of the words that may open a report (opens_report), sorted
+  const std::vector<std::uint32_t>& reports_;  // QuoteBuffers::reports
   std::vector<Span> speaker_spans_;  // the speakers' phrases found before rest(), by start
   std::vector<bool> done_;
   std::vector<Tok> look_;  // the words after a quote whose sentence ended inside it
@@ -3536,8 +3561,16 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
   Ctx(text, kNoSentences, kNoEntities, b).prepare();
   b.words.clear();
   b.words.reserve(b.all.size());
-  for (const Tok& k : b.all)  // (digits joined to letters are a number: 12-летний)
-    if (k.kind == W || k.joined) b.words.push_back(Span{k.s, k.e, k.joined ? 1u : 0u, 0});
+  b.reports.clear();
+  const std::size_t n = b.all.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Tok& k = b.all[i];
+    if (k.kind != W && !k.joined) continue;  // (digits joined to letters are a number: 12-летний)
+    b.words.push_back(Span{k.s, k.e, k.joined ? 1u : 0u, 0});
+    // (for find_quotes: the words a report may open with)
+    if (opens_report(i > 0 ? &b.all[i - 1] : nullptr, k, i + 1 < n ? &b.all[i + 1] : nullptr))
+      b.reports.push_back(k.s);
+  }
   b.busy = true;  // (last: a scan that throws lends nothing)
 }
 

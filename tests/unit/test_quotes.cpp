@@ -1451,3 +1451,36 @@ TEST(Quotes, TwoScansAliveOnOneThread) {
   EXPECT_EQ(quotes_of(b, sb, zb), alone_b);
   EXPECT_EQ(quotes_of(a, sa, za), alone_a);
 }
+
+TEST(Quotes, EveryWordThatOpensAReportPassesTheSentenceFilter) {
+  // indirect() reads only the sentences holding a word that may open a
+  // report: each kind of opener, alone in its sentence, still gives the
+  // report (after a sentence with none, which gives nothing)
+  const struct {
+    const char* text;
+    const char* lang;
+    const char* report;
+  } cases[] = {
+      {"Ivan Petrov spoke on Monday. In his opinion, the reform will fail.", "en", "the reform will fail"},
+      {"Ivan Petrov spoke on Monday. According to Ivan Petrov, the reform will fail.", "en", "the reform will fail"},
+      {"Ivan Petrov spoke on Monday. Petrov's statement that the reform will fail was ignored.", "en",
+       "the reform will fail"},
+      {"Ivan Petrov spoke on Monday. A warning from Ivan Petrov that the reform will fail was ignored.", "en",
+       "the reform will fail"},
+      {"Ivan Petrov spoke on Monday. Ivan Petrov said that the reform will fail.", "en", "the reform will fail"},
+      {"Иван Петров выступил в понедельник. По его словам, реформа провалится.", "ru", "реформа провалится"},
+      {"Иван Петров выступил в понедельник. По словам Ивана Петрова, реформа провалится.", "ru",
+       "реформа провалится"},
+      {"Иван Петров выступил в понедельник. Со слов Ивана Петрова, реформа провалится.", "ru",
+       "реформа провалится"},
+  };
+  for (const auto& c : cases) {
+    bool found = false;
+    for (const Q& q : quotes(c.text, c.lang)) {
+      EXPECT_EQ(q.text.find("выступил"), std::string::npos) << c.text;
+      EXPECT_EQ(q.text.find("spoke"), std::string::npos) << c.text;
+      found = found || (q.kind == "indirect" && q.text.find(c.report) != std::string::npos);
+    }
+    EXPECT_TRUE(found) << c.text;
+  }
+}
