@@ -1556,15 +1556,23 @@ class Finder {
   // one: most sentences are then neither copied nor scanned. (A word cut by
   // its edge is read anew in it: no telling; a whole word and the ones next
   // to it read the same in the sentence as in the text.)
-  bool may_report(std::uint32_t a, std::uint32_t b) const {
+  bool may_report(std::uint32_t a, std::uint32_t b) {
     const std::vector<Tok>& all = cx_.all_;
+    const std::string_view t = cx_.t_;
+    // (no token holds a space: an edge next to one cuts none, and is most
+    // edges; the others are searched for)
     auto cut = [&](std::uint32_t x) {
+      if (x == 0 || x >= t.size() || is_space(static_cast<unsigned char>(t[x - 1])) ||
+          is_space(static_cast<unsigned char>(t[x])))
+        return false;
       const auto it = std::lower_bound(all.begin(), all.end(), x, [](const Tok& k, std::uint32_t y) { return k.e <= y; });
       return it != all.end() && it->s < x;
     };
     if (cut(a) || cut(b)) return true;
-    const auto it = std::lower_bound(reports_.begin(), reports_.end(), a);
-    return it != reports_.end() && *it < b;
+    // (sentences come in text order: a cursor, not a search)
+    if (report_at_ > 0 && reports_[report_at_ - 1] >= a) report_at_ = 0;
+    while (report_at_ < reports_.size() && reports_[report_at_] < a) ++report_at_;
+    return report_at_ < reports_.size() && reports_[report_at_] < b;
   }
   std::uint32_t zone_of(std::uint32_t pos) const {
     auto it = std::upper_bound(zones_.begin(), zones_.end(), pos,
@@ -3504,6 +3512,7 @@ class Finder {
   std::vector<Found> indirect_;
   std::vector<std::uint32_t> direct_starts_;  // contents' starts of the direct quotes marked() attributed, sorted
   const std::vector<std::uint32_t>& reports_;  // QuoteBuffers::reports
+  std::size_t report_at_ = 0;                   // may_report()'s cursor in it
   std::vector<Span> speaker_spans_;  // the speakers' phrases found before rest(), by start
   std::vector<bool> done_;
   std::vector<Tok> look_;  // the words after a quote whose sentence ended inside it
