@@ -586,6 +586,33 @@ inline void push_tok(std::vector<Tok>& out, const Tok& k) {
 
 static_assert(sizeof(Tok) <= 40, "a token's fields pack into 40 bytes");
 
+// A run of tokens the rules read: most often a slice of the text's tokens
+// themselves, else a buffer where a region's edge changed some
+// (Ctx::tokenize).
+class Toks {
+ public:
+  Toks() = default;
+  Toks(const Tok* p, std::size_t n) : p_(p), n_(n) {}
+  Toks(const std::vector<Tok>& v) : p_(v.data()), n_(v.size()) {}  // NOLINT: a vector is a run
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const Tok& operator[](std::size_t i) const {
+    assert(i < n_);
+    return p_[i];
+  }
+  const Tok* begin() const { return p_; }
+  const Tok* end() const { return p_ + n_; }
+  const Tok& back() const { return (*this)[n_ - 1]; }
+  void pop_back() {
+    assert(n_ > 0);
+    --n_;
+  }
+
+ private:
+  const Tok* p_ = nullptr;
+  std::size_t n_ = 0;
+};
+
 // Is token k the word w (w folded: lower case)?
 bool tok_is(const Tok& k, std::string_view w) {
   return k.kind == W && k.fl == w.size() && same_bytes(k.f, w.data(), w.size());
@@ -752,12 +779,20 @@ class Ctx {
     return best;
   }
 
-  // The tokens of [a, b), exactly as scan(a, b) would give them.
-  void tokenize(std::uint32_t a, std::uint32_t b, std::vector<Tok>& out) const {
+  // The tokens of [a, b), exactly as scan(a, b) would give them: a slice
+  // of all_ where its edges change none of them, else copied into `out`.
+  Toks tokenize(std::uint32_t a, std::uint32_t b, std::vector<Tok>& out) const {
     out.clear();
-    if (a >= b) return;
+    if (a >= b) return Toks();
     // tokens do not overlap: their ends ascend as their starts do
     auto it = std::lower_bound(all_.begin(), all_.end(), a, [](const Tok& k, std::uint32_t x) { return k.e <= x; });
+    {
+      const auto last = std::lower_bound(it, all_.end(), b, [](const Tok& k, std::uint32_t x) { return k.e <= x; });
+      const bool cut = (it != all_.end() && it->s < a) || (last != all_.end() && last->s < b);
+      const bool last_changes = last != it && (last - 1)->e == b && ((last - 1)->title || (last - 1)->noun);
+      const bool dash = it != last && it->s == a && t_[a] == '-';
+      if (!cut && !last_changes && !dash) return Toks(&*it, static_cast<std::size_t>(last - it));
+    }
     if (it != all_.end() && it->s < a) {  // cut by the region's start
       scan(a, std::min(it->e, b), out, nullptr);
       ++it;
@@ -776,6 +811,7 @@ class Ctx {
     // a hyphen opening the region is a dash by the character after it
     if (first < out.size() && out[first].s == a && t_[a] == '-' && mark_kind(a) < 0)
       out[first].kind = a + 1 < b && t_[a + 1] == ' ' ? DASH : OTHER;
+    return Toks(out);
   }
 
   // Tokenizes [a, b), appending to out; folds go to fold_base at each word's
@@ -1042,7 +1078,7 @@ bool genitive_shape(const Tok& k) {
 // toks[v]): a pronoun next to the cue, a person's mention, a role phrase
 // ("the head of Roskomnadzor"), a capitalised run, a role noun, or the
 // region itself when it is short. `before` says the region precedes the cue.
-Speaker speaker_in(const Ctx& cx, const std::vector<Tok>& toks, std::size_t a, std::size_t b,
+Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
                    bool before) {
   Speaker sp;
   if (a >= b) return sp;
@@ -1412,7 +1448,7 @@ bool paren_word(const Ctx& cx, const Tok& k) {
   return false;
 }
 
-std::size_t clause_start(const Ctx& cx, const std::vector<Tok>& toks, std::size_t lo,
+std::size_t clause_start(const Ctx& cx, Toks toks, std::size_t lo,
                          std::size_t v) {
   std::size_t i = v;
   while (i > lo) {
@@ -1465,7 +1501,7 @@ std::size_t clause_start(const Ctx& cx, const std::vector<Tok>& toks, std::size_
 bool is_conjunction(const Tok& k) { return k.kind == W && k.conj; }
 
 // End of the stretch after the cue at toks[v] where its speaker may stand.
-std::size_t region_after(const std::vector<Tok>& toks, std::size_t v, std::size_t hi) {
+std::size_t region_after(Toks toks, std::size_t v, std::size_t hi) {
   std::size_t i = v + 1;
   std::size_t words = 0;
   while (i < hi) {
@@ -1514,10 +1550,10 @@ Span trim(std::string_view t, std::uint32_t s, std::uint32_t e) {
 class Finder {
  public:
   Finder(Ctx& cx, const std::vector<Span>& zones, QuoteBuffers& b)
-      : cx_(cx), scratch_(b.scratch), zones_(zones), toks_(b.toks), reports_(b.reports) {
+      : cx_(cx), scratch_buf_(b.scratch), zones_(zones), toks_buf_(b.toks), reports_(b.reports) {
     // a sentence's tokens fit without growing the buffers a sentence at a time
-    toks_.reserve(256);
-    scratch_.reserve(256);
+    toks_buf_.reserve(256);
+    scratch_buf_.reserve(256);
   }
 
   void run(std::vector<QuotePair>& pairs, std::vector<Found>& out) {
@@ -1549,7 +1585,7 @@ class Finder {
 
  private:
   // opens_report() at toks[i] (asserted by indirect()'s scans)
-  static bool opens_report_at(const std::vector<Tok>& toks, std::size_t i) {
+  static bool opens_report_at(Toks toks, std::size_t i) {
     return opens_report(i > 0 ? &toks[i - 1] : nullptr, toks[i], i + 1 < toks.size() ? &toks[i + 1] : nullptr);
   }
   // May the sentence [a, b) hold a report? Not when none of its words opens
@@ -1594,7 +1630,7 @@ class Finder {
   // quoted is a document: "TASS quoted the message as saying"). toks[v] is
   // the participle after "as"; false when the words before it are no such
   // construction.
-  bool quoted_as(const std::vector<Tok>& toks, std::size_t lo, std::size_t v, Speaker& out) {
+  bool quoted_as(Toks toks, std::size_t lo, std::size_t v, Speaker& out) {
     if (v < lo + 2 || toks[v].cyr || !t_eq(cx_, toks[v - 1], "as") ||
         !(t_eq(cx_, toks[v], "saying") || t_eq(cx_, toks[v], "telling") || t_eq(cx_, toks[v], "stating") ||
           t_eq(cx_, toks[v], "writing")))
@@ -1638,7 +1674,7 @@ class Finder {
   }
 
   // The speaker of the cue toks[v]: before it, else after it.
-  Speaker speaker_of(const std::vector<Tok>& toks, std::size_t lo, std::size_t v, std::size_t hi) {
+  Speaker speaker_of(Toks toks, std::size_t lo, std::size_t v, std::size_t hi) {
     Speaker sp;
     if (quoted_as(toks, lo, v, sp)) return sp;
     if (!(toks[v].cue() & kImpersonal)) sp = subject_before(toks, lo, v);
@@ -1651,7 +1687,7 @@ class Finder {
 
   // The document an impersonal cue quotes: "В заявлении МИД говорится",
   // "В сообщении пресс-службы отмечается" (the phrase after "в").
-  Speaker source_before(const std::vector<Tok>& toks, std::size_t lo, std::size_t v) {
+  Speaker source_before(Toks toks, std::size_t lo, std::size_t v) {
     const std::size_t a = clause_start(cx_, toks, lo, v);
     if (a + 1 < v && toks[a].kind == W && (t_eq(cx_, toks[a], "в") || t_eq(cx_, toks[a], "во"))) {
       // "X распространила заявление, в котором говорится": X
@@ -1674,7 +1710,7 @@ class Finder {
   // president, said"; "X, who worked for Y, claimed"), or the sentence's
   // first phrase when a conjunction stands before the cue ("X called Y
   // "hysterical" and said that").
-  Speaker subject_before(const std::vector<Tok>& toks, std::size_t lo, std::size_t v) {
+  Speaker subject_before(Toks toks, std::size_t lo, std::size_t v) {
     std::size_t end = v;
     Speaker weak, in_apposition;
     for (int hop = 0; hop < 3; ++hop) {
@@ -1840,7 +1876,7 @@ class Finder {
   // "…, а депутат X назвал его «вруном», заявив, что …": the subject of the
   // clause of the participle at toks[v], when a comma and a conjunction
   // (", а", ", and") open that clause; not found otherwise.
-  Speaker joint_subject(const std::vector<Tok>& toks, std::size_t v) const {
+  Speaker joint_subject(Toks toks, std::size_t v) const {
     for (std::size_t j = v; j-- > 1;) {
       if (toks[j - 1].kind == COMMA && conjunction(toks[j])) return speaker_in(cx_, toks, j + 1, v - 1, false);
     }
@@ -1876,10 +1912,14 @@ class Finder {
     if (p.depth > 0) return;
     const std::string_view t = cx_.t_;
     // inside: «A, — написал он. — B»
-    cx_.tokenize(p.content_start, p.content_end, toks_);
     // within its own content a quote's words are not "quoted" (an inner
-    // quote's still are, as far as the top level can tell)
-    for (Tok& k : toks_) k.inq = false;
+    // quote's still are, as far as the top level can tell): a copy
+    {
+      const Toks c = cx_.tokenize(p.content_start, p.content_end, toks_buf_);
+      if (c.begin() != toks_buf_.data()) toks_buf_.assign(c.begin(), c.end());
+      for (Tok& k : toks_buf_) k.inq = false;
+      toks_ = Toks(toks_buf_);
+    }
     for (std::size_t d = 1; d + 1 < toks_.size(); ++d) {
       if (toks_[d].kind != DASH || !toks_[d + 1].speech() || toks_[d + 1].inq != toks_[d].inq)
         continue;
@@ -1963,7 +2003,7 @@ class Finder {
       // again for each quote in it)
       if (p.open - from > 64) from = p.open - 64;
       while (from < p.open && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
-      cx_.tokenize(from, p.open, scratch_);
+      scratch_ = cx_.tokenize(from, p.open, scratch_buf_);
       if (!scratch_.empty() && scratch_.back().kind == W && scratch_.back().f) {
         const std::string_view w(scratch_.back().f, scratch_.back().fl);
         for (const char* stem : {"закон", "указ", "постановлени", "приказ", "распоряжени", "кодекс",
@@ -1983,7 +2023,7 @@ class Finder {
       const std::size_t si = cx_.sentence_at(from);
       std::uint32_t to = si < cx_.sents_.size() ? cx_.sents_[si].end : from;
       if (to < from) to = from;
-      cx_.tokenize(from, std::min<std::uint32_t>(to, from + 400), toks_);
+      toks_ = cx_.tokenize(from, std::min<std::uint32_t>(to, from + 400), toks_buf_);
       std::size_t i = 0;
       bool lead = false;
       // (and wiki markup's italics: ''«…»'', — прокомментировал X)
@@ -2020,7 +2060,7 @@ class Finder {
         opens_zone = z == p.open;
       }
       if (opens_zone && (last == '?' || last == '!' || last == '.')) {
-        cx_.tokenize(from, std::min<std::uint32_t>(static_cast<std::uint32_t>(t.size()), from + 80), look_);
+        look_ = cx_.tokenize(from, std::min<std::uint32_t>(static_cast<std::uint32_t>(t.size()), from + 80), look_buf_);
         // a capitalised name of up to three words, its last with 's
         std::size_t j = 0;
         std::uint32_t cut = 0;
@@ -2146,7 +2186,7 @@ class Finder {
       if (from > p.open) from = p.open;
       if (p.open - from > 600) from = p.open - 600;
       while (from < p.open && (static_cast<unsigned char>(t[from]) & 0xC0) == 0x80) ++from;
-      cx_.tokenize(from, p.open, toks_);
+      toks_ = cx_.tokenize(from, p.open, toks_buf_);
       // (wiki markup's italics before the mark: так: ''«…»'')
       while (!toks_.empty() && toks_.back().kind == OTHER && t[toks_.back().s] == '\'') toks_.pop_back();
       if (!toks_.empty()) {
@@ -2232,7 +2272,7 @@ class Finder {
   void indirect(std::size_t si, std::vector<Found>& out) {
     const Span s = cx_.sents_[si];
     if (!body(s.start) || !may_report(s.start, s.end)) return;
-    cx_.tokenize(s.start, s.end, toks_);
+    toks_ = cx_.tokenize(s.start, s.end, toks_buf_);
     const std::size_t n = toks_.size();
     if (n < 3) return;
     Speaker last;  // the last speaker found in this sentence
@@ -3057,7 +3097,7 @@ class Finder {
     const std::string_view t = cx_.t_;
     const Span content = trim(t, p.content_start, p.content_end);
     if (content.empty() || !body(content.start)) return;
-    cx_.tokenize(content.start, content.end, toks_);
+    toks_ = cx_.tokenize(content.start, content.end, toks_buf_);
     std::size_t words = 0, caps = 0;
     for (const Tok& k : toks_) {
       words += is_word(k);
@@ -3078,7 +3118,7 @@ class Finder {
       // word (no cue, no colon) stands right before the mark
       const std::size_t si = cx_.sentence_at(p.open);
       const std::uint32_t from = si < cx_.sents_.size() ? std::min(cx_.sents_[si].start, p.open) : p.open;
-      cx_.tokenize(from, p.open, scratch_);
+      scratch_ = cx_.tokenize(from, p.open, scratch_buf_);
       if (!scratch_.empty() && scratch_.back().kind == W && !scratch_.back().cue() && !scratch_.back().inq)
         sentence_end = false;
     }
@@ -3168,7 +3208,7 @@ class Finder {
       std::uint32_t from = si < cx_.sents_.size() ? std::min(cx_.sents_[si].start, p.open) : p.open;
       if (p.open - from > 600) from = p.open - 600;
       while (from < p.open && (static_cast<unsigned char>(cx_.t_[from]) & 0xC0) == 0x80) ++from;
-      cx_.tokenize(from, p.open, toks_);
+      toks_ = cx_.tokenize(from, p.open, toks_buf_);
       for (std::size_t v = toks_.size(); v-- > 0;) {
         const Tok& k = toks_[v];
         if (k.kind == W && !k.inq && (k.cue() & (kSpeech | kNaming))) {
@@ -3253,8 +3293,7 @@ class Finder {
   }
 
   std::size_t content_words(Span c) {
-    std::vector<Tok>& tk = scratch_;
-    cx_.tokenize(c.start, std::min<std::uint32_t>(c.end, c.start + 200), tk);
+    const Toks tk = cx_.tokenize(c.start, std::min<std::uint32_t>(c.end, c.start + 200), scratch_buf_);
     std::size_t n = 0;
     for (const Tok& k : tk) n += is_word(k);
     return n;
@@ -3361,7 +3400,7 @@ class Finder {
 
   // "according to X" / "по словам (мнению, данным, …) X" opening at toks[i]:
   // X starts at i + 2.
-  bool according_at(const std::vector<Tok>& toks, std::size_t i) const {
+  bool according_at(Toks toks, std::size_t i) const {
     return i + 1 < toks.size() && according_to(toks[i], &toks[i + 1]);
   }
 
@@ -3393,8 +3432,7 @@ class Finder {
     return it->end > c.start && ov * 10 >= c.size() * 8;
   }
   Span trim_sentence(Span s) {
-    std::vector<Tok>& tk = scratch_;
-    cx_.tokenize(s.start, s.end, tk);
+    const Toks tk = cx_.tokenize(s.start, s.end, scratch_buf_);
     std::size_t b = tk.size();
     while (b > 0 && (tk[b - 1].kind == END || tk[b - 1].kind == DOT)) --b;
     if (b < 3) return Span{};
@@ -3447,7 +3485,7 @@ class Finder {
     if (si >= cx_.sents_.size() || cx_.sents_[si].start >= p.open) return false;
     std::uint32_t from = cx_.sents_[si].start;
     if (p.open - from > 600) return false;
-    cx_.tokenize(from, p.open, scratch_);
+    scratch_ = cx_.tokenize(from, p.open, scratch_buf_);
     if (scratch_.empty() || scratch_.back().kind != W) return false;
     std::size_t words = 0;
     for (const Tok& k : scratch_) {
@@ -3505,9 +3543,11 @@ class Finder {
   }
 
   Ctx& cx_;
-  std::vector<Tok>& scratch_;
+  std::vector<Tok>& scratch_buf_;  // the buffers of scratch_, toks_ and look_ (Ctx::tokenize)
+  Toks scratch_;
   const std::vector<Span>& zones_;
-  std::vector<Tok>& toks_;
+  std::vector<Tok>& toks_buf_;
+  Toks toks_;
   std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
   std::vector<Found> indirect_;
   std::vector<std::uint32_t> direct_starts_;  // contents' starts of the direct quotes marked() attributed, sorted
@@ -3515,7 +3555,8 @@ class Finder {
   std::size_t report_at_ = 0;                   // may_report()'s cursor in it
   std::vector<Span> speaker_spans_;  // the speakers' phrases found before rest(), by start
   std::vector<bool> done_;
-  std::vector<Tok> look_;  // the words after a quote whose sentence ended inside it
+  std::vector<Tok> look_buf_;
+  Toks look_;  // the words after a quote whose sentence ended inside it
   const QuotePair* pairs_ = nullptr;
   std::size_t pair_count_ = 0;
   std::size_t done_i_ = 0;
