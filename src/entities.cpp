@@ -1262,6 +1262,9 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   words.reserve(std::min<std::size_t>(text.size() / 6, std::size_t{1} << 20));
   SpelledCache& cache = SpelledCache::mine();
   std::vector<std::uint64_t> cap_hashes;  // string_hash of each capitalised word
+  // the capitalised words' indices: the passes over them skip the others
+  // without reading them (a test a word, mispredicted at every capital)
+  std::vector<std::uint32_t> cap_words;
   cap_hashes.reserve(std::min<std::size_t>(text.size() / 24, std::size_t{1} << 18));  // (about one a 30 bytes)
   // The first word opening in [i, until) of zone z, read from the bytes: a
   // word opens at a letter and runs over letters, digits, apostrophes and
@@ -1388,6 +1391,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       w.zone = zi;
       w.sentence = static_cast<std::uint32_t>(si);
       if (r.cap) {  // (see spelled_of below)
+        cap_words.push_back(static_cast<std::uint32_t>(words.size() - 1));
         cap_hashes.push_back(string_hash(text.substr(r.start, r.end - r.start)));
         cache.at.prefetch(cap_hashes.back());
       }
@@ -1399,9 +1403,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // key first of all), looked up for all of them at once below (for
   // capitalised words only: a string per word of a long document costs
   // more than the keys themselves)
-  std::size_t capitalised = 0;
-  for (const Word& w : words) capitalised += w.cap;
-  mentions.reserve(capitalised);  // one mention per capitalised word at most: the vector never moves
+  mentions.reserve(cap_words.size());  // one mention per capitalised word at most: the vector never moves
   // (the cache's spellings stay put through this document)
   static const std::string kNoKey;  // the key of a word that is not capitalised
   // (the words' count once: a Word is 20 bytes, and size() a division)
@@ -1413,16 +1415,16 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
     // memory as the words are read (pass 1), then read, asking for the
     // values found, and only then are missing spellings added (in the
     // passes that used each in turn, one miss waited on another)
-    for (std::size_t k = 0, c = 0; k < n_words; ++k) {
-      if (!words[k].cap) continue;
-      if (const std::uint32_t* i = cache.at.find(surface(words[k]), cap_hashes[c++])) {
+    for (std::size_t c = 0; c < cap_words.size(); ++c) {
+      const std::size_t k = cap_words[c];
+      if (const std::uint32_t* i = cache.at.find(surface(words[k]), cap_hashes[c])) {
         spelled_of[k] = &cache.values[*i];
         prefetch(spelled_of[k]);
       }
     }
-    for (std::size_t k = 0, c = 0; k < n_words; ++k) {
-      if (!words[k].cap) continue;
-      const std::uint64_t h = cap_hashes[c++];
+    for (std::size_t c = 0; c < cap_words.size(); ++c) {
+      const std::size_t k = cap_words[c];
+      const std::uint64_t h = cap_hashes[c];
       if (!spelled_of[k]) spelled_of[k] = &cache.get(surface(words[k]), h);
       prefetch(spelled_of[k]->key);  // (read by the passes below)
     }
@@ -1451,17 +1453,21 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // capitalised word before such a word is a first name (Tomas Brell ...
   // Brell said).
   StringTable<bool> alone;
-  for (std::size_t k = 0; k < n_words; ++k) {
+  for (const std::size_t k : cap_words) {
     const Word& w = words[k];
-    if (!w.cap || w.acronym || w.sent_start) continue;
+    if (w.acronym || w.sent_start) continue;
     const bool prev_cap = k > 0 && words[k - 1].cap && words[k - 1].sentence == words[k].sentence;
     const bool next_cap = k + 1 < n_words && words[k + 1].cap && words[k + 1].sentence == words[k].sentence;
     if (!prev_cap && !next_cap) alone.set(key(k), true);
   }
   // Pass 3: mentions.
-  for (std::size_t k = 0; k < n_words; ++k) {
+  constexpr std::size_t kNoWord = ~std::size_t{0};
+  std::size_t k = kNoWord;
+  for (const std::size_t next : cap_words) {
+    // (a name takes the words after k up to n: k = n below)
+    if (k != kNoWord && next <= k) continue;
+    k = next;
     const Word& w = words[k];
-    if (!w.cap) continue;
     const std::string_view s = surface(w);
     if (!w.acronym && starter_at(k)) continue;  // He, The, In, Monday
     if (w.acronym && s.size() < 2) continue;
