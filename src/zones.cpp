@@ -341,16 +341,21 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out, bool
   // From the last ASCII byte that is no letter before the first possible
   // glue point the state is the one the whole loop would have there (a word
   // starts after it): the bytes before it hold no glue point.
-  if (skip) {
-    const std::uint32_t c = first_glue_candidate(base, range.start, range.end);
-    if (c >= range.end) return;
+  // (and so again after each such place, once a word has ended past it)
+  auto word_before = [&](std::uint32_t c, std::uint32_t from) {  // where the word holding c starts
     std::uint32_t r = c;
-    while (r > range.start) {
+    while (r > from) {
       const auto b = static_cast<unsigned char>(base[r - 1]);
       if (b < 0x80 && static_cast<unsigned>((b | 0x20) - 'a') >= 26u) break;
       --r;
     }
-    range.start = r;
+    return r;
+  };
+  std::uint32_t cand = range.start;  // the last possible glue point found
+  if (skip) {
+    cand = first_glue_candidate(base, range.start, range.end);
+    if (cand >= range.end) return;
+    range.start = word_before(cand, range.start);
   }
   std::uint32_t ws = range.start;
   int lower_run = 0;
@@ -370,6 +375,13 @@ void glued_words(std::string_view text, Span range, std::vector<Span>& out, bool
         prev_script = script::common;
         ws = i + 1;
         ++i;
+        // past the last possible glue point: the state here is a word's
+        // start's, as it is after the bytes up to the next such point
+        if (skip && i > cand) {
+          cand = first_glue_candidate(base, i, range.end);
+          if (cand >= range.end) return;
+          i = ws = word_before(cand, i);
+        }
         continue;
       }
       if (b0 >= 'a' && b0 <= 'z') lc = b0, len = 1;
