@@ -1261,11 +1261,15 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // one long word reserves no more than a million)
   words.reserve(std::min<std::size_t>(text.size() / 6, std::size_t{1} << 20));
   SpelledCache& cache = SpelledCache::mine();
-  std::vector<std::uint64_t> cap_hashes;  // string_hash of each capitalised word
-  // the capitalised words' indices: the passes over them skip the others
-  // without reading them (a test a word, mispredicted at every capital)
-  std::vector<std::uint32_t> cap_words;
-  cap_hashes.reserve(std::min<std::size_t>(text.size() / 24, std::size_t{1} << 18));  // (about one a 30 bytes)
+  // The capitalised words, in order: their index (the passes over them
+  // skip the other words without reading them: a test a word, mispredicted
+  // at every capital) and their string_hash.
+  struct Cap {
+    std::uint64_t hash;
+    std::size_t word;
+  };
+  std::vector<Cap> caps;
+  caps.reserve(std::min<std::size_t>(text.size() / 24, std::size_t{1} << 18));  // (about one a 30 bytes)
   // The first word opening in [i, until) of zone z, read from the bytes: a
   // word opens at a letter and runs over letters, digits, apostrophes and
   // hyphens before a capital (it may run past `until`). next: where reading
@@ -1391,9 +1395,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       w.zone = zi;
       w.sentence = static_cast<std::uint32_t>(si);
       if (r.cap) {  // (see spelled_of below)
-        cap_words.push_back(static_cast<std::uint32_t>(words.size() - 1));
-        cap_hashes.push_back(string_hash(text.substr(r.start, r.end - r.start)));
-        cache.at.prefetch(cap_hashes.back());
+        caps.push_back(Cap{string_hash(text.substr(r.start, r.end - r.start)), words.size() - 1});
+        cache.at.prefetch(caps.back().hash);
       }
     }
   }
@@ -1403,7 +1406,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // key first of all), looked up for all of them at once below (for
   // capitalised words only: a string per word of a long document costs
   // more than the keys themselves)
-  mentions.reserve(cap_words.size());  // one mention per capitalised word at most: the vector never moves
+  mentions.reserve(caps.size());  // one mention per capitalised word at most: the vector never moves
   // (the cache's spellings stay put through this document)
   static const std::string kNoKey;  // the key of a word that is not capitalised
   // (the words' count once: a Word is 20 bytes, and size() a division)
@@ -1415,16 +1418,16 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
     // memory as the words are read (pass 1), then read, asking for the
     // values found, and only then are missing spellings added (in the
     // passes that used each in turn, one miss waited on another)
-    for (std::size_t c = 0; c < cap_words.size(); ++c) {
-      const std::size_t k = cap_words[c];
-      if (const std::uint32_t* i = cache.at.find(surface(words[k]), cap_hashes[c])) {
+    for (const Cap& c : caps) {
+      const std::size_t k = c.word;
+      if (const std::uint32_t* i = cache.at.find(surface(words[k]), c.hash)) {
         spelled_of[k] = &cache.values[*i];
         prefetch(spelled_of[k]);
       }
     }
-    for (std::size_t c = 0; c < cap_words.size(); ++c) {
-      const std::size_t k = cap_words[c];
-      const std::uint64_t h = cap_hashes[c];
+    for (const Cap& c : caps) {
+      const std::size_t k = c.word;
+      const std::uint64_t h = c.hash;
       if (!spelled_of[k]) spelled_of[k] = &cache.get(surface(words[k]), h);
       prefetch(spelled_of[k]->key);  // (read by the passes below)
     }
@@ -1453,7 +1456,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // capitalised word before such a word is a first name (Tomas Brell ...
   // Brell said).
   StringTable<bool> alone;
-  for (const std::size_t k : cap_words) {
+  for (const Cap& c : caps) {
+    const std::size_t k = c.word;
     const Word& w = words[k];
     if (w.acronym || w.sent_start) continue;
     const bool prev_cap = k > 0 && words[k - 1].cap && words[k - 1].sentence == words[k].sentence;
@@ -1463,10 +1467,10 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // Pass 3: mentions.
   constexpr std::size_t kNoWord = ~std::size_t{0};
   std::size_t k = kNoWord;
-  for (const std::size_t next : cap_words) {
+  for (const Cap& c : caps) {
     // (a name takes the words after k up to n: k = n below)
-    if (k != kNoWord && next <= k) continue;
-    k = next;
+    if (k != kNoWord && c.word <= k) continue;
+    k = c.word;
     const Word& w = words[k];
     const std::string_view s = surface(w);
     if (!w.acronym && starter_at(k)) continue;  // He, The, In, Monday
