@@ -788,7 +788,8 @@ class Ctx {
       const bool cut = (it != all_.end() && it->s < a) || (last != all_.end() && last->s < b);
       const bool last_changes = last != it && (last - 1)->e == b && ((last - 1)->title || (last - 1)->noun);
       const bool dash = it != last && it->s == a && t_[a] == '-';
-      if (!cut && !last_changes && !dash) return Toks(&*it, static_cast<std::size_t>(last - it));
+      if (!cut && !last_changes && !dash)  // (it may be the end: no dereference)
+        return Toks(all_.data() + (it - all_.begin()), static_cast<std::size_t>(last - it));
     }
     if (it != all_.end() && it->s < a) {  // cut by the region's start
       scan(a, std::min(it->e, b), out, nullptr);
