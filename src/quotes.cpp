@@ -735,6 +735,40 @@ class Ctx {
   std::vector<Tok>& all_;
   std::string& folded_;  // each word's fold, at the word's own offset (a fold is never longer)
   mutable std::vector<std::unique_ptr<char[]>> spill_;  // folds of tokens cut by a region's edge
+  mutable std::size_t near_ = 0;  // first_after()'s last answer
+
+  // The first token of all_ ending after x (all_.size() if none). The rules
+  // ask for regions near the one before: the search gallops from the last
+  // answer, and a binary search closes the few tokens left.
+  std::size_t first_after(std::uint32_t x) const {
+    const std::size_t n = all_.size();
+    std::size_t lo = 0, hi = n;
+    std::size_t h = std::min(near_, n);
+    if (h < n && all_[h].e <= x) {  // after h
+      lo = h + 1;
+      for (std::size_t step = 1, q = h + 1; q < n; step *= 2, q = h + step) {
+        if (all_[q].e > x) {
+          hi = q;
+          break;
+        }
+        lo = q + 1;
+      }
+    } else {  // at h or before it
+      hi = h;
+      for (std::size_t step = 1; step <= h; step *= 2) {
+        if (all_[h - step].e <= x) {
+          lo = h - step + 1;
+          break;
+        }
+        hi = h - step;
+      }
+    }
+    near_ = static_cast<std::size_t>(
+        std::lower_bound(all_.begin() + static_cast<std::ptrdiff_t>(lo), all_.begin() + static_cast<std::ptrdiff_t>(hi), x,
+                         [](const Tok& k, std::uint32_t y) { return k.e <= y; }) -
+        all_.begin());
+    return near_;
+  }
 
   void prepare() {
     folded_.assign(t_.size(), '\0');
@@ -782,9 +816,9 @@ class Ctx {
     out.clear();
     if (a >= b) return Toks();
     // tokens do not overlap: their ends ascend as their starts do
-    auto it = std::lower_bound(all_.begin(), all_.end(), a, [](const Tok& k, std::uint32_t x) { return k.e <= x; });
+    auto it = all_.begin() + static_cast<std::ptrdiff_t>(first_after(a));
     {
-      const auto last = std::lower_bound(it, all_.end(), b, [](const Tok& k, std::uint32_t x) { return k.e <= x; });
+      const auto last = all_.begin() + static_cast<std::ptrdiff_t>(first_after(b));
       const bool cut = (it != all_.end() && it->s < a) || (last != all_.end() && last->s < b);
       const bool last_changes = last != it && (last - 1)->e == b && ((last - 1)->title || (last - 1)->noun);
       const bool dash = it != last && it->s == a && t_[a] == '-';
@@ -1599,8 +1633,8 @@ class Finder {
       if (x == 0 || x >= t.size() || is_space(static_cast<unsigned char>(t[x - 1])) ||
           is_space(static_cast<unsigned char>(t[x])))
         return false;
-      const auto it = std::lower_bound(all.begin(), all.end(), x, [](const Tok& k, std::uint32_t y) { return k.e <= y; });
-      return it != all.end() && it->s < x;
+      const std::size_t i = cx_.first_after(x);
+      return i < all.size() && all[i].s < x;
     };
     if (cut(a) || cut(b)) return true;
     // (sentences come in text order: a cursor, not a search)
