@@ -21,6 +21,7 @@
 #include <array>
 #include <cassert>
 #include <cstring>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <string>
@@ -683,6 +684,7 @@ struct QuoteBuffers {
   std::vector<Span> outer;  // contents of depth-0 pairs, sorted
   std::vector<Span> words;  // QuoteScan::words()
   std::vector<std::uint32_t> reports;  // starts of the tokens that may open a report (opens_report), sorted
+  std::vector<std::uint32_t> opens;    // Finder::indirect(): a sentence's tokens among them
   bool busy = false;        // lent to a QuoteScan
   static QuoteBuffers& mine() {
     thread_local QuoteBuffers b;
@@ -697,6 +699,7 @@ struct QuoteBuffers {
     if (folded.capacity() > kKeep * 8) std::string().swap(folded);
     if (words.capacity() > kKeep) std::vector<Span>().swap(words);
     if (reports.capacity() > kKeep / 4) std::vector<std::uint32_t>().swap(reports);
+    if (opens.capacity() > kKeep / 4) std::vector<std::uint32_t>().swap(opens);
     if (pairs.capacity() > kKeep / 4) std::vector<QuotePair>().swap(pairs);
     if (marks.capacity() > kKeep / 4) std::vector<Mark>().swap(marks);
     if (outer.capacity() > kKeep / 4) std::vector<Span>().swap(outer);
@@ -1582,7 +1585,7 @@ Span trim(std::string_view t, std::uint32_t s, std::uint32_t e) {
 class Finder {
  public:
   Finder(Ctx& cx, const std::vector<Span>& zones, QuoteBuffers& b)
-      : cx_(cx), scratch_buf_(b.scratch), zones_(zones), toks_buf_(b.toks), reports_(b.reports) {
+      : cx_(cx), scratch_buf_(b.scratch), zones_(zones), toks_buf_(b.toks), reports_(b.reports), opens_(b.opens) {
     // a sentence's tokens fit without growing the buffers a sentence at a time
     toks_buf_.reserve(256);
     scratch_buf_.reserve(256);
@@ -2307,6 +2310,20 @@ class Finder {
     toks_ = cx_.tokenize(s.start, s.end, toks_buf_);
     const std::size_t n = toks_.size();
     if (n < 3) return;
+    // The tokens a report may open with, which each scan below starts from
+    // (their words pass opens_report(): asserted there): the text's own,
+    // when the sentence is a slice of its tokens, else read again.
+    opens_.clear();
+    const Tok* const all = cx_.all_.data();
+    if (std::less_equal<const Tok*>()(all, toks_.begin()) &&
+        std::less<const Tok*>()(toks_.begin(), all + cx_.all_.size())) {
+      const auto i0 = static_cast<std::size_t>(toks_.begin() - all);
+      for (std::size_t r = report_at_; r < reports_.size() && reports_[r] < s.end; ++r)
+        if (reports_[r] >= s.start) opens_.push_back(static_cast<std::uint32_t>(cx_.first_after(reports_[r]) - i0));
+    } else {
+      for (std::size_t i = 0; i < n; ++i)
+        if (opens_report_at(toks_, i)) opens_.push_back(static_cast<std::uint32_t>(i));
+    }
     Speaker last;  // the last speaker found in this sentence
     std::size_t n_end = n;
     while (n_end > 0 && (toks_[n_end - 1].kind == END || toks_[n_end - 1].kind == DOT ||
@@ -2402,7 +2419,8 @@ class Finder {
     };
 
     // prepositional: according to X, … / по словам X, … / In his opinion, …
-    for (std::size_t i = 0; i + 2 < n_end; ++i) {
+    for (const std::size_t i : opens_) {
+      if (i + 2 >= n_end) break;
       // every phrase opens with "according", "по", "со" or "in" (see
       // according_at): other words are passed over by one compare
       const Tok& t = toks_[i];
@@ -2540,7 +2558,9 @@ class Finder {
     }
 
     // noun cues: Durova's statement that …, an allegation from X that …
-    for (std::size_t i = 2; i + 1 < n_end; ++i) {
+    for (const std::size_t i : opens_) {
+      if (i < 2) continue;
+      if (i + 1 >= n_end) break;
       if (!t_eq(cx_, toks_[i], "that") || toks_[i].inq) continue;
       std::size_t nn = i;  // the noun
       std::size_t sa = 0, sb = 0;  // the speaker's tokens
@@ -2594,7 +2614,8 @@ class Finder {
       last = sp;
       return true;
     };
-    for (std::size_t v = 0; v < n_end; ++v) {
+    for (const std::size_t v : opens_) {
+      if (v >= n_end) break;
       const Tok& k = toks_[v];
       if (k.kind != W || k.inq || !(k.cue() & kSpeech) || (k.cue() & kMarked) || used(k.s)) continue;
       assert(opens_report_at(toks_, v));
@@ -3585,6 +3606,7 @@ class Finder {
   std::vector<std::uint32_t> direct_starts_;  // contents' starts of the direct quotes marked() attributed, sorted
   const std::vector<std::uint32_t>& reports_;  // QuoteBuffers::reports
   std::size_t report_at_ = 0;                   // may_report()'s cursor in it
+  std::vector<std::uint32_t>& opens_;           // indirect(): its sentence's tokens in reports_
   std::vector<Span> speaker_spans_;  // the speakers' phrases found before rest(), by start
   std::vector<bool> done_;
   std::vector<Tok> look_buf_;
