@@ -820,8 +820,8 @@ class Ctx {
     if (a >= b) return Toks();
     // tokens do not overlap: their ends ascend as their starts do
     auto it = all_.begin() + static_cast<std::ptrdiff_t>(first_after(a));
+    const auto last = all_.begin() + static_cast<std::ptrdiff_t>(first_after(b));
     {
-      const auto last = all_.begin() + static_cast<std::ptrdiff_t>(first_after(b));
       const bool cut = (it != all_.end() && it->s < a) || (last != all_.end() && last->s < b);
       const bool last_changes = last != it && (last - 1)->e == b && ((last - 1)->title || (last - 1)->noun);
       const bool dash = it != last && it->s == a && t_[a] == '-';
@@ -834,10 +834,11 @@ class Ctx {
     }
     const std::size_t first = out.size();
     {
-      // (the whole tokens of the region, copied at once)
-      const auto last = std::lower_bound(it, all_.end(), b, [](const Tok& k, std::uint32_t x) { return k.e <= x; });
-      out.insert(out.end(), it, last);
-      it = last;
+      // (the whole tokens of the region, copied at once; `it` is past
+      // `last` when one token holds the region)
+      const auto stop = std::max(it, last);
+      out.insert(out.end(), it, stop);
+      it = stop;
       // scan() reads a title's full stop only inside its region, and a
       // reporting word as a noun only before another inside it
       if (out.size() > first && out.back().e == b) out.back().title = out.back().noun = false;
@@ -1071,18 +1072,15 @@ struct Speaker {
 
 bool is_word(const Tok& k) { return k.kind == W || k.kind == NUM; }
 
-// Is token k the word w (w folded: lower case)?
-bool t_eq(const Ctx&, const Tok& k, std::string_view w) { return tok_is(k, w); }
-
 // Conjunctions and auxiliaries: no part of a speaker's phrase.
-bool weak_word(const Ctx& cx, const Tok& k) {
+bool weak_word(const Tok& k) {
   // (string_views: a const char* list costs a strlen per word compared)
   static constexpr std::string_view weak[] = {"and", "or", "but", "would", "will", "was", "were", "has",
                                               "have", "had", "is", "are", "be", "been", "not", "to", "did",
                                               "does", "do", "can", "could", "may", "might", "should",
                                               "must", "и", "а", "но", "не", "бы", "было", "будет"};
   for (const std::string_view w : weak)
-    if (t_eq(cx, k, w)) return true;
+    if (tok_is(k, w)) return true;
   return false;
 }
 
@@ -1113,8 +1111,7 @@ bool genitive_shape(const Tok& k) {
 // toks[v]): a pronoun next to the cue, a person's mention, a role phrase
 // ("the head of Roskomnadzor"), a capitalised run, a role noun, or the
 // region itself when it is short. `before` says the region precedes the cue.
-Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
-                   bool before) {
+Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b, bool before) {
   Speaker sp;
   if (a >= b) return sp;
   auto set = [&](std::size_t i, std::size_t j, double conf) {
@@ -1183,9 +1180,9 @@ Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
       while (o > a && o + 5 > c && toks[o - 1].kind != OPEN) --o;
       o = o > a ? o - 1 : b;
     } else if (!before && a + 2 < b && toks[a].kind == OPEN && a > 0 &&
-               (toks[a - 1].cue() || t_eq(cx, toks[a - 1], "to") || t_eq(cx, toks[a - 1], "информации") ||
-                t_eq(cx, toks[a - 1], "данным") || t_eq(cx, toks[a - 1], "сведениям") ||
-                t_eq(cx, toks[a - 1], "словам"))) {
+               (toks[a - 1].cue() || tok_is(toks[a - 1], "to") || tok_is(toks[a - 1], "информации") ||
+                tok_is(toks[a - 1], "данным") || tok_is(toks[a - 1], "сведениям") ||
+                tok_is(toks[a - 1], "словам"))) {
       // (right after a cue or "according to", "по информации": not the
       // first phrase of a clause, '"Washington" missed hockey and …')
       o = a;
@@ -1256,19 +1253,19 @@ Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
                    caps_word(j + 2)) {
           j += 2;  // "Strutt & Parker", "Johnson & Johnson"
         } else if (j + 2 < b && toks[j + 1].kind == W && !toks[j + 1].caps && !toks[j + 1].cyr &&
-                   (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for") ||
-                    (role_word(j) && t_eq(cx, toks[j + 1], "to"))) &&  // "the ambassador to China"
+                   (tok_is(toks[j + 1], "of") || tok_is(toks[j + 1], "for") ||
+                    (role_word(j) && tok_is(toks[j + 1], "to"))) &&  // "the ambassador to China"
                    (caps_word(j + 2) || role_word(j + 2))) {
           j += 2;
-        } else if (j + 3 < b && role_word(j) && t_eq(cx, toks[j + 1], "close") && t_eq(cx, toks[j + 2], "to") &&
+        } else if (j + 3 < b && role_word(j) && tok_is(toks[j + 1], "close") && tok_is(toks[j + 2], "to") &&
                    (caps_word(j + 3) || role_word(j + 3) ||
-                    (j + 4 < b && t_eq(cx, toks[j + 3], "the") && (caps_word(j + 4) || role_word(j + 4))))) {
+                    (j + 4 < b && tok_is(toks[j + 3], "the") && (caps_word(j + 4) || role_word(j + 4))))) {
           // "a source close to the company", "sources close to the Kremlin"
-          j += t_eq(cx, toks[j + 3], "the") ? 4 : 3;
+          j += tok_is(toks[j + 3], "the") ? 4 : 3;
         } else if (j + 3 < b && toks[j + 1].kind == W && !toks[j + 1].cyr &&
-                   (t_eq(cx, toks[j + 1], "of") || t_eq(cx, toks[j + 1], "for") ||
-                    (role_word(j) && t_eq(cx, toks[j + 1], "to"))) &&  // "an adviser to the president"
-                   t_eq(cx, toks[j + 2], "the") &&
+                   (tok_is(toks[j + 1], "of") || tok_is(toks[j + 1], "for") ||
+                    (role_word(j) && tok_is(toks[j + 1], "to"))) &&  // "an adviser to the president"
+                   tok_is(toks[j + 2], "the") &&
                    (caps_word(j + 3) || role_word(j + 3) ||
                     (j + 4 < b && toks[j + 3].kind == W && !toks[j + 3].caps && !toks[j + 3].cue() &&
                      !toks[j + 3].inq && role_word(j + 4)))) {
@@ -1339,10 +1336,10 @@ Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
     static constexpr std::string_view kCopula[] = {"был", "была", "было", "были", "стал", "стала", "стали",
                                                    "was", "were", "is", "are"};
     for (std::size_t k = rj + 1; k < e && head; ++k) {
-      for (const std::string_view c : kCopula) head = head && !t_eq(cx, toks[k], c);
+      for (const std::string_view c : kCopula) head = head && !tok_is(toks[k], c);
       head = head && toks[k].kind == W && !toks[k].caps && !toks[k].stop() && !toks[k].pron() &&
              !toks[k].cue() && !toks[k].inq && !(toks[k].lex && toks[k].lex->clause) &&
-             !weak_word(cx, toks[k]);
+             !weak_word(toks[k]);
     }
     if (head && e > rj + 1) rj = e - 1;
   }
@@ -1353,7 +1350,7 @@ Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
     // the name or the possessive
     if (ri > a + 1 && !toks[ri].caps && !toks[ri].cyr && toks[ri - 1].kind == W && !toks[ri - 1].caps &&
         !toks[ri - 1].cyr && !toks[ri - 1].inq && !toks[ri - 1].cue() && !toks[ri - 1].lex) {
-      if (t_eq(cx, toks[ri - 2], "the") || t_eq(cx, toks[ri - 2], "a")) --ri;
+      if (tok_is(toks[ri - 2], "the") || tok_is(toks[ri - 2], "a")) --ri;
       else if (!toks[ri - 2].cyr && (caps_word(ri - 2) || (toks[ri - 2].pron() && toks[ri - 2].lex->pron_poss))) ri -= 2;
     }
     bool named = false;
@@ -1404,7 +1401,7 @@ Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
   static constexpr std::string_view other_preps[] = {"from", "in", "at", "on", "of", "with", "by", "for", "для"};
   auto one_of = [&](const Tok& k, const std::string_view* list, std::size_t n) {
     for (std::size_t m = 0; m < n; ++m)
-      if (t_eq(cx, k, list[m])) return true;
+      if (tok_is(k, list[m])) return true;
     return false;
   };
   // (not the object of a preposition: "подтвердила в понедельник", "объявил
@@ -1425,10 +1422,10 @@ Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
   // prepositional phrase after them passed over). An object is no agent:
   // "revealed the details of the incident"
   if (!before && i + 1 < j && toks[i].kind == W && !toks[i].cyr &&
-      (t_eq(cx, toks[i], "the") || t_eq(cx, toks[i], "a") || t_eq(cx, toks[i], "an"))) {
+      (tok_is(toks[i], "the") || tok_is(toks[i], "a") || tok_is(toks[i], "an"))) {
     std::size_t h = i + 1;
     while (h < j && h < i + 4 && toks[h].kind == W && !toks[h].caps && !toks[h].cyr && !toks[h].stop() &&
-           !toks[h].pron() && !toks[h].cue() && !toks[h].inq && !weak_word(cx, toks[h]) &&
+           !toks[h].pron() && !toks[h].cue() && !toks[h].inq && !weak_word(toks[h]) &&
            !one_of(toks[h], other_preps, std::size(other_preps)))
       ++h;
     if (h > i + 1 && (h == j || one_of(toks[h], other_preps, std::size(other_preps)))) {
@@ -1436,7 +1433,7 @@ Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
       const bool agent = ends_any(head, {"er", "or", "ist", "ian", "man", "ers", "ors", "ists", "ians", "men"}, 2);
       if (agent || noun_cue(head) || head == "message") {
         set(i, h - 1, 0.5);
-        sp.definite = agent && t_eq(cx, toks[i], "the");
+        sp.definite = agent && tok_is(toks[i], "the");
         return sp;
       }
     }
@@ -1453,7 +1450,7 @@ Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
     // subject).
     if (one_of(toks[i], other_preps, std::size(other_preps)) || one_of(toks[i], ru_preps, std::size(ru_preps))) {
       const Tok& last = toks[j - 1];
-      if (j - i >= 4 && last.kind == W && last.cyr && !last.caps && !last.inq && !weak_word(cx, last) &&
+      if (j - i >= 4 && last.kind == W && last.cyr && !last.caps && !last.inq && !weak_word(last) &&
           !(last.lex && (last.lex->clause || last.lex->pron_poss)) && last.e - last.s >= 8)
         set(j - 1, j - 1, 0.5);
       return sp;
@@ -1461,7 +1458,7 @@ Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
     std::size_t words = 0;
     for (std::size_t k = i; k < j; ++k) {
       if (toks[k].inq) return sp;
-      if (weak_word(cx, toks[k])) return sp;
+      if (weak_word(toks[k])) return sp;
       words += toks[k].kind == W;  // a number alone names nobody ("At 17:47, it was reported")
     }
     if (words >= 1) set(i, j - 1, 0.5);
@@ -1472,19 +1469,18 @@ Speaker speaker_in(const Ctx& cx, Toks toks, std::size_t a, std::size_t b,
 // Start of the stretch that ends at toks[v]: after the last comma, colon,
 // semicolon, dash, mark or stop word. A parenthetical (", in turn,",
 // ", в свою очередь,") or a comma before adverbs only is looked through.
-bool paren_word(const Ctx& cx, const Tok& k) {
+bool paren_word(const Tok& k) {
   // (string_views: a const char* list costs a strlen per word compared)
   static constexpr std::string_view words[] = {"in", "turn", "however", "meanwhile", "though", "particular",
                                                "в", "свою", "очередь", "однако", "впрочем", "частности",
                                                "his", "her", "its", "their", "own"};
   if (k.adverb()) return true;
   for (const std::string_view w : words)
-    if (t_eq(cx, k, w)) return true;
+    if (tok_is(k, w)) return true;
   return false;
 }
 
-std::size_t clause_start(const Ctx& cx, Toks toks, std::size_t lo,
-                         std::size_t v) {
+std::size_t clause_start(Toks toks, std::size_t lo, std::size_t v) {
   std::size_t i = v;
   while (i > lo) {
     const Tok& k = toks[i - 1];
@@ -1494,7 +1490,7 @@ std::size_t clause_start(const Ctx& cx, Toks toks, std::size_t lo,
       std::size_t words = 0;
       bool paren = true;
       while (j > lo && toks[j - 1].kind != COMMA && i - 1 - j < 5) {
-        paren = paren && toks[j - 1].kind == W && paren_word(cx, toks[j - 1]);
+        paren = paren && toks[j - 1].kind == W && paren_word(toks[j - 1]);
         ++words;
         --j;
       }
@@ -1521,7 +1517,7 @@ std::size_t clause_start(const Ctx& cx, Toks toks, std::size_t lo,
       }
       return i;
     }
-    if (k.stop() && i >= 2 && t_eq(cx, toks[i - 2], "только")) {
+    if (k.stop() && i >= 2 && tok_is(toks[i - 2], "только")) {
       i -= 2;  // "только что" (just) is no conjunction
       continue;
     }
@@ -1666,12 +1662,12 @@ class Finder {
   // the participle after "as"; false when the words before it are no such
   // construction.
   bool quoted_as(Toks toks, std::size_t lo, std::size_t v, Speaker& out) {
-    if (v < lo + 2 || toks[v].cyr || !t_eq(cx_, toks[v - 1], "as") ||
-        !(t_eq(cx_, toks[v], "saying") || t_eq(cx_, toks[v], "telling") || t_eq(cx_, toks[v], "stating") ||
-          t_eq(cx_, toks[v], "writing")))
+    if (v < lo + 2 || toks[v].cyr || !tok_is(toks[v - 1], "as") ||
+        !(tok_is(toks[v], "saying") || tok_is(toks[v], "telling") || tok_is(toks[v], "stating") ||
+          tok_is(toks[v], "writing")))
       return false;
     auto quote_verb = [&](const Tok& k) {
-      return t_eq(cx_, k, "quoted") || t_eq(cx_, k, "quotes") || t_eq(cx_, k, "quote") || t_eq(cx_, k, "quoting");
+      return tok_is(k, "quoted") || tok_is(k, "quotes") || tok_is(k, "quote") || tok_is(k, "quoting");
     };
     std::size_t q = v - 1;
     while (q > lo && q + 7 > v) {
@@ -1682,19 +1678,19 @@ class Finder {
     }
     if (!quote_verb(toks[q])) return false;
     Speaker sp;
-    const bool passive = q > lo && (t_eq(cx_, toks[q - 1], "was") || t_eq(cx_, toks[q - 1], "were") ||
-                                    t_eq(cx_, toks[q - 1], "is") || t_eq(cx_, toks[q - 1], "are") ||
-                                    t_eq(cx_, toks[q - 1], "been"));
+    const bool passive = q > lo && (tok_is(toks[q - 1], "was") || tok_is(toks[q - 1], "were") ||
+                                    tok_is(toks[q - 1], "is") || tok_is(toks[q - 1], "are") ||
+                                    tok_is(toks[q - 1], "been"));
     if (passive) {
       // "X was quoted as saying", "X was quoted by Y as saying"
       sp = subject_before(toks, lo, q - 1);
     } else if (q + 2 == v) {
       return false;
-    } else if (q + 3 == v && (t_eq(cx_, toks[q + 1], "him") || t_eq(cx_, toks[q + 1], "her") ||
-                              t_eq(cx_, toks[q + 1], "them"))) {
+    } else if (q + 3 == v && (tok_is(toks[q + 1], "him") || tok_is(toks[q + 1], "her") ||
+                              tok_is(toks[q + 1], "them"))) {
       // an object pronoun names the last speaker of its kind
       sp.mention = Span{toks[q + 1].s, toks[q + 1].e, 0, 0};
-      sp.pron = t_eq(cx_, toks[q + 1], "him") ? p_he : t_eq(cx_, toks[q + 1], "her") ? p_she : p_they;
+      sp.pron = tok_is(toks[q + 1], "him") ? p_he : tok_is(toks[q + 1], "her") ? p_she : p_they;
       sp.conf = 0.75;
     } else {
       // (a document quotes its source's words: "TASS quoted the report")
@@ -1714,7 +1710,7 @@ class Finder {
     if (quoted_as(toks, lo, v, sp)) return sp;
     if (!(toks[v].cue() & kImpersonal)) sp = subject_before(toks, lo, v);
     // ("говорится о том, что": what it is about, not who)
-    const bool about = v + 1 < toks.size() && (t_eq(cx_, toks[v + 1], "о") || t_eq(cx_, toks[v + 1], "об"));
+    const bool about = v + 1 < toks.size() && (tok_is(toks[v + 1], "о") || tok_is(toks[v + 1], "об"));
     if (!sp.found() && !about) sp = speaker_in(cx_, toks, v + 1, region_after(toks, v, hi), false);
     if (!sp.found() && (toks[v].cue() & kImpersonal)) sp = source_before(toks, lo, v);
     return with_cue(sp, toks[v]);
@@ -1723,8 +1719,8 @@ class Finder {
   // The document an impersonal cue quotes: "В заявлении МИД говорится",
   // "В сообщении пресс-службы отмечается" (the phrase after "в").
   Speaker source_before(Toks toks, std::size_t lo, std::size_t v) {
-    const std::size_t a = clause_start(cx_, toks, lo, v);
-    if (a + 1 < v && toks[a].kind == W && (t_eq(cx_, toks[a], "в") || t_eq(cx_, toks[a], "во"))) {
+    const std::size_t a = clause_start(toks, lo, v);
+    if (a + 1 < v && toks[a].kind == W && (tok_is(toks[a], "в") || tok_is(toks[a], "во"))) {
       // "X распространила заявление, в котором говорится": X
       if (relative(toks[a + 1])) {
         if (a < lo + 2 || toks[a - 1].kind != COMMA) return Speaker{};
@@ -1749,7 +1745,7 @@ class Finder {
     std::size_t end = v;
     Speaker weak, in_apposition;
     for (int hop = 0; hop < 3; ++hop) {
-      const std::size_t a = clause_start(cx_, toks, lo, end);
+      const std::size_t a = clause_start(toks, lo, end);
       std::size_t words = 0, conj = 0;
       for (std::size_t i = a; i < end; ++i) {
         words += is_word(toks[i]);
@@ -1774,7 +1770,7 @@ class Finder {
         adverbs_after = c < end && c > a && toks[c - 1].kind == COMMA;
       }
       if (words > conj && (end < v || adverbs_after) && a > lo && toks[a - 1].kind == COMMA && toks[a].kind == W &&
-          (t_eq(cx_, toks[a], "a") || t_eq(cx_, toks[a], "an"))) {
+          (tok_is(toks[a], "a") || tok_is(toks[a], "an"))) {
         // "X, the ambassador to China, a major exporter of …, said": an
         // apposition; the name stands before it (what the apposition names,
         // "China", only when nothing before it does)
@@ -1785,8 +1781,8 @@ class Finder {
       // ("…, после чего крикнул", "…, after which he said": the clause
       // continues the one before it, whose subject speaks)
       const bool after_which = a + 1 < end && toks[a].kind == W && !toks[a].caps && toks[a + 1].kind == W &&
-                               (t_eq(cx_, toks[a + 1], "чего") || t_eq(cx_, toks[a + 1], "чем") ||
-                                t_eq(cx_, toks[a + 1], "which"));
+                               (tok_is(toks[a + 1], "чего") || tok_is(toks[a + 1], "чем") ||
+                                tok_is(toks[a + 1], "which"));
       // (a relative clause closed by a comma, adverbs after it: "Совет
       // Туниса, где произошел переворот, официально подтвердил")
       bool closed = end < v;
@@ -1822,7 +1818,7 @@ class Finder {
         // (a noun and "of" is one too: "X, winner of the State Prize of the
         // Russian Federation, said")
         apposition = apposition || (h + 1 < end && toks[h].kind == W && !toks[h].caps && !toks[h].cyr &&
-                                    !toks[h].lex && t_eq(cx_, toks[h + 1], "of"));
+                                    !toks[h].lex && tok_is(toks[h + 1], "of"));
         if (h > a && end < v) {
           // "X, the resort's president and CEO, said"
           for (std::size_t m = h; m < end && !apposition; ++m) apposition = toks[m].role();
@@ -1830,7 +1826,7 @@ class Finder {
         if (sp.found() && (sp.role_only || apposition) && end < v && a > lo &&
             toks[a - 1].kind == COMMA) {
           // "David Beasley, the organisation's executive director, said": the name
-          const std::size_t a2 = clause_start(cx_, toks, lo, a - 1);
+          const std::size_t a2 = clause_start(toks, lo, a - 1);
           Speaker named = speaker_in(cx_, toks, a2, a - 1, true);
           if (named.found() && named.conf >= 0.85 && !named.role_only) return named;
         }
@@ -1845,7 +1841,7 @@ class Finder {
       if (weak.found() && b.kind == COMMA) {
         // "Вернувшись в кабинет, дед сказал": the phrase next to the cue,
         // unless a person's name stands before the comma
-        const std::size_t a2 = clause_start(cx_, toks, lo, a - 1);
+        const std::size_t a2 = clause_start(toks, lo, a - 1);
         Speaker sp = speaker_in(cx_, toks, a2, a - 1, true);
         return sp.found() && sp.conf >= 0.95 ? sp : weak;
       }
@@ -1883,7 +1879,7 @@ class Finder {
     static constexpr std::string_view words[] = {"for", "about", "to", "on", "in", "at", "of", "with", "by", "from",
                                                  "о", "об", "про", "на", "в", "с", "по", "за", "у", "к"};
     for (const std::string_view w : words)
-      if (t_eq(cx_, k, w)) return true;
+      if (tok_is(k, w)) return true;
     return false;
   }
   // Nouns of what a person said or wrote: "Thunberg's speech", "Putin's words".
@@ -1891,7 +1887,7 @@ class Finder {
     static constexpr std::string_view words[] = {"speech", "words", "remarks", "statement", "comments", "tweet",
                                                  "letter", "message", "post", "address", "interview", "column"};
     for (const std::string_view w : words)
-      if (t_eq(cx_, k, w)) return true;
+      if (tok_is(k, w)) return true;
     return false;
   }
   // A cue in a finite past form: said, urged, заявил, добавила (not "say",
@@ -1919,19 +1915,19 @@ class Finder {
   }
   // A form of "be" before a participle: the cue is a passive.
   bool be_aux(const Tok& k) const {
-    return k.kind == W && (t_eq(cx_, k, "was") || t_eq(cx_, k, "were") || t_eq(cx_, k, "is") || t_eq(cx_, k, "are") ||
-                           t_eq(cx_, k, "been") || t_eq(cx_, k, "be"));
+    return k.kind == W && (tok_is(k, "was") || tok_is(k, "were") || tok_is(k, "is") || tok_is(k, "are") ||
+                           tok_is(k, "been") || tok_is(k, "be"));
   }
   bool conjunction(const Tok& k) const {
-    return t_eq(cx_, k, "and") || t_eq(cx_, k, "but") || t_eq(cx_, k, "и") || t_eq(cx_, k, "а") ||
-           t_eq(cx_, k, "но") || t_eq(cx_, k, "or");
+    return tok_is(k, "and") || tok_is(k, "but") || tok_is(k, "и") || tok_is(k, "а") ||
+           tok_is(k, "но") || tok_is(k, "or");
   }
   bool relative(const Tok& k) const {
     if (k.kind != W || k.acronym) return false;
     // relative and interrogative words open a clause that names nobody
     // (на вопрос, откуда произошёл человек, отвечал)
     for (const char* w : {"who", "which", "whose", "откуда", "куда", "где", "почему", "зачем"})
-      if (t_eq(cx_, k, w)) return true;
+      if (tok_is(k, w)) return true;
     return k.e - k.s <= 32 && k.fl >= 10 && std::memcmp(k.f, "котор", 10) == 0;
   }
 
@@ -2030,7 +2026,7 @@ class Finder {
     // "закона «О государственном регулировании …», сообщает РБК" (the shape
     // alone, «О нас забыли», may be speech)
     if (last != '.' && last != '!' && last != '?' && toks_.size() > 1 && toks_[0].kind == W && toks_[0].caps &&
-        toks_[0].cyr && (t_eq(cx_, toks_[0], "о") || t_eq(cx_, toks_[0], "об")) && toks_[1].kind == W &&
+        toks_[0].cyr && (tok_is(toks_[0], "о") || tok_is(toks_[0], "об")) && toks_[1].kind == W &&
         !toks_[1].caps) {
       const std::size_t si = cx_.sentence_at(p.open);
       std::uint32_t from = si < cx_.sents_.size() ? std::min(cx_.sents_[si].start, p.open) : p.open;
@@ -2157,7 +2153,7 @@ class Finder {
           // it introduces the next quote: "…" X's message reads, inter alia: "…")
           // (before "as", a stop word: "…," RIA Novosti quoted him as saying)
           Speaker quoted;
-          if (k.kind == W && !k.inq && i + 1 < toks_.size() && t_eq(cx_, k, "as") &&
+          if (k.kind == W && !k.inq && i + 1 < toks_.size() && tok_is(k, "as") &&
               quoted_as(toks_, first, i + 1, quoted)) {
             use(toks_[i + 1]);
             add(out, content, quote_kind::direct, quoted, "quoted_as");
@@ -2166,8 +2162,8 @@ class Finder {
           }
           if (k.kind == W && !k.inq &&
               (((k.cue() & (kSpeech | kImpersonal)) && !(k.cue() & (kPart | kThatOnly))) ||
-               ((t_eq(cx_, k, "reads") ||
-                 (t_eq(cx_, k, "read") && i > first && toks_[i - 1].noun)) &&  // "the comments read"
+               ((tok_is(k, "reads") ||
+                 (tok_is(k, "read") && i > first && toks_[i - 1].noun)) &&  // "the comments read"
                 !colon_after(i)))) {
             Speaker sp = speaker_of(toks_, first, i, toks_.size());
             // (not a preposition's object after the cue: "…," the pontiff
@@ -2176,7 +2172,7 @@ class Finder {
                                                               "after", "before", "while", "to", "by", "via"};
             bool adverbial = false;
             for (const std::string_view w : kAdverbial)
-              adverbial = adverbial || (i + 1 < toks_.size() && t_eq(cx_, toks_[i + 1], w));
+              adverbial = adverbial || (i + 1 < toks_.size() && tok_is(toks_[i + 1], w));
             if (sp.found() && sp.conf < 0.7 && !adverbial) {
               // "— с поклоном сказал швейцар": an adverbial before the cue
               const Speaker after = with_cue(
@@ -2208,8 +2204,8 @@ class Finder {
           // (articles and "of" leave the count alone: a role's chain of
           // genitives is one phrase, ""…," the head of the U.S. Department
           // of the Treasury noted")
-          words += is_word(k) && !(k.kind == W && !k.cyr && (t_eq(cx_, k, "the") || t_eq(cx_, k, "of") ||
-                                                             t_eq(cx_, k, "a") || t_eq(cx_, k, "an")));
+          words += is_word(k) && !(k.kind == W && !k.cyr && (tok_is(k, "the") || tok_is(k, "of") ||
+                                                             tok_is(k, "a") || tok_is(k, "an")));
         }
       }
     }
@@ -2258,7 +2254,7 @@ class Finder {
               return;
             }
           }
-          const std::size_t a = clause_start(cx_, toks_, 0, n - 1);
+          const std::size_t a = clause_start(toks_, 0, n - 1);
           if (n - 1 - a <= 6 && !(list && !ends_punct)) {
             Speaker sp = speaker_in(cx_, toks_, a, n - 1, true);
             if (sp.found() && sp.conf >= 0.7) {
@@ -2273,7 +2269,7 @@ class Finder {
             const Tok& k = toks_[v];
             if (k.kind == END || k.kind == COLON) break;
             if (k.kind != W || k.inq || !(k.cue() & kSpeech) || v == 0) continue;
-            if (!t_eq(cx_, toks_[v - 1], "как") && !t_eq(cx_, toks_[v - 1], "as")) continue;
+            if (!tok_is(toks_[v - 1], "как") && !tok_is(toks_[v - 1], "as")) continue;
             Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, n - 1, false), k);
             if (toks_[v].cyr == false && !sp.found())
               sp = with_cue(speaker_in(cx_, toks_, v > 1 ? v - 1 : 0, v, true), k);
@@ -2332,8 +2328,8 @@ class Finder {
     if (n_end < n && toks_[n_end].kind == CLOSE) n_end = n;
     auto clause = [&](std::size_t a, std::size_t b) -> Span {
       while (a < b && (toks_[a].kind == COMMA || toks_[a].kind == DASH || toks_[a].kind == COLON ||
-                       toks_[a].kind == OPEN || t_eq(cx_, toks_[a], "that") ||
-                       t_eq(cx_, toks_[a], "что") || t_eq(cx_, toks_[a], "будто")))
+                       toks_[a].kind == OPEN || tok_is(toks_[a], "that") ||
+                       tok_is(toks_[a], "что") || tok_is(toks_[a], "будто")))
         ++a;
       // a quote attributed on its own ends the clause before its mark
       // (a headline glued to its article: 'Trump says Kavanaugh "suffered"
@@ -2392,20 +2388,20 @@ class Finder {
         // ", а" goes on with the report ("ушло их четыреста, а вернулось
         // четырнадцать") unless another source follows ("…, а по расчетам
         // академика X - …", "…, а полиция заявила")
-        if (t_eq(cx_, toks_[j + 1], "а")) {
-          if (j + 2 < n_end && t_eq(cx_, toks_[j + 2], "по")) return j;
+        if (tok_is(toks_[j + 1], "а")) {
+          if (j + 2 < n_end && tok_is(toks_[j + 2], "по")) return j;
           for (std::size_t m = j + 2; m < n_end && m < j + 6; ++m)
             if (toks_[m].speech() && !toks_[m].inq) return j;
         }
         if (toks_[j + 1].cue() & (kPart | kNaming)) return j;
         // ", и добавил, что …", ", and added that …": the next report
         if (j + 3 < n_end && conjunction(toks_[j + 1]) && toks_[j + 2].speech() && !toks_[j + 2].inq &&
-            (toks_[j + 3].kind == COMMA || toks_[j + 3].kind == COLON || t_eq(cx_, toks_[j + 3], "that") ||
-             t_eq(cx_, toks_[j + 3], "что")))
+            (toks_[j + 3].kind == COMMA || toks_[j + 3].kind == COLON || tok_is(toks_[j + 3], "that") ||
+             tok_is(toks_[j + 3], "что")))
           return j;
         for (const std::string_view w : narrator)
-          if (t_eq(cx_, toks_[j + 1], w)) return j;
-        if (j + 2 < n_end && t_eq(cx_, toks_[j + 1], "так") && t_eq(cx_, toks_[j + 2], "что")) return j;
+          if (tok_is(toks_[j + 1], w)) return j;
+        if (j + 2 < n_end && tok_is(toks_[j + 1], "так") && tok_is(toks_[j + 2], "что")) return j;
         if (attribution_after(j)) return j;
       }
       return n_end;
@@ -2425,26 +2421,26 @@ class Finder {
       // according_at): other words are passed over by one compare
       const Tok& t = toks_[i];
       if (t.inq) continue;
-      if (!(t.fl == 9 ? t_eq(cx_, t, "according")
-            : t.fl == 4 ? t_eq(cx_, t, "по") || t_eq(cx_, t, "со")
-            : t.fl == 2 && t_eq(cx_, t, "in")))
+      if (!(t.fl == 9 ? tok_is(t, "according")
+            : t.fl == 4 ? tok_is(t, "по") || tok_is(t, "со")
+            : t.fl == 2 && tok_is(t, "in")))
         continue;
       std::size_t np = 0;  // first token of X
       bool poss = false;
       std::uint8_t obj_pron = p_none;  // "according to him": the pronoun's kind
-      if (t_eq(cx_, toks_[i], "according") && t_eq(cx_, toks_[i + 1], "to") &&
-          (t_eq(cx_, toks_[i + 2], "him") || t_eq(cx_, toks_[i + 2], "her") || t_eq(cx_, toks_[i + 2], "them"))) {
+      if (tok_is(toks_[i], "according") && tok_is(toks_[i + 1], "to") &&
+          (tok_is(toks_[i + 2], "him") || tok_is(toks_[i + 2], "her") || tok_is(toks_[i + 2], "them"))) {
         np = i + 2;
-        obj_pron = t_eq(cx_, toks_[i + 2], "him") ? p_he : t_eq(cx_, toks_[i + 2], "her") ? p_she : p_they;
+        obj_pron = tok_is(toks_[i + 2], "him") ? p_he : tok_is(toks_[i + 2], "her") ? p_she : p_they;
       } else if (according_at(toks_, i)) {
         np = i + 2;
-      } else if (t_eq(cx_, toks_[i], "по") && toks_[i + 1].pron() && toks_[i + 1].lex->pron_poss &&
-                 (t_eq(cx_, toks_[i + 2], "словам") || t_eq(cx_, toks_[i + 2], "мнению"))) {
+      } else if (tok_is(toks_[i], "по") && toks_[i + 1].pron() && toks_[i + 1].lex->pron_poss &&
+                 (tok_is(toks_[i + 2], "словам") || tok_is(toks_[i + 2], "мнению"))) {
         np = i + 1;
         poss = true;
-      } else if (t_eq(cx_, toks_[i], "in") && toks_[i + 1].pron() && toks_[i + 1].lex->pron_poss &&
-                 (t_eq(cx_, toks_[i + 2], "opinion") || t_eq(cx_, toks_[i + 2], "view") ||
-                  t_eq(cx_, toks_[i + 2], "words"))) {
+      } else if (tok_is(toks_[i], "in") && toks_[i + 1].pron() && toks_[i + 1].lex->pron_poss &&
+                 (tok_is(toks_[i + 2], "opinion") || tok_is(toks_[i + 2], "view") ||
+                  tok_is(toks_[i + 2], "words"))) {
         np = i + 1;
         poss = true;
       } else {
@@ -2486,8 +2482,8 @@ class Finder {
           ++h;
         // по словам / по мнению always name someone; the others need a
         // name, a role or a pronoun ("according to the register" does not)
-        const bool someone = t_eq(cx_, toks_[i], "по") &&
-                             (t_eq(cx_, toks_[i + 1], "словам") || t_eq(cx_, toks_[i + 1], "мнению"));
+        const bool someone = tok_is(toks_[i], "по") &&
+                             (tok_is(toks_[i + 1], "словам") || tok_is(toks_[i + 1], "мнению"));
         // (a name in quotes too: по информации «Интерфакса»)
         if (!someone && (h >= c || !(toks_[h].caps || toks_[h].role() || toks_[h].pron() ||
                                      (toks_[h].kind == OPEN && h + 1 < c && toks_[h + 1].caps))))
@@ -2561,7 +2557,7 @@ class Finder {
     for (const std::size_t i : opens_) {
       if (i < 2) continue;
       if (i + 1 >= n_end) break;
-      if (!t_eq(cx_, toks_[i], "that") || toks_[i].inq) continue;
+      if (!tok_is(toks_[i], "that") || toks_[i].inq) continue;
       std::size_t nn = i;  // the noun
       std::size_t sa = 0, sb = 0;  // the speaker's tokens
       auto noun = [&](std::size_t j) { return report_noun(toks_[j]); };
@@ -2582,7 +2578,7 @@ class Finder {
         // noun from/by X that
         std::size_t j = i;
         while (j > 0 && toks_[j - 1].kind == W && toks_[j - 1].caps && i - j < 5) --j;
-        if (j == i || j < 2 || !(t_eq(cx_, toks_[j - 1], "from") || t_eq(cx_, toks_[j - 1], "by")) ||
+        if (j == i || j < 2 || !(tok_is(toks_[j - 1], "from") || tok_is(toks_[j - 1], "by")) ||
             !noun(j - 2))
           continue;
         sa = j;
@@ -2623,19 +2619,19 @@ class Finder {
       // что", "следует сказать" (a modal before an infinitive; a cue's
       // participle or infinitive only)
       if (v > 0 && toks_[v - 1].kind == W &&
-          (t_eq(cx_, toks_[v - 1], "worth") || t_eq(cx_, toks_[v - 1], "стоит") || t_eq(cx_, toks_[v - 1], "следует") ||
-           t_eq(cx_, toks_[v - 1], "нужно") || t_eq(cx_, toks_[v - 1], "надо") || t_eq(cx_, toks_[v - 1], "можно") ||
-           t_eq(cx_, toks_[v - 1], "необходимо") ||
+          (tok_is(toks_[v - 1], "worth") || tok_is(toks_[v - 1], "стоит") || tok_is(toks_[v - 1], "следует") ||
+           tok_is(toks_[v - 1], "нужно") || tok_is(toks_[v - 1], "надо") || tok_is(toks_[v - 1], "можно") ||
+           tok_is(toks_[v - 1], "необходимо") ||
            // (an infinitive: "the main thing is to write in Russian")
-           (t_eq(cx_, toks_[v - 1], "to") && !k.cyr) ||
+           (tok_is(toks_[v - 1], "to") && !k.cyr) ||
            // (the editors' "we": "We recall that …", "We remind you that …",
            // machine translation of "Напомним, что")
-           (t_eq(cx_, toks_[v - 1], "we") && (v == 1 || toks_[v - 2].kind == COMMA) &&
-            (t_eq(cx_, k, "recall") || t_eq(cx_, k, "remind")))))
+           (tok_is(toks_[v - 1], "we") && (v == 1 || toks_[v - 2].kind == COMMA) &&
+            (tok_is(k, "recall") || tok_is(k, "remind")))))
         continue;
       const bool that_only = (k.cue() & kThatOnly) != 0;
       // как сообщил X, … / as X said, …
-      if (!that_only && v > 0 && (t_eq(cx_, toks_[v - 1], "как") )) {
+      if (!that_only && v > 0 && (tok_is(toks_[v - 1], "как") )) {
         std::size_t c = v + 1;
         while (c < n_end && toks_[c].kind != COMMA && c < v + 12) ++c;
         if (c < n_end && as_report(k, with_cue(speaker_in(cx_, toks_, v + 1, c, false), k),
@@ -2644,8 +2640,8 @@ class Finder {
       }
       // "As reported by RIA Novosti, the talks …" (machine translation of
       // "как сообщает X"): the speaker after "by", the sentence's opening
-      if (!that_only && !k.cyr && v == 1 && t_eq(cx_, toks_[0], "as") && v + 2 < n_end &&
-          t_eq(cx_, toks_[v + 1], "by")) {
+      if (!that_only && !k.cyr && v == 1 && tok_is(toks_[0], "as") && v + 2 < n_end &&
+          tok_is(toks_[v + 1], "by")) {
         std::size_t c = v + 2;
         while (c < n_end && toks_[c].kind != COMMA && c < v + 10) ++c;
         // (a name in apposition: "As clarified by the head of the firm,
@@ -2661,10 +2657,10 @@ class Finder {
       // or follows a comma, the speaker stands between it and the cue
       if (!that_only && !k.cyr && v >= 2) {
         std::size_t a = v;
-        while (a > 0 && v - a < 7 && toks_[a - 1].kind == W && !t_eq(cx_, toks_[a - 1], "as")) --a;
+        while (a > 0 && v - a < 7 && toks_[a - 1].kind == W && !tok_is(toks_[a - 1], "as")) --a;
         // (between "as" and the cue a speaker only: "As noted in the report"
         // has a cue and a preposition there)
-        bool phrase = a > 0 && a < v && t_eq(cx_, toks_[a - 1], "as") && (a == 1 || toks_[a - 2].kind == COMMA);
+        bool phrase = a > 0 && a < v && tok_is(toks_[a - 1], "as") && (a == 1 || toks_[a - 2].kind == COMMA);
         for (std::size_t m = a; phrase && m < v; ++m) phrase = !toks_[m].speech() && !preposition(toks_[m]);
         if (phrase) {
           std::size_t c = v + 1;
@@ -2678,13 +2674,13 @@ class Finder {
       // "This was stated by X." / "This was reported by RIA Novosti.": the
       // sentence before is the report (machine translation of "Об этом
       // заявил X")
-      if (!that_only && !k.cyr && v == 2 && v + 2 < n_end && t_eq(cx_, toks_[0], "this") &&
-          (t_eq(cx_, toks_[1], "was") || t_eq(cx_, toks_[1], "is")) && t_eq(cx_, toks_[v + 1], "by") &&
+      if (!that_only && !k.cyr && v == 2 && v + 2 < n_end && tok_is(toks_[0], "this") &&
+          (tok_is(toks_[1], "was") || tok_is(toks_[1], "is")) && tok_is(toks_[v + 1], "by") &&
           previous_in_zone(si)) {
         // the first phrase after "by" ("by RIA Novosti with reference to LRT radio")
         std::size_t e = v + 2;
         while (e < n_end && toks_[e].kind != COMMA && e < v + 10 &&
-               (t_eq(cx_, toks_[e], "of") || !preposition(toks_[e])) && !t_eq(cx_, toks_[e], "citing"))
+               (tok_is(toks_[e], "of") || !preposition(toks_[e])) && !tok_is(toks_[e], "citing"))
           ++e;
         if (report_previous(si, with_cue(speaker_in(cx_, toks_, v + 2, e, true), k), k, out)) continue;
       }
@@ -2692,8 +2688,8 @@ class Finder {
       // this": the sentence before is the report (not "said this was …")
       if (!that_only && !k.cyr && v > 0 && previous_in_zone(si)) {
         std::size_t t = v + 1;
-        if (t + 1 < n_end && t_eq(cx_, toks_[t], "about")) ++t;
-        const bool this_ = t < n_end && t_eq(cx_, toks_[t], "this") && (t == v + 1 || t == v + 2);
+        if (t + 1 < n_end && tok_is(toks_[t], "about")) ++t;
+        const bool this_ = t < n_end && tok_is(toks_[t], "this") && (t == v + 1 || t == v + 2);
         const bool ends = t + 1 >= n_end || toks_[t + 1].kind == COMMA || toks_[t + 1].kind == END ||
                           toks_[t + 1].kind == DOT || preposition(toks_[t + 1]);
         if (this_ && ends && report_previous(si, with_cue(subject_before(toks_, 0, v), k), k, out)) continue;
@@ -2702,7 +2698,7 @@ class Finder {
       if (!that_only && k.cyr && v >= 4) {
         std::size_t q = v;
         while (q > 0 && toks_[q - 1].adverb()) --q;
-        if (q >= 4 && t_eq(cx_, toks_[q - 1], "чем") && t_eq(cx_, toks_[q - 2], "о") &&
+        if (q >= 4 && tok_is(toks_[q - 1], "чем") && tok_is(toks_[q - 2], "о") &&
             toks_[q - 3].kind == COMMA) {
           Speaker sp = with_cue(speaker_in(cx_, toks_, v + 1, region_after(toks_, v, n_end), false), k);
           const Span cl = trim(cx_.t_, toks_[0].s, toks_[q - 4].e);
@@ -2715,7 +2711,7 @@ class Finder {
         }
       }
       // об этом заявил X: the sentence before is the report
-      if (!that_only && v >= 2 && t_eq(cx_, toks_[v - 2], "об") && t_eq(cx_, toks_[v - 1], "этом") &&
+      if (!that_only && v >= 2 && tok_is(toks_[v - 2], "об") && tok_is(toks_[v - 1], "этом") &&
           previous_in_zone(si) &&
           report_previous(si, with_cue(speaker_in(cx_, toks_, v + 1, region_after(toks_, v, n_end), false), k), k, out))
         continue;
@@ -2723,13 +2719,13 @@ class Finder {
       // августа, сообщили СМИ", "Об этом он рассказал изданию …", "Об этом
       // Юханссон заявил …": the sentence opens with "об этом", dates, places
       // and a subject stand before its first cue
-      if (!that_only && k.cyr && v >= 3 && v <= 16 && t_eq(cx_, toks_[0], "об") && t_eq(cx_, toks_[1], "этом") &&
+      if (!that_only && k.cyr && v >= 3 && v <= 16 && tok_is(toks_[0], "об") && tok_is(toks_[1], "этом") &&
           previous_in_zone(si)) {
         bool plain = true;
         for (std::size_t j = 2; j < v && plain; ++j) {
           const Tok& x = toks_[j];
           plain = (x.kind == W || x.kind == NUM || x.kind == COMMA || x.kind == DASH || x.kind == DOT) &&
-                  !(x.kind == W && (x.speech() || x.stop() || t_eq(cx_, x, "что")));
+                  !(x.kind == W && (x.speech() || x.stop() || tok_is(x, "что")));
         }
         if (plain) {
           // a lower-case dative or accusative is an addressee ("агентству
@@ -2748,8 +2744,8 @@ class Finder {
           // "Юханссон заявил", "представители МОК сообщили"), not the object
           // of a preposition ("в Twitter сообщила") or an addressee
           std::size_t e = v;
-          while (e > 2 && (t_eq(cx_, toks_[e - 1], "сам") || t_eq(cx_, toks_[e - 1], "сама") ||
-                           t_eq(cx_, toks_[e - 1], "сами")))
+          while (e > 2 && (tok_is(toks_[e - 1], "сам") || tok_is(toks_[e - 1], "сама") ||
+                           tok_is(toks_[e - 1], "сами")))
             --e;
           Speaker sp = speaker_in(cx_, toks_, 2, e, true);
           if (sp.found()) {
@@ -2812,7 +2808,7 @@ class Finder {
         bool weak = false;
         for (std::size_t j = v + 1; j < sr; ++j) {
           rw += is_word(toks_[j]);
-          weak = weak || weak_word(cx_, toks_[j]);
+          weak = weak || weak_word(toks_[j]);
         }
         // (", сообщило агентство, добавив, что …": the participle reports on
         // its own, no second half)
@@ -2840,11 +2836,11 @@ class Finder {
       if ((k.cue() & kPart) && !k.cyr && v > 2 && toks_[v - 1].kind == W) {
         // "…, with the National Weather Service saying 12 inches …"
         std::size_t w = v - 1;
-        while (w > 0 && v - w < 7 && !t_eq(cx_, toks_[w], "with") && toks_[w].kind == W) --w;
-        if (t_eq(cx_, toks_[w], "with") && w + 1 < v) {
+        while (w > 0 && v - w < 7 && !tok_is(toks_[w], "with") && toks_[w].kind == W) --w;
+        if (tok_is(toks_[w], "with") && w + 1 < v) {
           Speaker sp = with_cue(speaker_in(cx_, toks_, w + 1, v, true), k);
           std::size_t a = v + 1;
-          if (a < n_end && t_eq(cx_, toks_[a], "that")) ++a;
+          if (a < n_end && tok_is(toks_[a], "that")) ++a;
           const Span cl = clause(a, clause_end(a));
           if (sp.found() && !cl.empty() && !all_marked(cl)) {
             use(k);
@@ -2857,7 +2853,7 @@ class Finder {
         // saying (that) …, заявив, что …, выразив убеждение, что …
         std::size_t a = 0;
         for (std::size_t j = v + 1; j < n_end && j < v + 5 && !a; ++j)
-          if (t_eq(cx_, toks_[j], "that") || t_eq(cx_, toks_[j], "что")) a = j + 1;
+          if (tok_is(toks_[j], "that") || tok_is(toks_[j], "что")) a = j + 1;
         if (!a && (k.cyr || (k.cue() & kThatOnly))) continue;  // заявив о … reports no speech
         if (!a) a = v + 1;
         const Span cl = clause(a, clause_end(a));
@@ -2879,8 +2875,8 @@ class Finder {
         std::size_t c = v;
         // "…, Chinese and U.S. experts have said": an auxiliary before the cue
         std::size_t aux = v;
-        while (aux > 0 && v - aux < 2 && (t_eq(cx_, toks_[aux - 1], "have") || t_eq(cx_, toks_[aux - 1], "has") ||
-                                          t_eq(cx_, toks_[aux - 1], "had")))
+        while (aux > 0 && v - aux < 2 && (tok_is(toks_[aux - 1], "have") || tok_is(toks_[aux - 1], "has") ||
+                                          tok_is(toks_[aux - 1], "had")))
           --aux;
         if (aux < v && aux > 0 && is_np_tok(toks_[aux - 1])) c = aux;
         // (nine tokens: "Chinese and U.S. experts have" is as many)
@@ -2889,7 +2885,7 @@ class Finder {
         std::size_t cc = dash ? c - 1 : c;
         // "…, как заявил министр" / "…, as the minister said": the
         // conjunction stands after the comma and is no speaker
-        auto as_word = [&](const Tok& x) { return t_eq(cx_, x, "как") || t_eq(cx_, x, "as"); };
+        auto as_word = [&](const Tok& x) { return tok_is(x, "как") || tok_is(x, "as"); };
         bool as = false;
         if (c < v && as_word(toks_[c])) {
           as = true;
@@ -2901,7 +2897,7 @@ class Finder {
         // "…, как говорили, …" names nobody; in "…, as the purpose they had
         // indicated was false" the cue is inside a clause
         if (as && c == v && (v + 1 >= n_end || toks_[v + 1].kind != W)) cc = 0;
-        if (as && (v - c > 6 || (v + 1 < n_end && weak_word(cx_, toks_[v + 1])))) cc = 0;
+        if (as && (v - c > 6 || (v + 1 < n_end && weak_word(toks_[v + 1])))) cc = 0;
         // "X believes that A, as stated by Y": A is X's report, the "as"
         // only seconds it
         for (std::size_t j = 0; as && j + 1 < cc; ++j)
@@ -2918,19 +2914,19 @@ class Finder {
             after += is_word(toks_[j]);
           }
           // "…, and police said he …" is no tail: a conjunction opens a clause
-          if (c < v && (conjunction(toks_[c]) || t_eq(cx_, toks_[c], "однако") || t_eq(cx_, toks_[c], "however")))
+          if (c < v && (conjunction(toks_[c]) || tok_is(toks_[c], "однако") || tok_is(toks_[c], "however")))
             tail = false;
           // nor is a passive cue without its agent or its document: "On
           // February 10, an air alarm was announced throughout Ukraine" ("…,
           // was reported by X", "…, is noted in the agency's publication"
           // are)
-          if (v > 0 && be_aux(toks_[v - 1]) && !(v + 1 < n_end && t_eq(cx_, toks_[v + 1], "by"))) {
+          if (v > 0 && be_aux(toks_[v - 1]) && !(v + 1 < n_end && tok_is(toks_[v + 1], "by"))) {
             bool document = false;
-            if (v + 1 < n_end && t_eq(cx_, toks_[v + 1], "in"))
+            if (v + 1 < n_end && tok_is(toks_[v + 1], "in"))
               for (std::size_t j = v + 2; j < n_end && j < v + 6 && !document; ++j)
                 for (const char* d : {"publication", "statement", "report", "message", "letter", "article", "release",
                                       "document", "interview", "communique", "announcement", "post", "text"})
-                  document = document || t_eq(cx_, toks_[j], d);
+                  document = document || tok_is(toks_[j], d);
             if (!document) tail = false;
           }
           // nor after a connective: "…, in addition, everyone agreed in
@@ -2938,12 +2934,12 @@ class Finder {
           if (cc >= 3 && toks_[cc - 2].kind == W) {
             const Tok& x = toks_[cc - 2];
             const bool two = cc >= 4 && toks_[cc - 3].kind == W;
-            if (t_eq(cx_, x, "moreover") || t_eq(cx_, x, "besides") || t_eq(cx_, x, "furthermore") ||
-                t_eq(cx_, x, "also") || t_eq(cx_, x, "также") || t_eq(cx_, x, "however") ||
-                (two && t_eq(cx_, toks_[cc - 3], "in") && t_eq(cx_, x, "addition")) ||
-                (two && t_eq(cx_, toks_[cc - 3], "кроме") && t_eq(cx_, x, "того")) ||
-                (two && t_eq(cx_, toks_[cc - 3], "при") && t_eq(cx_, x, "этом")) ||
-                (two && t_eq(cx_, toks_[cc - 3], "тому") && t_eq(cx_, x, "же")))
+            if (tok_is(x, "moreover") || tok_is(x, "besides") || tok_is(x, "furthermore") ||
+                tok_is(x, "also") || tok_is(x, "также") || tok_is(x, "however") ||
+                (two && tok_is(toks_[cc - 3], "in") && tok_is(x, "addition")) ||
+                (two && tok_is(toks_[cc - 3], "кроме") && tok_is(x, "того")) ||
+                (two && tok_is(toks_[cc - 3], "при") && tok_is(x, "этом")) ||
+                (two && tok_is(toks_[cc - 3], "тому") && tok_is(x, "же")))
               tail = false;
           }
           // nor is a clause of a date alone: "В субботу, 6 октября 2018 года,
@@ -2952,7 +2948,7 @@ class Finder {
             bool date_only = true;
             for (std::size_t j = 0; j + 1 < cc && date_only; ++j)
               date_only = toks_[j].kind != W || ru_time_word(toks_[j]) || preposition(toks_[j]) ||
-                          t_eq(cx_, toks_[j], "the") || t_eq(cx_, toks_[j], "on");
+                          tok_is(toks_[j], "the") || tok_is(toks_[j], "on");
             if (date_only) tail = false;
           }
           // nor does a cue with a language after it report: "хорошо говорит
@@ -2972,17 +2968,17 @@ class Finder {
           // (nor does the cue report anything else: "…, citing sources. v were
           // included …, reports the TV channel" is no "reports X")
           if (tail && cc > 3 && toks_[0].kind == W && toks_[1].kind == W) {
-            bool source_only = t_eq(cx_, toks_[0], "this") &&
-                               (t_eq(cx_, toks_[1], "was") || t_eq(cx_, toks_[1], "is")) && toks_[2].speech();
+            bool source_only = tok_is(toks_[0], "this") &&
+                               (tok_is(toks_[1], "was") || tok_is(toks_[1], "is")) && toks_[2].speech();
             for (std::size_t j = 1; j < cc - 1 && j <= 4 && !source_only; ++j)
-              source_only = (t_eq(cx_, toks_[0], "as") || t_eq(cx_, toks_[0], "как")) && toks_[j].speech() &&
+              source_only = (tok_is(toks_[0], "as") || tok_is(toks_[0], "как")) && toks_[j].speech() &&
                             !toks_[j].inq;
             if (source_only) continue;
           }
           // nor "…, a charge China denies": a noun and a reduced relative
           // clause after it (not "…, a spokesman said", "…, a senior U.S.
           // official said": a role speaks)
-          if (c + 2 < v && toks_[c].kind == W && (t_eq(cx_, toks_[c], "a") || t_eq(cx_, toks_[c], "an")) &&
+          if (c + 2 < v && toks_[c].kind == W && (tok_is(toks_[c], "a") || tok_is(toks_[c], "an")) &&
               toks_[c + 1].kind == W && !toks_[c + 1].caps && (toks_[c + 2].caps || toks_[c + 2].pron())) {
             bool role = false;
             for (std::size_t j = c + 1; j < v; ++j) role = role || toks_[j].role();
@@ -3001,8 +2997,8 @@ class Finder {
             // ("writes RBC with reference to sources": no verb's "to")
             const std::size_t r = region_after(toks_, v, n_end);
             for (std::size_t j = v + 1; j < r && tail; ++j)
-              tail = !weak_word(cx_, toks_[j]) ||
-                     (t_eq(cx_, toks_[j], "to") && (t_eq(cx_, toks_[j - 1], "reference") || t_eq(cx_, toks_[j - 1], "referring")));
+              tail = !weak_word(toks_[j]) ||
+                     (tok_is(toks_[j], "to") && (tok_is(toks_[j - 1], "reference") || tok_is(toks_[j - 1], "referring")));
           }
           // "…, said its experts would arrive": a clause, not an inverted speaker
           if (c == v && v + 1 < n_end && toks_[v + 1].pron() &&
@@ -3046,11 +3042,11 @@ class Finder {
                 // жену Галину …" (a Russian name in -у/-ю is no subject)
                 // (a person's title before the name is no place: "Sgt. Darren Moss")
                 const bool titled = f >= 2 && toks_[f - 1].kind == DOT && toks_[f - 2].title &&
-                                    !t_eq(cx_, toks_[f - 2], "st");
+                                    !tok_is(toks_[f - 2], "st");
                 bool object = f > 0 && f < n_end &&
-                               ((toks_[f - 1].kind == DOT && !titled) || t_eq(cx_, toks_[f - 1], "in") ||
-                                t_eq(cx_, toks_[f - 1], "at") || t_eq(cx_, toks_[f - 1], "on") ||
-                                t_eq(cx_, toks_[f - 1], "of"));
+                               ((toks_[f - 1].kind == DOT && !titled) || tok_is(toks_[f - 1], "in") ||
+                                tok_is(toks_[f - 1], "at") || tok_is(toks_[f - 1], "on") ||
+                                tok_is(toks_[f - 1], "of"));
                 if (f < n_end && toks_[f].cyr && toks_[f].f) {
                   const std::string_view w(toks_[f].f, toks_[f].fl);
                   object = object || ends_with(w, "у", 1) || ends_with(w, "ю", 1);
@@ -3081,20 +3077,20 @@ class Finder {
               is_word(toks_[b + 1]))
             bare = b;
         }
-        const bool ask = t_eq(cx_, k, "asked") || t_eq(cx_, k, "asks") || t_eq(cx_, k, "ask") ||
-                         t_eq(cx_, k, "wondered");
+        const bool ask = tok_is(k, "asked") || tok_is(k, "asks") || tok_is(k, "ask") ||
+                         tok_is(k, "wondered");
         // (Russian "что" after a comma may stand further: "сообщила «Интерфаксу»,
         // со ссылкой на звонок из полиции, что"; an English "that" that far is
         // mostly a relative pronoun)
         const std::size_t reach = k.cyr ? 14 : 10;
         for (; j < n_end && j < v + reach && !bare; ++j) {
           const Tok& x = toks_[j];
-          if ((t_eq(cx_, x, "that") || t_eq(cx_, x, "что") || t_eq(cx_, x, "будто") ||
-               (ask && (t_eq(cx_, x, "if") || t_eq(cx_, x, "whether")))) &&
+          if ((tok_is(x, "that") || tok_is(x, "что") || tok_is(x, "будто") ||
+               (ask && (tok_is(x, "if") || tok_is(x, "whether")))) &&
               !time_noun(j + 1)) {
             // that far, a relative "что" is more likely: "то, что", "(…), что
             // означает", "что, как предполагается"
-            if (j >= v + 10 && (toks_[j - 2].kind == RPAR || t_eq(cx_, toks_[j - 2], "то") ||
+            if (j >= v + 10 && (toks_[j - 2].kind == RPAR || tok_is(toks_[j - 2], "то") ||
                                 (j + 1 < n_end && toks_[j + 1].kind == COMMA)))
               break;
             that = j;
@@ -3227,7 +3223,7 @@ class Finder {
     // preposition О/Об, capitalised, then a word; not «О, как …», «О чём?»)
     const bool law_name = !continued && last != '.' && last != '!' && last != '?' && toks_.size() > 1 &&
                           toks_[0].kind == W && toks_[0].caps && toks_[0].cyr &&
-                          (t_eq(cx_, toks_[0], "о") || t_eq(cx_, toks_[0], "об")) && toks_[1].kind == W &&
+                          (tok_is(toks_[0], "о") || tok_is(toks_[0], "об")) && toks_[1].kind == W &&
                           !toks_[1].caps;
     // titles and names: capitalised and short
     if (law_name ||
@@ -3269,11 +3265,11 @@ class Finder {
           // and «…»", "will maintain the same «illogical» position"), and
           // "a call" is a noun ("there was a call to join the action «…»")
           if (k.fl >= 8 && std::memcmp(k.f, "maintain", 8) == 0 &&
-              !(v + 1 < toks_.size() && (t_eq(cx_, toks_[v + 1], "that") || toks_[v + 1].kind == COLON)))
+              !(v + 1 < toks_.size() && (tok_is(toks_[v + 1], "that") || toks_[v + 1].kind == COLON)))
             continue;
-          if ((t_eq(cx_, k, "call") || t_eq(cx_, k, "calls")) && v > 0 &&
-              (t_eq(cx_, toks_[v - 1], "a") || t_eq(cx_, toks_[v - 1], "the") || t_eq(cx_, toks_[v - 1], "this") ||
-               t_eq(cx_, toks_[v - 1], "their") || t_eq(cx_, toks_[v - 1], "his") || t_eq(cx_, toks_[v - 1], "her")))
+          if ((tok_is(k, "call") || tok_is(k, "calls")) && v > 0 &&
+              (tok_is(toks_[v - 1], "a") || tok_is(toks_[v - 1], "the") || tok_is(toks_[v - 1], "this") ||
+               tok_is(toks_[v - 1], "their") || tok_is(toks_[v - 1], "his") || tok_is(toks_[v - 1], "her")))
             continue;
           Speaker sp;
           if (v > 0 && toks_[v - 1].kind == COMMA && ((k.cue() & kPart) || ((k.cue() & kNaming) && nonfinite(k)))) {
@@ -3308,10 +3304,10 @@ class Finder {
             if (v > 0 && conjunction(toks_[v - 1])) sp = with_cue(sentence_speaker(toks_[0].s, k.s), k);
             // ("the creators of which were accused of «…»": a passive without
             // its agent names no speaker)
-            if (v > 0 && be_aux(toks_[v - 1]) && !(v + 1 < toks_.size() && t_eq(cx_, toks_[v + 1], "by"))) break;
+            if (v > 0 && be_aux(toks_[v - 1]) && !(v + 1 < toks_.size() && tok_is(toks_[v + 1], "by"))) break;
             // "Как отметили в агентстве X, … «…»": an "as" clause's speaker
             // stands after its cue ("Как" is none)
-            if (!sp.found() && v > 0 && (t_eq(cx_, toks_[v - 1], "как") || t_eq(cx_, toks_[v - 1], "as")))
+            if (!sp.found() && v > 0 && (tok_is(toks_[v - 1], "как") || tok_is(toks_[v - 1], "as")))
               sp = with_cue(speaker_in(cx_, toks_, v + 1, region_after(toks_, v, toks_.size()), false), k);
             else if (!sp.found()) sp = speaker_of(toks_, 0, v, toks_.size());
           }
@@ -3371,7 +3367,7 @@ class Finder {
     static constexpr std::string_view nouns[] = {"night", "day", "morning", "evening", "week", "month",
                                                  "year", "time", "moment", "afternoon", "weekend"};
     for (const std::string_view w : nouns)
-      if (t_eq(cx_, toks_[j], w)) return true;
+      if (tok_is(toks_[j], w)) return true;
     return false;
   }
 
