@@ -664,6 +664,10 @@ bool opens_report(const Tok* prev, const Tok& k, const Tok* next) {
   if (k.fl == 9) return next && next->fl == 2 && according_to(k, next);
   return false;
 }
+// opens_report() at toks[i], between its neighbours there
+bool opens_report_at(Toks toks, std::size_t i) {
+  return opens_report(i > 0 ? &toks[i - 1] : nullptr, toks[i], i + 1 < toks.size() ? &toks[i + 1] : nullptr);
+}
 
 struct Mark {
   std::uint32_t pos;
@@ -1615,10 +1619,6 @@ class Finder {
   }
 
  private:
-  // opens_report() at toks[i] (asserted by indirect()'s scans)
-  static bool opens_report_at(Toks toks, std::size_t i) {
-    return opens_report(i > 0 ? &toks[i - 1] : nullptr, toks[i], i + 1 < toks.size() ? &toks[i + 1] : nullptr);
-  }
   // May the sentence [a, b) hold a report? Not when none of its words opens
   // one: most sentences are then neither copied nor scanned. (A word cut by
   // its edge is read anew in it: no telling; a whole word and the ones next
@@ -3662,9 +3662,9 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
   b.words.clear();
   b.words.reserve(b.all.size());
   b.reports.clear();
-  const std::size_t n = b.all.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    const Tok& k = b.all[i];
+  const Toks all(b.all);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const Tok& k = all[i];
     if (k.kind != W && !k.joined) continue;  // (digits joined to letters are a number: 12-летний)
     // (set in its place: a Span built aside was copied as one 16-byte load
     // of its fresh narrower stores, a store-forwarding stall a word)
@@ -3673,8 +3673,7 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
     w.end = k.e;
     w.kind = k.joined ? 1u : 0u;
     // (for find_quotes: the words a report may open with)
-    if (opens_report(i > 0 ? &b.all[i - 1] : nullptr, k, i + 1 < n ? &b.all[i + 1] : nullptr))
-      b.reports.push_back(k.s);
+    if (opens_report_at(all, i)) b.reports.push_back(k.s);
   }
   b.busy = true;  // (last: a scan that throws lends nothing)
 }
