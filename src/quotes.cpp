@@ -378,10 +378,12 @@ class Lexicon {
       seen_[(h >> 54) & 1023] |= std::uint64_t{1} << ((h >> 48) & 63);
     }
   }
-  const Lex* lookup(std::string_view w) const {
+  const Lex* lookup(std::string_view w) const { return lookup(w, string_hash(w)); }
+  // lookup(w) where 16 bytes from w.data() may be read (string_hash_padded)
+  const Lex* lookup_padded(std::string_view w) const { return lookup(w, string_hash_padded(w)); }
+  const Lex* lookup(std::string_view w, std::uint64_t h) const {
     // most words are in no lexicon: a bit of 64 Ki, in the L1 cache, turns
     // nearly all of them away before the table's slot (a cache miss) is read
-    const std::uint64_t h = string_hash(w);
     if (!((seen_[(h >> 54) & 1023] >> ((h >> 48) & 63)) & 1)) return nullptr;
     return view_.find(w, h);
   }
@@ -408,6 +410,8 @@ const Lexicon& lexicon() {
 }
 
 constexpr std::size_t kFoldCap = 96;  // longer words are not looked up
+// bytes readable past any fold in scan()'s buffers (for string_hash_padded)
+constexpr std::size_t kFoldPad = 16;
 
 // Lower-cases Latin and Cyrillic letters (ё -> е, ’ -> ') into buf; returns
 // an empty view when the word does not fit.
@@ -778,7 +782,7 @@ class Ctx {
   }
 
   void prepare() {
-    folded_.assign(t_.size(), '\0');
+    folded_.assign(t_.size() + kFoldPad, '\0');
     all_.clear();
     all_.reserve(std::min<std::size_t>(t_.size() / 5, std::size_t{1} << 20));  // about a token per five bytes
     scan(0, static_cast<std::uint32_t>(t_.size()), all_, &folded_[0]);
@@ -946,14 +950,14 @@ class Ctx {
         if (!digits && j - i <= kFoldCap) {
           char* buf = fold_base ? fold_base + i : nullptr;
           if (!buf) {
-            spill_.emplace_back(new char[kFoldCap]);
+            spill_.emplace_back(new char[kFoldCap + kFoldPad]);
             buf = spill_.back().get();
           }
           const std::string_view f = folded ? std::string_view(buf, j - i) : fold(t_.substr(i, j - i), buf, kFoldCap);
           k.f = buf;
           k.fl = static_cast<std::uint8_t>(f.size());
           if (!f.empty()) {
-            k.lex = lex.lookup(f);
+            k.lex = lex.lookup_padded(f);
             if (k.lex) {
               k.conj = k.lex->conj;
               k.lcue = k.lex->cue;
