@@ -539,24 +539,33 @@ struct Tok {
   std::uint16_t lcue = 0;
   bool caps = false;
   bool inq = false;  // inside the content of a marked quote
-  bool ru_role = false;
   bool cyr = false;
   bool conj = false;
   bool title = false;  // Sgt, Gen, Dr: an abbreviated title before a name
   bool noun = false;   // a cue word used as a noun: "the note specifies", "the comments read"
   bool in_name = false;  // a capitalised English cue word inside a sentence: United States, State Duma
   bool acronym = false;  // two to five capitals (WHO, US, IT): no pronoun or function word
-  bool ly = false;       // an English adverb in -ly (tentatively, firmly)
   bool joined = false;   // a hyphen or an apostrophe joins letters in it (co-founder, don't)
   std::uint8_t lpron = 0;
 
   std::uint16_t cue() const { return !noun && !in_name ? lcue : 0; }
   bool speech() const { return (cue() & kSpeech) != 0; }
   std::uint8_t pron() const { return lpron; }
-  bool role() const { return (lex && lex->role) || ru_role; }
+  // (asked of the few tokens the rules read, not worked out for every one)
+  bool role() const { return (lex && lex->role) || ru_role(); }
   bool stop() const { return lex && lex->stop; }
-  bool adverb() const { return ly || (lex && lex->adverb); }
+  bool adverb() const { return (lex && lex->adverb) || ly(); }
+  inline bool ru_role() const;
+  // an English adverb in -ly (tentatively, firmly)
+  bool ly() const { return fl && !caps && !cyr && ly_adverb(std::string_view(f, fl)); }
 };
+
+// a Russian role noun (министр, пресс-секретарь; МИД among capitalised words)
+bool Tok::ru_role() const {
+  if (!fl || !cyr) return false;
+  const std::string_view w(f, fl);
+  return caps ? fl <= 8 && w == "мид" : lexicon().ru_role(w);
+}
 
 // (out of line, so that push_tok is inlined: a call a token cost 2 % of the
 // pipeline's instructions)
@@ -574,7 +583,6 @@ inline void push_tok(std::vector<Tok>& out, const Tok& k) {
   t.caps = k.caps;
   t.inq = k.inq;
   t.lex = k.lex;
-  t.ru_role = k.ru_role;
   t.cyr = k.cyr;
   t.conj = k.conj;
   t.title = k.title;
@@ -582,7 +590,6 @@ inline void push_tok(std::vector<Tok>& out, const Tok& k) {
   t.in_name = k.in_name;
   t.acronym = k.acronym;
   t.joined = k.joined;
-  t.ly = k.ly;
   t.fl = k.fl;
   t.f = k.f;
   t.lcue = k.lcue;
@@ -966,9 +973,6 @@ class Ctx {
             if (k.caps && j - i <= 8 && j < b && base[j] == '.')
               k.title = profile(k.cyr ? lang_id::ru : lang_id::en).abbreviation(t_.substr(i, j - i)) ==
                         abbr_class::prefix;
-            if (k.cyr && !k.caps) k.ru_role = lex.ru_role(f);
-            else if (k.cyr && k.caps && f.size() <= 8) k.ru_role = f == "мид";
-            k.ly = !k.caps && !k.cyr && ly_adverb(f);
             // an acronym is no pronoun, relative or conjunction: "The WHO
             // and the World Bank stressed", "the US said"
             if (k.caps && folded && j - i >= 2 && j - i <= 5 && k.lex && !k.lcue) {
