@@ -377,6 +377,8 @@ class Lexicon {
       const std::uint64_t h = string_hash(kv.first);
       seen_[(h >> 54) & 1023] |= std::uint64_t{1} << ((h >> 48) & 63);
     }
+    // (scan() tests a token's cue before asking whether it is one of these)
+    assert(lookup("state") && lookup("state")->cue && lookup("states") && lookup("states")->cue);
   }
   const Lex* lookup(std::string_view w) const { return lookup(w, string_hash(w)); }
   // lookup(w) where 16 bytes from w.data() may be read (string_hash_padded)
@@ -1003,7 +1005,8 @@ class Ctx {
         // "state" and "states" before a word other than "that" are the noun
         // or the adjective: state awards, state media, the two states agreed
         // (the length first: this runs for every word)
-        if (!out.empty() && (out.back().fl == 5 || out.back().fl == 6) && out.back().kind == W &&
+        // (both are reporting words: the cue, in the token, tests first)
+        if (!out.empty() && out.back().lcue && (out.back().fl == 5 || out.back().fl == 6) && out.back().kind == W &&
             !out.back().caps && !out.back().cyr && out.back().f &&
             (std::string_view(out.back().f, out.back().fl) == "state" ||
              std::string_view(out.back().f, out.back().fl) == "states") &&
@@ -1012,7 +1015,7 @@ class Ctx {
         // and after a quantifier or a number they are the noun whatever
         // follows: "from Iowa, South Carolina and other states.", "both
         // states", "27 member states"
-        if ((k.fl == 5 || k.fl == 6) && k.f && !k.caps && !k.cyr &&
+        if (k.lcue && (k.fl == 5 || k.fl == 6) && k.f && !k.caps && !k.cyr &&
             (std::string_view(k.f, k.fl) == "states" || std::string_view(k.f, k.fl) == "state") &&
             !out.empty() && (out.back().kind == NUM || (out.back().kind == W && out.back().f && quantifier(std::string_view(out.back().f, out.back().fl)))))
           k.noun = true;
