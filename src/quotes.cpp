@@ -374,20 +374,31 @@ class Lexicon {
   void index() {
     for (auto& kv : lex_) {
       view_.set(kv.first, kv.second);
-      const std::uint64_t h = string_hash(kv.first);
-      seen_[(h >> 54) & 1023] |= std::uint64_t{1} << ((h >> 48) & 63);
+      const std::size_t bit = seen_bit(head8(kv.first), kv.first.size());
+      seen_[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
     // (scan() tests a token's cue before asking whether it is one of these)
     assert(lookup("state") && lookup("state")->cue && lookup("states") && lookup("states")->cue);
   }
-  const Lex* lookup(std::string_view w) const { return lookup(w, string_hash(w)); }
+  // Most words are in no lexicon: a bit of 64 Ki, in the L1 cache, turns
+  // nearly all of them away before the table's slot (a cache miss) is read.
+  // The bit is of a word's first 8 bytes (all of a shorter word's) and its
+  // length, one multiply: it is known, and a mispredicted test on it
+  // resolved, long before a hash of the whole word would be.
+  const Lex* lookup(std::string_view w) const {
+    if (!seen(head8(w), w.size())) return nullptr;
+    return view_.find(w, string_hash(w));
+  }
   // lookup(w) where 16 bytes from w.data() may be read (string_hash_padded)
-  const Lex* lookup_padded(std::string_view w) const { return lookup(w, string_hash_padded(w)); }
-  const Lex* lookup(std::string_view w, std::uint64_t h) const {
-    // most words are in no lexicon: a bit of 64 Ki, in the L1 cache, turns
-    // nearly all of them away before the table's slot (a cache miss) is read
-    if (!((seen_[(h >> 54) & 1023] >> ((h >> 48) & 63)) & 1)) return nullptr;
-    return view_.find(w, h);
+  const Lex* lookup_padded(std::string_view w) const {
+    const std::size_t n = w.size();
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    return lookup(w);  // (the mask below keeps a little-endian number's low bytes)
+#endif
+    if (n == 0 || n > 16) return lookup(w);
+    const std::uint64_t m0 = n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
+    if (!seen(load_at<std::uint64_t>(w.data(), 0) & m0, n)) return nullptr;
+    return view_.find(w, string_hash_padded(w));
   }
 
  private:
@@ -399,7 +410,20 @@ class Lexicon {
       if (!b[i].empty()) u[i / 64] |= std::uint64_t{1} << (i % 64);
     return u;
   }();
-  std::uint64_t seen_[1024] = {};  // a bit per (h >> 48) of the words' hashes
+  std::uint64_t seen_[1024] = {};  // a bit per seen_bit() of the words
+  // a word's first 8 bytes as a little-endian number (zeros past a shorter word)
+  static std::uint64_t head8(std::string_view w) {
+    std::uint64_t x = 0;
+    std::memcpy(&x, w.data(), std::min<std::size_t>(w.size(), 8));
+    return x;
+  }
+  static std::size_t seen_bit(std::uint64_t head, std::size_t n) {
+    return static_cast<std::size_t>(((head ^ (std::uint64_t{n} << 56) ^ n) * 0xD6E8FEB86659FD93ull) >> 48);
+  }
+  bool seen(std::uint64_t head, std::size_t n) const {
+    const std::size_t bit = seen_bit(head, n);
+    return (seen_[bit / 64] >> (bit % 64)) & 1;
+  }
 };
 
 const Lexicon& lexicon() {
