@@ -951,6 +951,9 @@ class Ctx {
             ++j;
             continue;
           }
+          // an ASCII space or punctuation mark (what ends most words) ends it
+          // here, not after a decode and the tests below
+          if (b0 < 0x80 && static_cast<unsigned>(b0 - '0') >= 10u && b0 != '-' && b0 != '\'') break;
           if (j + 1 < b && ru2(b0, static_cast<unsigned char>(base[j + 1]))) {
             digits = false;
             if (folded) fold_ru2(b0, static_cast<unsigned char>(base[j + 1]), fb + (j - i));
