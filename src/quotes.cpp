@@ -999,7 +999,7 @@ class Ctx {
               k.lcue = k.lex->cue;
               k.lpron = k.lex->pron;
             }
-            if (k.caps && j - i <= 8 && j < b && base[j] == '.')
+            if (j < b && base[j] == '.' && k.caps && j - i <= 8)  // (the full stop first: few words have one)
               k.title = profile(k.cyr ? lang_id::ru : lang_id::en).abbreviation(t_.substr(i, j - i)) ==
                         abbr_class::prefix;
             // an acronym is no pronoun, relative or conjunction: "The WHO
