@@ -553,7 +553,7 @@ bool fold_key_eq(std::string_view a, std::string_view b) {
 }
 
 // (the pointers first: 40 bytes a token, not 48 with the padding around
-// them; a new field is copied in push_tok too)
+// them)
 struct Tok {
   const Lex* lex = nullptr;
   const char* f = nullptr;    // the word folded (lower case, ё -> е)
@@ -593,34 +593,9 @@ bool Tok::ru_role() const {
   return caps ? fl <= 8 && w == "мид" : lexicon().ru_role(w);
 }
 
-// (out of line, so that push_tok is inlined: a call a token cost 2 % of the
-// pipeline's instructions)
+// (out of line: scan() grows its vector of tokens seldom, and a call in
+// its loop would cost every token)
 void grow(std::vector<Tok>& out) { out.reserve(std::max<std::size_t>(64, out.capacity() * 2)); }
-
-// Appends k field by field: scan() builds a token a byte-wide field at a
-// time, and copying it whole read those fresh stores back as 16-byte loads,
-// a store-forwarding stall on every token (6 % of the tokenizer's time).
-inline void push_tok(std::vector<Tok>& out, const Tok& k) {
-  if (out.size() == out.capacity()) grow(out);
-  Tok& t = out.emplace_back();
-  t.s = k.s;
-  t.e = k.e;
-  t.kind = k.kind;
-  t.caps = k.caps;
-  t.inq = k.inq;
-  t.lex = k.lex;
-  t.cyr = k.cyr;
-  t.conj = k.conj;
-  t.title = k.title;
-  t.noun = k.noun;
-  t.in_name = k.in_name;
-  t.acronym = k.acronym;
-  t.joined = k.joined;
-  t.fl = k.fl;
-  t.f = k.f;
-  t.lcue = k.lcue;
-  t.lpron = k.lpron;
-}
 
 static_assert(sizeof(Tok) <= 40, "a token's fields pack into 40 bytes");
 
@@ -918,7 +893,14 @@ class Ctx {
         i += d.len;
         continue;
       }
-      Tok k{};
+      // (built in its place: a token built aside and copied was read back
+      // as wide loads of its fresh narrow stores, and copied field by field
+      // cost 20 loads and stores a token; `prev` is the token before, null
+      // for the first, both by pointers the stores below cannot change)
+      if (out.size() == out.capacity()) grow(out);
+      Tok& k = out.emplace_back();
+      const std::size_t n = out.size() - 1;  // k's index
+      Tok* const prev = n > 0 ? &k - 1 : nullptr;
       k.s = i;
       if (is_letter(c) || detail::digit_fast(c)) {
         std::uint32_t j = i + d.len;
@@ -1022,8 +1004,7 @@ class Ctx {
         // a verb: "the United States and", "Secretary of State Rex
         // Tillerson", "Novosibirsk State University" (kept when a region is
         // cut after it, unlike `noun`: it depends on the word before only)
-        if (k.lcue && k.caps && !k.cyr && !out.empty() &&
-            (out.back().kind == W || out.back().kind == NUM || out.back().kind == COMMA))
+        if (k.lcue && k.caps && !k.cyr && prev && (prev->kind == W || prev->kind == NUM || prev->kind == COMMA))
           k.in_name = true;
         // a reporting word that is also a noun, after an article or an
         // adjective and right before another reporting word, is the
@@ -1033,22 +1014,21 @@ class Ctx {
         // or the adjective: state awards, state media, the two states agreed
         // (the length first: this runs for every word)
         // (both are reporting words: the cue, in the token, tests first)
-        if (!out.empty() && out.back().lcue && (out.back().fl == 5 || out.back().fl == 6) && out.back().kind == W &&
-            !out.back().caps && !out.back().cyr && out.back().f &&
-            (std::string_view(out.back().f, out.back().fl) == "state" ||
-             std::string_view(out.back().f, out.back().fl) == "states") &&
+        if (prev && prev->lcue && (prev->fl == 5 || prev->fl == 6) && prev->kind == W && !prev->caps && !prev->cyr &&
+            prev->f &&
+            (std::string_view(prev->f, prev->fl) == "state" || std::string_view(prev->f, prev->fl) == "states") &&
             !(k.fl == 4 && std::memcmp(k.f, "that", 4) == 0))
-          out.back().noun = true;
+          prev->noun = true;
         // and after a quantifier or a number they are the noun whatever
         // follows: "from Iowa, South Carolina and other states.", "both
         // states", "27 member states"
         if (k.lcue && (k.fl == 5 || k.fl == 6) && k.f && !k.caps && !k.cyr &&
             (std::string_view(k.f, k.fl) == "states" || std::string_view(k.f, k.fl) == "state") &&
-            !out.empty() && (out.back().kind == NUM || (out.back().kind == W && out.back().f && quantifier(std::string_view(out.back().f, out.back().fl)))))
+            prev && (prev->kind == NUM || (prev->kind == W && prev->f && quantifier(std::string_view(prev->f, prev->fl)))))
           k.noun = true;
-        if (k.lcue && out.size() >= 2) {
-          Tok& p = out.back();
-          const Tok& q = out[out.size() - 2];
+        if (k.lcue && n >= 2) {
+          Tok& p = *prev;
+          const Tok& q = *(prev - 1);
           if (p.kind == W && p.speech() && !p.caps && p.e + 1 == k.s && base[p.e] == ' ' &&
               noun_cue(std::string_view(p.f ? p.f : "", p.fl)) && q.kind == W && q.cue() == 0 &&
               (!q.caps || (q.lex && q.lex->clause)) &&  // (an article opening the sentence: "The report states")
@@ -1056,7 +1036,7 @@ class Ctx {
             p.noun = true;
           // (or a few words before it, words only: "the explanatory note to
           // the bill says")
-          else if (noun_at != kNone && out.size() - noun_at <= 4)
+          else if (noun_at != kNone && n - noun_at <= 4)
             out[noun_at].noun = true;
           noun_at = kNone;
         }
@@ -1066,13 +1046,12 @@ class Ctx {
         // a reporting noun after an article, a possessive or an adjective
         // (not after a noun: "the spokesman notes"), which a reporting verb
         // a few words on may show to be the subject's noun
-        if (k.kind == W && k.lcue && !k.caps && !out.empty() && noun_at == kNone &&
+        if (k.kind == W && k.lcue && !k.caps && prev && noun_at == kNone &&
             noun_cue(std::string_view(k.f ? k.f : "", k.fl))) {
-          const Tok& q = out.back();
+          const Tok& q = *prev;
           if (q.kind == W && q.cue() == 0 && !q.cyr && q.f && determiner_or_adjective(std::string_view(q.f, q.fl)))
-            noun_at = out.size();
+            noun_at = n;
         }
-        push_tok(out, k);
         i = j;
         continue;
       }
@@ -1093,7 +1072,6 @@ class Ctx {
       else k.kind = OTHER;
       k.inq = inside(i);
       noun_at = kNone;
-      push_tok(out, k);
       i += d.len;
     }
   }
