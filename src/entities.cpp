@@ -526,9 +526,19 @@ struct Spelled {
   const std::string* key;         // name_key, pooled (KeyPool: one string per key)
   signed char starter = -1;       // a sentence starter (He, The, Monday); -1: not asked
   bool first_asked = false;
+  // the spelling's word lists, once asked (-1, english -2: not asked): the
+  // mention rules ask them of most capitalised words, which recur
+  signed char place = -1;    // place_word
+  signed char role = -1;     // role_noun
+  signed char common = -1;   // common_noun_form
+  signed char english = -2;  // english_first_name
   const bool* first = nullptr;    // first_names().female_by_key of key, once asked
 };
-Spelled spell(std::string_view spelling) { return Spelled{&KeyPool::mine().get(name_key(spelling)), -1, false, nullptr}; }
+Spelled spell(std::string_view spelling) {
+  Spelled p;
+  p.key = &KeyPool::mine().get(name_key(spelling));
+  return p;
+}
 using SpelledCache = Cache<Spelled, spell>;
 Spelled& spelled(std::string_view spelling) { return SpelledCache::mine().get(spelling); }
 const std::string& name_key_cached(std::string_view spelling) { return *spelled(spelling).key; }
@@ -1452,6 +1462,20 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
     if (p.starter < 0) p.starter = starter(surface(words[k])) ? 1 : 0;
     return p.starter == 1;
   };
+  // the word lists' answers for a capitalised word, asked once a spelling
+  // (another word is asked directly)
+  auto ask = [&](std::size_t k, signed char Spelled::*slot, auto f) -> int {
+    if (!words[k].cap) return f(surface(words[k]));
+    Spelled& p = spelled_at(k);
+    if (p.*slot == (slot == &Spelled::english ? -2 : -1)) p.*slot = static_cast<signed char>(f(surface(words[k])));
+    return p.*slot;
+  };
+  auto place_at = [&](std::size_t k) { return ask(k, &Spelled::place, [](std::string_view w) { return place_word(w) ? 1 : 0; }) == 1; };
+  auto role_at = [&](std::size_t k) { return ask(k, &Spelled::role, [](std::string_view w) { return role_noun(w) ? 1 : 0; }) == 1; };
+  auto common_at = [&](std::size_t k) {
+    return ask(k, &Spelled::common, [](std::string_view w) { return common_noun_form(w) ? 1 : 0; }) == 1;
+  };
+  auto english_at = [&](std::size_t k) { return ask(k, &Spelled::english, [](std::string_view w) { return english_first_name(w); }); };
   // Pass 2: the keys of capitalised words seen alone inside a sentence: a
   // capitalised word before such a word is a first name (Tomas Brell ...
   // Brell said).
@@ -1555,7 +1579,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
         if (v.size() >= 8 && ends_any(v, {"ла", "лась"})) gender = 1, gender_sure = true;
         else if (v.size() >= 8 && ends_any(v, {"л", "лся"})) gender = 0, gender_sure = true;
       }
-    } else if (next_ok && (gender = english_first_name(s)) >= 0) {
+    } else if (next_ok && (gender = english_at(k)) >= 0) {
       english = true;  // an English given name (Donald Trump)
       // a middle name or the first half of a double surname: "Steven
       // Thomas Ochsner", "Luis Roberto Barroso" (a given name), "Christine
@@ -1563,19 +1587,19 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       const std::size_t m3 = n + 1;
       if (n == k + 1 && m3 < n_words && words[m3].cap && !words[m3].acronym &&
           words[m3].sentence == words[k].sentence && words[m3].zone == words[k].zone && !starter_at(m3) &&
-          !place_word(surface(words[m3])) && english_first_name(surface(words[m3])) < 0 &&
-          (english_first_name(surface(words[n])) >= 0 ||
+          !place_at(m3) && english_at(m3) < 0 &&
+          (english_at(n) >= 0 ||
            (alone.contains(key(m3)) && !alone.contains(key(n)))))
         middle = true, n = m3;
     } else if (next_ok && n == k + 1 && alone.contains(key(n)) && !alone.contains(key(k)) &&
-               !place_word(s) && !place_word(surface(words[n])) && !common_noun_form(s) &&
+               !place_at(k) && !place_at(n) && !common_at(k) &&
                // (no office for a surname: "Prime Minister" ... "Minister of
                // Ecology" (a title before one is kept: Judge Kavanaugh); no
                // letter of a dotted abbreviation: "U.S. Treasury")
-               !role_noun(surface(words[n])) && !(w.start > 0 && text[w.start - 1] == '.') &&
+               !role_at(n) && !(w.start > 0 && text[w.start - 1] == '.') &&
                // (nor a Russian office before a genitive: "Президент Турции
                // добавил" is no Mr Турции)
-               !(cyrillic_word(s) && role_noun(s))) {
+               !(cyrillic_word(s) && role_at(k))) {
       // an unknown first name: its surname recurs alone. In -а/-я it is a
       // woman's, unless the surname after it is a genitive (Барака Обамы,
       // Майкла Джексона: a man's name in the genitive)
@@ -1591,13 +1615,13 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       // (-ы, -ки) is no name: "Визит Обамы"
       if (!in_a && cyrillic_word(s) && cyrillic_word(sur) && ends_any(sur, {"ы", "ки", "ги", "хи"})) gender = -1;
     }
-    if (gender < 0 && next_ok && n == k + 1 && !w.acronym && !place_word(s) &&
-        !place_word(surface(words[n])) && !common_noun_form(s) && !role_noun(s) && !role_noun(surface(words[n])) &&
+    if (gender < 0 && next_ok && n == k + 1 && !w.acronym && !place_at(k) &&
+        !place_at(n) && !common_at(k) && !role_at(k) && !role_at(n) &&
         // a run of exactly two capitalised words ("Galveston County Judge
         // Mark Henry" holds no "County Judge"), or two after a capitalised
         // role ("German Chancellor Olaf Scholz", "Judge Mark Henry")
         !(k > 0 && words[k - 1].cap && words[k - 1].sentence == words[k].sentence &&
-          !role_noun(surface(words[k - 1]))) &&
+          !role_at(k - 1)) &&
         !(n + 1 < n_words && words[n + 1].cap && words[n + 1].sentence == words[k].sentence) &&
         // words of three letters or more (no initials), not the object of a
         // preposition or article ("Head of the Situation Center")
@@ -1616,7 +1640,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       std::string_view role;
       if (words[n].end < text.size() && text[words[n].end] == ',')
         role = role_after(text, words[n].end, std::max(send, words[n].end));
-      if (role.empty() && k > 0 && words[k - 1].sentence == words[k].sentence && role_noun(surface(words[k - 1])))
+      if (role.empty() && k > 0 && words[k - 1].sentence == words[k].sentence && role_at(k - 1))
         role = role_before(text, std::min(sstart, w.start), w.start);
       if (!role.empty()) gender = feminine_role(role) ? 1 : 0;
     }
