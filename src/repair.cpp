@@ -501,9 +501,11 @@ bool suspicious(std::string_view s) {
   std::size_t i = 0;
   while (i < n) {
 #if defined(__SSE2__)
-    // 16 bytes at a time: ASCII and lower-case Russian letters say nothing;
-    // stop at any other lead byte, at D0 + a byte below B0 (capitals, Ѐ..Џ)
-    // and at D1 + a byte from 90 (ё, ѐ..џ).
+    // 16 bytes at a time: ASCII and lower-case Russian letters say nothing,
+    // nor does a capital А..Я after an ASCII byte (a space, a quote: only
+    // after а..я is it a scrambled case); stop at any other lead byte, at
+    // D0 + a byte below B0 (other capitals, Ѐ..Џ) and at D1 + a byte from 90
+    // (ё, ѐ..џ).
     const __m128i kC2 = _mm_set1_epi8(static_cast<char>(0xC2));
     const __m128i kD0 = _mm_set1_epi8(static_cast<char>(0xD0));
     const __m128i kD1 = _mm_set1_epi8(static_cast<char>(0xD1));
@@ -519,8 +521,15 @@ bool suspicious(std::string_view s) {
       const __m128i nx_lt_b0 = _mm_xor_si128(_mm_cmpeq_epi8(_mm_max_epu8(nx, kB0), nx),
                                              _mm_set1_epi8(-1));
       const __m128i nx_ge_90 = _mm_cmpeq_epi8(_mm_max_epu8(nx, k90), nx);
-      const __m128i ev = _mm_or_si128(other_lead, _mm_or_si128(_mm_and_si128(is_d0, nx_lt_b0),
-                                                               _mm_and_si128(is_d1, nx_ge_90)));
+      // D0 + 90..AF (А..Я) only after a byte that is not ASCII (the byte
+      // before the text read as a space)
+      const __m128i prev = i > 0 ? _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i - 1))
+                                 : _mm_or_si128(_mm_slli_si128(v, 1), _mm_cvtsi32_si128(' '));
+      const __m128i prev_ascii = _mm_cmpgt_epi8(prev, _mm_set1_epi8(-1));
+      const __m128i d0_low = _mm_and_si128(is_d0, _mm_andnot_si128(nx_ge_90, nx_lt_b0));  // Ѐ..Џ, Ё
+      const __m128i d0_cap = _mm_and_si128(_mm_and_si128(is_d0, nx_ge_90), nx_lt_b0);
+      const __m128i ev = _mm_or_si128(_mm_or_si128(other_lead, d0_low),
+                                      _mm_or_si128(_mm_andnot_si128(prev_ascii, d0_cap), _mm_and_si128(is_d1, nx_ge_90)));
       const int mask = _mm_movemask_epi8(ev);
       if (mask == 0) {
         i += 16;

@@ -509,6 +509,23 @@ TEST(Repair8bit, FullNameCp1251AsLatin1) {
   ExpectMojibakeRepaired(kNameCp1251AsLatin1, "Екатерина Петровна Смирнова");
 }
 
+// The garbling pre-test passes over a capital А..Я after an ASCII byte 16
+// bytes at a time (only after а..я is a capital a scrambled case): a name
+// in the wrong page is found at every offset after clean text full of such
+// capitals, and the clean text before it is kept.
+TEST(Repair8bit, NameFoundAtEveryOffsetAfterCapitals) {
+  const std::string fillers[] = {"Москва ", "«Путин» ", "да ", "Ёлки ", "x"};
+  for (const std::string& fill : fillers) {
+    for (int k = 0; k < 40; ++k) {
+      std::string pre;
+      for (int i = 0; i < k; ++i) pre += fill;
+      const std::string in = pre + " " + kNameKoi8AsCp1251 + " заявила, что нет.";
+      const std::string out = skaz::repair_text(in);
+      EXPECT_EQ(out, pre + " Екатерина Петровна Смирнова заявила, что нет.") << "[" << fill << "] x" << k;
+    }
+  }
+}
+
 // Whole sentences in the wrong 8-bit page (lower-case words come out in
 // capitals, one-letter words too short to judge).
 TEST(Repair8bit, SentenceKoi8AsCp1251) {
