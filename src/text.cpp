@@ -83,7 +83,7 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
             _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c2), v), _mm_cmpeq_epi8(_mm_min_epu8(v, df), v))));
         const unsigned cont = detail::continuation_mask(v);
         if ((hi & ~(lead | cont)) != 0 || cont != ((lead << 1) & 0xFFFFu)) break;
-        p += (lead >> 15) & 1u ? 15 : 16;
+        p += 16 - ((lead >> 15) & 1u);  // (arithmetic: a lead cut or not is a coin toss a branch mispredicted)
       }
 #endif
       continue;
