@@ -1012,8 +1012,8 @@ class Ctx {
         // comments read" (not "He notes reports", "denied reports")
         // "state" and "states" before a word other than "that" are the noun
         // or the adjective: state awards, state media, the two states agreed
-        // (the length first: this runs for every word)
-        // (both are reporting words: the cue, in the token, tests first)
+        // (this runs for every word: the cue first, as both are reporting
+        // words, then the length, before the letters)
         if (prev && prev->lcue && (prev->fl == 5 || prev->fl == 6) && prev->kind == W && !prev->caps && !prev->cyr &&
             prev->f &&
             (std::string_view(prev->f, prev->fl) == "state" || std::string_view(prev->f, prev->fl) == "states") &&
