@@ -1359,15 +1359,16 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
           until = next;  // (letters of a token cut by the zone's start, or of one read in part)
         } else {
           const Span& t = tw[ti];
-          const decoded_char d = decode_utf8(text.data() + i, text.data() + z.end);
+          // (the token's first character, as the tokenizer read it: word_bits)
           const unsigned char after = t.end < z.end ? static_cast<unsigned char>(text[t.end]) : 0;
-          take = t.kind == 0 && t.end <= z.end && is_letter(d.cp) && after != '-' && after != '\'' &&
+          take = (t.kind & (kWordJoined | kWordFirstLetter)) == kWordFirstLetter && t.end <= z.end && after != '-' &&
+                 after != '\'' &&
                  !(after == 0xE2 && t.end + 2 < z.end && text[t.end + 1] == '\x80' && text[t.end + 2] == '\x99');
           if (take) {
             // two capitals or more and no lower-case letter (none when it
             // opens with one)
             bool acronym = false;
-            if (!is_lower(d.cp)) {
+            if (!(t.kind & kWordFirstLower)) {
               int upper = 0;
               bool lower = false;
               for (std::uint32_t j = i; j < t.end && !lower;) {
@@ -1378,7 +1379,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
               }
               acronym = upper >= 2 && !lower;
             }
-            r = Read{i, t.end, t.end, is_upper(d.cp), acronym, true};
+            r = Read{i, t.end, t.end, (t.kind & kWordFirstUpper) != 0, acronym, true};
             ++ti;
           } else {
             until = std::min(t.end, z.end);

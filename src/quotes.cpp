@@ -573,6 +573,7 @@ struct Tok {
   bool acronym = false;  // two to five capitals (WHO, US, IT): no pronoun or function word
   bool joined = false;   // a hyphen or an apostrophe joins letters in it (co-founder, don't)
   std::uint8_t lpron = 0;
+  std::uint8_t first = 0;  // of a word: kWordFirstLetter, kWordFirstUpper, kWordFirstLower (for the entity stage)
 
   std::uint16_t cue() const { return !noun && !in_name ? lcue : 0; }
   bool speech() const { return (cue() & kSpeech) != 0; }
@@ -964,6 +965,8 @@ class Ctx {
         k.e = j;
         k.kind = digits ? NUM : W;
         k.caps = is_upper(c);
+        k.first = static_cast<std::uint8_t>((is_letter(c) ? kWordFirstLetter : 0u) | (k.caps ? kWordFirstUpper : 0u) |
+                                            (is_lower(c) ? kWordFirstLower : 0u));
         k.cyr = c >= 0x400 && c <= 0x4FF;
         if (!digits && j - i <= kFoldCap) {
           char* buf = fold_base ? fold_base + i : nullptr;
@@ -3687,7 +3690,7 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
     Span& w = b.words.emplace_back();
     w.start = k.s;
     w.end = k.e;
-    w.kind = k.joined ? 1u : 0u;
+    w.kind = (k.joined ? kWordJoined : 0u) | k.first;
     // (for find_quotes: the words a report may open with)
     if (opens_report_at(all, i)) b.reports.push_back(k.s);
   }

@@ -31,10 +31,10 @@ class QuoteScan {
   QuoteScan& operator=(const QuoteScan&) = delete;
 
   /// The tokens holding a letter, in text order (every letter of the text
-  /// is in one), until find_quotes(): each [start, end) with kind 1 where a
-  /// hyphen or an apostrophe joins letters in it (co-founder, don't,
-  /// 12-летний), else 0 (letters and digits only, from a character that is
-  /// neither to the next).
+  /// is in one), until find_quotes(): each [start, end) with kind the
+  /// word_bits of it (kWordJoined where a hyphen or an apostrophe joins
+  /// letters in it: co-founder, don't, 12-летний; else letters and digits
+  /// only, from a character that is neither to the next).
   const std::vector<Span>& words() const noexcept;
 
  private:

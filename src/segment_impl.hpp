@@ -63,10 +63,21 @@ void join_english(std::string_view text, const Profile& prof, std::vector<Span>&
 /// never overlap.
 void zones(std::string_view text, const std::vector<Span>& paragraphs, std::vector<Span>& out);
 
+/// What QuoteScan::words() tells of each word in its Span's kind: bits of
+/// these (a word whose first character is a letter, its case; hyphen or
+/// apostrophe joined).
+enum word_bits : std::uint32_t {
+  kWordJoined = 1,       // a hyphen or an apostrophe joins letters in it (co-founder, don't, 12-летний)
+  kWordFirstLetter = 2,  // its first character is a letter
+  kWordFirstUpper = 4,   // ... an upper-case one
+  kWordFirstLower = 8,   // ... a lower-case one
+};
+
 /// Name mentions in the body zones, clustered into entities (spans in
 /// `text`, the analysed view). `tokens` are the words of a QuoteScan of the
-/// same text (the words are then read from those where they agree), or null
-/// (read from the bytes); the entities are the same.
+/// same text (the words are then read from those where they agree; their
+/// kinds are word_bits), or null (read from the bytes); the entities are
+/// the same.
 void find_entities(std::string_view text, const std::vector<Span>& zones, const std::vector<Span>& sentences,
                    const std::vector<Span>* tokens, std::vector<Entity>& out);
 
