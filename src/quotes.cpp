@@ -391,13 +391,7 @@ class Lexicon {
   }
   // lookup(w) where 16 bytes from w.data() may be read (string_hash_padded)
   const Lex* lookup_padded(std::string_view w) const {
-    const std::size_t n = w.size();
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    return lookup(w);  // (the mask below keeps a little-endian number's low bytes)
-#endif
-    if (n == 0 || n > 16) return lookup(w);
-    const std::uint64_t m0 = n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
-    if (!seen(load_at<std::uint64_t>(w.data(), 0) & m0, n)) return nullptr;
+    if (!seen(head8_padded(w), w.size())) return nullptr;
     return view_.find(w, string_hash_padded(w));
   }
 
@@ -411,12 +405,6 @@ class Lexicon {
     return u;
   }();
   std::uint64_t seen_[1024] = {};  // a bit per seen_bit() of the words
-  // a word's first 8 bytes as a little-endian number (zeros past a shorter word)
-  static std::uint64_t head8(std::string_view w) {
-    std::uint64_t x = 0;
-    std::memcpy(&x, w.data(), std::min<std::size_t>(w.size(), 8));
-    return x;
-  }
   static std::size_t seen_bit(std::uint64_t head, std::size_t n) {
     return static_cast<std::size_t>(((head ^ (std::uint64_t{n} << 56) ^ n) * 0xD6E8FEB86659FD93ull) >> 48);
   }

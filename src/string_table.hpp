@@ -6,6 +6,7 @@
 // (no modulo by a prime, no node to chase).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
@@ -54,21 +55,35 @@ inline std::uint64_t string_hash(std::string_view s) noexcept {
   return hash_end(hash_mix(h, byte(0) | byte(n / 2) << (8 * (n / 2)) | byte(n - 1) << (8 * (n - 1))));
 }
 
+// A word's first 8 bytes (all of a shorter one's) as a little-endian
+// number, zeros past its end: the first group string_hash mixes.
+inline std::uint64_t head8(std::string_view w) noexcept {
+  std::uint64_t x = 0;
+  std::memcpy(&x, w.data(), std::min<std::size_t>(w.size(), 8));
+  return x;
+}
+// head8(w) where 8 bytes from w.data() may be read (a padded buffer): one
+// load and a mask.
+inline std::uint64_t head8_padded(std::string_view w) noexcept {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  return head8(w);  // (the mask keeps a little-endian number's low bytes)
+#else
+  const std::size_t n = w.size();
+  return load_at<std::uint64_t>(w.data(), 0) & (n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1);
+#endif
+}
+
 // string_hash(s) where 16 bytes from s.data() may be read (a padded
 // buffer): a word of up to 16 bytes, nearly every word, is hashed with no
 // branch at all.
 inline std::uint64_t string_hash_padded(std::string_view s) noexcept {
   const std::size_t n = s.size();
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-  return string_hash(s);  // (the masks below keep a little-endian number's low bytes)
+  return string_hash(s);  // (head8_padded of the second group keeps a little-endian number's low bytes)
 #endif
   if (n > 16 || n == 0) return string_hash(s);
-  const char* p = s.data();
-  const std::uint64_t m0 = n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
-  const std::size_t n1 = n > 8 ? n - 8 : 0;
-  const std::uint64_t m1 = n1 >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n1)) - 1;
-  const std::uint64_t h1 = hash_mix(hash_seed(n), load_at<std::uint64_t>(p, 0) & m0);
-  const std::uint64_t h2 = hash_mix(h1, load_at<std::uint64_t>(p, 8) & m1);
+  const std::uint64_t h1 = hash_mix(hash_seed(n), head8_padded(s));
+  const std::uint64_t h2 = hash_mix(h1, head8_padded(std::string_view(s.data() + 8, n > 8 ? n - 8 : 0)));
   return hash_end(n > 8 ? h2 : h1);
 }
 

@@ -403,6 +403,7 @@ TEST(StringHash, GroupsReadAsAMemcpyWould) {
       for (const char junk : {'\0', '\xFF', 'e'}) {
         const std::string buf = std::string(w) + std::string(16, junk);
         ASSERT_EQ(skaz::detail::string_hash_padded(std::string_view(buf.data(), n)), want) << a << " " << n;
+        ASSERT_EQ(skaz::detail::head8_padded(std::string_view(buf.data(), n)), skaz::detail::head8(w)) << a << " " << n;
       }
     }
 }
