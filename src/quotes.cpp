@@ -620,6 +620,13 @@ bool tok_is(const Tok& k, std::string_view w) {
   return k.kind == W && k.fl == w.size() && same_bytes(k.f, w.data(), w.size());
 }
 
+// "state" or "states" in lower case, the words scan() reads as a noun in
+// some places (this runs for every word: the cue first, as both are
+// reporting words, then the length, before the letters)
+bool state_word(const Tok& k) {
+  return k.lcue && (k.fl == 5 || k.fl == 6) && !k.caps && !k.cyr && (tok_is(k, "state") || tok_is(k, "states"));
+}
+
 // "according to", "со слов", "по словам" and the like at k (next: the token after it)
 bool according_to(const Tok& k, const Tok* next) {
   if (!next) return false;
@@ -1003,19 +1010,12 @@ class Ctx {
         // comments read" (not "He notes reports", "denied reports")
         // "state" and "states" before a word other than "that" are the noun
         // or the adjective: state awards, state media, the two states agreed
-        // (this runs for every word: the cue first, as both are reporting
-        // words, then the length, before the letters)
-        if (prev && prev->lcue && (prev->fl == 5 || prev->fl == 6) && prev->kind == W && !prev->caps && !prev->cyr &&
-            prev->f &&
-            (std::string_view(prev->f, prev->fl) == "state" || std::string_view(prev->f, prev->fl) == "states") &&
-            !(k.fl == 4 && std::memcmp(k.f, "that", 4) == 0))
-          prev->noun = true;
+        if (prev && state_word(*prev) && !tok_is(k, "that")) prev->noun = true;
         // and after a quantifier or a number they are the noun whatever
         // follows: "from Iowa, South Carolina and other states.", "both
         // states", "27 member states"
-        if (k.lcue && (k.fl == 5 || k.fl == 6) && k.f && !k.caps && !k.cyr &&
-            (std::string_view(k.f, k.fl) == "states" || std::string_view(k.f, k.fl) == "state") &&
-            prev && (prev->kind == NUM || (prev->kind == W && prev->f && quantifier(std::string_view(prev->f, prev->fl)))))
+        if (state_word(k) && prev &&
+            (prev->kind == NUM || (prev->kind == W && prev->f && quantifier(std::string_view(prev->f, prev->fl)))))
           k.noun = true;
         if (k.lcue && n >= 2) {
           Tok& p = *prev;
@@ -1033,7 +1033,7 @@ class Ctx {
         }
         // "that" after it makes the reporting word a verb: "The spokesman
         // notes that the report says" reports, whatever comes next
-        if (k.fl == 4 && std::memcmp(k.f, "that", 4) == 0) noun_at = kNone;
+        if (tok_is(k, "that")) noun_at = kNone;
         // a reporting noun after an article, a possessive or an adjective
         // (not after a noun: "the spokesman notes"), which a reporting verb
         // a few words on may show to be the subject's noun
