@@ -522,16 +522,17 @@ using KeyPool = Cache<std::string, key_copy>;
 // thread with it: its name key, and (once asked) whether it opens sentences
 // and the gender of a first name of that key. A name is a few hash lookups
 // the first time it is seen and one after.
+constexpr signed char kNotAsked = -2;  // (english_first_name answers -1 for none)
 struct Spelled {
   const std::string* key;         // name_key, pooled (KeyPool: one string per key)
-  signed char starter = -1;       // a sentence starter (He, The, Monday); -1: not asked
-  bool first_asked = false;
-  // the spelling's word lists, once asked (-1, english -2: not asked): the
+  // the spelling's word lists, once asked (kNotAsked: not yet): the
   // mention rules ask them of most capitalised words, which recur
-  signed char place = -1;    // place_word
-  signed char role = -1;     // role_noun
-  signed char common = -1;   // common_noun_form
-  signed char english = -2;  // english_first_name
+  signed char starter = kNotAsked;  // a sentence starter (He, The, Monday)
+  signed char place = kNotAsked;    // place_word
+  signed char role = kNotAsked;     // role_noun
+  signed char common = kNotAsked;   // common_noun_form
+  signed char english = kNotAsked;  // english_first_name
+  bool first_asked = false;
   const bool* first = nullptr;    // first_names().female_by_key of key, once asked
 };
 Spelled spell(std::string_view spelling) {
@@ -1456,21 +1457,16 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
     if (!p.first_asked) p.first = names.female_by_key.find(*p.key), p.first_asked = true;
     return p.first;
   };
-  // whether a capitalised word is a sentence starter (He, The, Monday),
-  // asked once a spelling
-  auto starter_at = [&](std::size_t k) {
-    Spelled& p = spelled_at(k);
-    if (p.starter < 0) p.starter = starter(surface(words[k])) ? 1 : 0;
-    return p.starter == 1;
-  };
   // the word lists' answers for a capitalised word, asked once a spelling
   // (another word is asked directly)
   auto ask = [&](std::size_t k, signed char Spelled::*slot, auto f) -> int {
     if (!words[k].cap) return f(surface(words[k]));
     Spelled& p = spelled_at(k);
-    if (p.*slot == (slot == &Spelled::english ? -2 : -1)) p.*slot = static_cast<signed char>(f(surface(words[k])));
+    if (p.*slot == kNotAsked) p.*slot = static_cast<signed char>(f(surface(words[k])));
     return p.*slot;
   };
+  // whether a capitalised word is a sentence starter (He, The, Monday)
+  auto starter_at = [&](std::size_t k) { return ask(k, &Spelled::starter, [&](std::string_view w) { return starter(w) ? 1 : 0; }) == 1; };
   auto place_at = [&](std::size_t k) { return ask(k, &Spelled::place, [](std::string_view w) { return place_word(w) ? 1 : 0; }) == 1; };
   auto role_at = [&](std::size_t k) { return ask(k, &Spelled::role, [](std::string_view w) { return role_noun(w) ? 1 : 0; }) == 1; };
   auto common_at = [&](std::size_t k) {
