@@ -85,9 +85,13 @@ inline __m128i bytes_in(__m128i v, unsigned char lo, unsigned char hi) noexcept 
   const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(lo)));
   return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(static_cast<char>(hi - lo))), x);
 }
-// Bit i set where byte i of v is a..z or A..Z (no byte from 0x80 is).
+// 0xFF where byte i of v is a..z or A..Z (no byte from 0x80 is), else 0.
+inline __m128i ascii_letter_bytes(__m128i v) noexcept {
+  return bytes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+}
+// Bit i set where byte i of v is a..z or A..Z.
 inline unsigned ascii_letter_mask(__m128i v) noexcept {
-  return static_cast<unsigned>(_mm_movemask_epi8(bytes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z')));
+  return static_cast<unsigned>(_mm_movemask_epi8(ascii_letter_bytes(v)));
 }
 // Bit i set where byte i of v is a UTF-8 continuation byte (10xxxxxx).
 inline unsigned continuation_mask(__m128i v) noexcept {
@@ -224,7 +228,7 @@ inline ScriptCount count_scripts(const char* p, const char* end) noexcept {
   while (end - p >= 17) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
     const __m128i nx = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-    const __m128i letters = bytes_in(_mm_or_si128(v, _mm_set1_epi8(0x20)), 'a', 'z');
+    const __m128i letters = ascii_letter_bytes(v);
     const __m128i cyr_v = bytes_in(v, 0xD0, 0xD3);
     const unsigned cyr = static_cast<unsigned>(_mm_movemask_epi8(cyr_v));
     const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(v, kC0), v)));
