@@ -898,15 +898,16 @@ class Ctx {
       const std::size_t n = out.size() - 1;  // k's index
       Tok* const prev = n > 0 ? &k - 1 : nullptr;
       k.s = i;
-      if (is_letter(c) || detail::digit_fast(c)) {
+      const bool letter = is_letter(c);  // (asked once: a call for a letter outside ASCII)
+      if (letter || detail::digit_fast(c)) {
         std::uint32_t j = i + d.len;
-        bool digits = !is_letter(c);
+        bool digits = !letter;
         // A word of a..z, A..Z and А..я only is folded as it is read (into
         // fold_base at its offset); any other character leaves it to fold().
         char* const fb = fold_base ? fold_base + i : nullptr;
         bool folded = fb != nullptr;
         if (folded) {
-          if (c < 0x80 && is_letter(c)) fb[0] = static_cast<char>(c | 0x20);
+          if (c < 0x80 && letter) fb[0] = static_cast<char>(c | 0x20);
           else if (c >= 0x410 && c <= 0x44F) fold_ru2(static_cast<unsigned char>(base[i]), static_cast<unsigned char>(base[i + 1]), fb);
           else folded = false;
         }
@@ -960,7 +961,7 @@ class Ctx {
         k.e = j;
         k.kind = digits ? NUM : W;
         k.caps = is_upper(c);
-        k.first = static_cast<std::uint8_t>((is_letter(c) ? kWordFirstLetter : 0u) | (k.caps ? kWordFirstUpper : 0u) |
+        k.first = static_cast<std::uint8_t>((letter ? kWordFirstLetter : 0u) | (k.caps ? kWordFirstUpper : 0u) |
                                             (is_lower(c) ? kWordFirstLower : 0u));
         k.cyr = c >= 0x400 && c <= 0x4FF;
         if (!digits && j - i <= kFoldCap) {
