@@ -616,14 +616,14 @@ class Toks {
 };
 
 // Is token k the word w (w folded: lower case)?
-bool tok_is(const Tok& k, std::string_view w) {
+inline bool tok_is(const Tok& k, std::string_view w) {
   return k.kind == W && k.fl == w.size() && same_bytes(k.f, w.data(), w.size());
 }
 
 // "state" or "states" in lower case, the words scan() reads as a noun in
 // some places (this runs for every word: the cue first, as both are
 // reporting words, then the length, before the letters)
-bool state_word(const Tok& k) {
+inline bool state_word(const Tok& k) {
   return k.lcue && (k.fl == 5 || k.fl == 6) && !k.caps && !k.cyr && (tok_is(k, "state") || tok_is(k, "states"));
 }
 
