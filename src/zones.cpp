@@ -292,6 +292,21 @@ std::uint32_t first_glue_candidate(const char* base, std::uint32_t a, std::uint3
   while (i + 19 <= b) {
     const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
     const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 1));
+    const __m128i vp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i - 1));
+    const __m128i zero = _mm_setzero_si128();
+    if (_mm_movemask_epi8(v0) == 0) {
+      // 16 ASCII bytes (most chunks of English): A..Z after a letter or a
+      // multi-byte character's last byte, before a..z or a byte from 0x80.
+      // One test, taken whether or not the chunk holds a capital: English
+      // has one in most chunks, and a branch on it mispredicted.
+      const __m128i after_letter = _mm_or_si128(ascii_letter_bytes(vp), _mm_cmplt_epi8(vp, zero));
+      const __m128i before_lower = _mm_or_si128(bytes_in(v1, 'a', 'z'), _mm_cmplt_epi8(v1, zero));
+      const unsigned m = static_cast<unsigned>(
+          _mm_movemask_epi8(_mm_and_si128(_mm_and_si128(after_letter, bytes_in(v0, 'A', 'Z')), before_lower)));
+      if (m) return i + static_cast<std::uint32_t>(__builtin_ctz(m));
+      i += 16;
+      continue;
+    }
     // a lead byte other than D0 D1: a letter of another block, any case
     const __m128i other_lead =
         _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, d0), _mm_cmpeq_epi8(v0, d1)), bytes_in(v0, 0xC2, 0xF4));
@@ -305,7 +320,6 @@ std::uint32_t first_glue_candidate(const char* base, std::uint32_t a, std::uint3
       i += 16;
       continue;
     }
-    const __m128i vp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i - 1));
     const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 2));
     const __m128i v3 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 3));
     // a letter (or any multi-byte character) ends right before
