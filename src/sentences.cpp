@@ -652,6 +652,24 @@ void sentences(std::string_view text, Span range, const Profile& prof, std::vect
 // word that the headline already holds opens a phrase going on in lower
 // case ("… player's death Police have arrested"). Only in the first 250
 // bytes, with three words or more on each side.
+namespace {
+// The first space in [i, stop) of t (stop when there is none); 16 bytes are
+// read at a time while they lie in t (size bytes).
+std::uint32_t next_space(const char* t, std::uint32_t i, std::uint32_t stop, std::size_t size) {
+#if defined(__SSE2__)
+  while (i < stop && i + 16 <= size) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t + i));
+    unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+    if (stop - i < 16) mask &= (1u << (stop - i)) - 1u;
+    if (mask != 0) return i + static_cast<std::uint32_t>(__builtin_ctz(mask));
+    i += 16;
+  }
+#endif
+  while (i < stop && t[i] != ' ') ++i;
+  return i < stop ? i : stop;
+}
+}  // namespace
+
 void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::size_t first) {
   if (first >= sents.size()) return;
   const Span s = sents[first];
@@ -669,8 +687,7 @@ void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::
       ++i;
       continue;
     }
-    std::uint32_t j = i;
-    while (j < s.end && text[j] != ' ') ++j;
+    const std::uint32_t j = next_space(text.data(), i, s.end, text.size());
     const auto c = static_cast<unsigned char>(text[i]);
     W w{i, j, j, c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', false, false};
     // closing marks: " ' ” ’
@@ -700,10 +717,16 @@ void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::
       "into", "onto", "over", "under", "after", "before", "against", "without", "within", "amid", "among",
       "during", "near", "through", "across", "toward", "towards", "via", "per", "since", "until", "if", "when",
       "while", "so", "very", "such", "both", "either", "neither", "each", "every", "all"};
-  // each chunk's word, once: without the punctuation after it and the
-  // marks before it ("West:" and '"Washington"' are West and Washington)
-  std::string_view word[64];
-  for (std::size_t k = 0; k < n; ++k) {
+  // a chunk's word: without the punctuation after it and the marks before
+  // it ("West:" and '"Washington"' are West and Washington), read when
+  // first asked (few chunks are)
+  // (the bounds of those read: an array of string_views would be zeroed
+  // at every call)
+  std::uint32_t word_a[64], word_e[64];
+  bool read[64] = {};
+  auto word = [&](std::size_t k) {
+    if (read[k]) return text.substr(word_a[k], word_e[k] - word_a[k]);
+    read[k] = true;
     std::uint32_t a = words[k].s, e = words[k].e;
     while (e > a && (text[e - 1] == ',' || text[e - 1] == ':' || text[e - 1] == ';')) --e;
     for (;;) {
@@ -718,8 +741,10 @@ void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::
         break;
       }
     }
-    word[k] = text.substr(a, e - a);
-  }
+    word_a[k] = a;
+    word_e[k] = e;
+    return text.substr(a, e - a);
+  };
   auto function = [&](std::string_view w) {
     for (const std::string_view f : kFunction)
       if (w == f) return true;
@@ -729,13 +754,13 @@ void split_glued_headline(std::string_view text, std::vector<Span>& sents, std::
     const W& prev = words[k - 1];
     const W& w = words[k];
     if (!w.caps || !w.bare || w.quote_end || !words[k + 1].lower || !prev.bare) continue;
-    const std::string_view x = word[k];
+    const std::string_view x = word(k);
     // (an article may follow a name: "… stabbed to death in Birmingham The
     // family of …"; a repeated word only a lower-case word or a number)
     bool lead = x == "The" || x == "A" || x == "An";
     if (!lead && !(prev.lower || prev.num || prev.quote_end)) continue;
-    for (std::size_t m = 0; !lead && x.size() >= 4 && m + 1 < k; ++m) lead = word[m] == x;
-    if (!lead || function(word[k - 1])) continue;
+    for (std::size_t m = 0; !lead && x.size() >= 4 && m + 1 < k; ++m) lead = word(m) == x;
+    if (!lead || function(word(k - 1))) continue;
     sents[first].end = prev.end;  // the headline keeps its closing mark
     sents.insert(sents.begin() + static_cast<std::ptrdiff_t>(first) + 1, Span{w.s, s.end, s.kind, s.flags});
     return;
