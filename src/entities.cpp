@@ -18,6 +18,8 @@
 #include <bitset>
 #include <cstring>
 #include <deque>
+#include <new>
+#include <type_traits>
 #include <unordered_map>
 #include <string>
 #include <vector>
@@ -318,18 +320,21 @@ bool role_noun(std::string_view w) {
 }
 
 // The words of a window of at most 120 bytes (so at most 61 words), kept
-// on the stack: these run for every person mention.
+// on the stack: these run for every person mention. (Raw storage: an
+// array of string_views or pairs would be zeroed, 1 KiB, at each call.)
 template <class T>
 struct WindowWords {
-  std::array<T, 64> items;
+  static_assert(std::is_trivially_copy_constructible<T>::value && std::is_trivially_destructible<T>::value, "raw storage");
+  static constexpr std::size_t kMax = 64;
+  alignas(T) unsigned char raw[kMax * sizeof(T)];
   std::size_t n = 0;
   void push_back(T v) {
-    if (n < items.size()) items[n++] = v;
+    if (n < kMax) new (raw + n++ * sizeof(T)) T(v);
   }
   template <class... A>
   void emplace_back(A... a) { push_back(T(a...)); }
   std::size_t size() const { return n; }
-  const T& operator[](std::size_t i) const { return items[i]; }
+  const T& operator[](std::size_t i) const { return *std::launder(reinterpret_cast<const T*>(raw + i * sizeof(T))); }
 };
 
 // What ends an apposition: sentence and clause punctuation, quotation
