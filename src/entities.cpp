@@ -1087,8 +1087,9 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
 // a person's role was read from, inside a person's mention, after a modifier
 // (the former head), or whose key is a role of a person of the document
 // (that role names the person: see above).
-void find_role_entities(std::string_view text, const std::vector<Word>& words, std::vector<Span> role_spans,
-                        std::vector<Entity>& out, std::size_t first) {
+void find_role_entities(std::string_view text, const std::vector<Word>& words, const std::vector<std::uint32_t>& shaped,
+                        std::vector<Span> role_spans, std::vector<Entity>& out, std::size_t first) {
+  if (shaped.empty()) return;
   const std::size_t n_words = words.size();  // (once: a Word is 20 bytes, and size() a division)
   std::sort(role_spans.begin(), role_spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
   // inside the apposition a person's role was read from ("told RIA Novosti
@@ -1121,7 +1122,10 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     std::string key;
   };
   std::vector<Phrase> found;
-  for (std::size_t k = 0; k < n_words; ++k) {
+  std::size_t done = 0;  // the words before it are read (a phrase found takes the words up to its end)
+  for (const std::uint32_t sk : shaped) {
+    if (sk < done) continue;
+    const std::size_t k = sk;
     const Word& w = words[k];
     // cheap first, the shape of a phrase: a capitalised word right before
     // it, right after it, or after "of"/"for" (and "the")
@@ -1129,7 +1133,6 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     auto word_is = [&](std::size_t i, std::string_view x) {
       return i < n_words && surface(words[i]) == x && adjacent(words[i - 1], words[i]);
     };
-    if (!role_shape(surface(w))) continue;
     const bool shape = (k > 0 && words[k - 1].cap && !words[k - 1].sent_start && adjacent(words[k - 1], w)) ||
                        cap_at(k + 1) ||
                        ((word_is(k + 1, "of") || word_is(k + 1, "for")) &&
@@ -1207,7 +1210,7 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, s
     std::string key = name_key_cached(text.substr(ps, pe - ps));
     if (key.empty() || held.contains(key)) continue;
     found.push_back(Phrase{Span{ps, pe, static_cast<std::uint32_t>(mention_kind::name), 0}, std::move(key)});
-    k = b;
+    done = b + 1;
   }
   if (found.empty()) return;
   // one entity a key, in order of first mention
@@ -1284,6 +1287,9 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
     std::uint64_t hash;
     std::size_t word;
   };
+  // the words of a role noun's first bytes and length (role_shape): the
+  // only ones find_role_entities() starts a phrase at
+  std::vector<std::uint32_t> shaped;
   std::vector<Cap> caps;
   caps.reserve(std::min<std::size_t>(text.size() / 24, std::size_t{1} << 18));  // (about one a 30 bytes)
   // The first word opening in [i, until) of zone z, read from the bytes: a
@@ -1415,6 +1421,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
         caps.push_back(Cap{string_hash(text.substr(r.start, r.end - r.start)), words.size() - 1});
         cache.at.prefetch(caps.back().hash);
       }
+      if (role_shape(text.substr(r.start, r.end - r.start)))
+        shaped.push_back(static_cast<std::uint32_t>(words.size() - 1));
     }
   }
   auto surface = [&](const Word& w) { return text.substr(w.start, w.end - w.start); };
@@ -1980,7 +1988,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
     out.push_back(std::move(e));
   }
   link_role_mentions(text, words, out, first_new);
-  find_role_entities(text, words, role_spans, out, first_new);
+  find_role_entities(text, words, shaped, std::move(role_spans), out, first_new);
 }
 
 }  // namespace detail
