@@ -672,8 +672,22 @@ bool opens_report(const Tok* prev, const Tok& k, const Tok* next) {
   if (k.fl == 9) return next && next->fl == 2 && according_to(k, next);
   return false;
 }
+// The words opens_report() may say yes to, told apart by themselves alone:
+// a speech cue, "that", "по", "со", "in", "according" (most words are none,
+// and this test is inline: it runs for every word of a document)
+inline bool may_open_report(const Tok& k) {
+  if (k.kind != W || k.inq) return false;
+  if (k.lcue) return true;
+  switch (k.fl) {
+    case 2: return tok_is(k, "in");
+    case 4: return tok_is(k, "that") || tok_is(k, "по") || tok_is(k, "со");
+    case 9: return tok_is(k, "according");
+    default: return false;
+  }
+}
 // opens_report() at toks[i], between its neighbours there
 bool opens_report_at(Toks toks, std::size_t i) {
+  if (!may_open_report(toks[i])) return false;
   return opens_report(i > 0 ? &toks[i - 1] : nullptr, toks[i], i + 1 < toks.size() ? &toks[i + 1] : nullptr);
 }
 
@@ -3681,7 +3695,7 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
     w.end = k.e;
     w.kind = (k.joined ? kWordJoined : 0u) | k.first;
     // (for find_quotes: the words a report may open with)
-    if (opens_report_at(all, i)) b.reports.push_back(k.s);
+    if (may_open_report(k) && opens_report_at(all, i)) b.reports.push_back(k.s);
   }
   b.busy = true;  // (last: a scan that throws lends nothing)
 }
