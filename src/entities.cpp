@@ -1088,7 +1088,7 @@ void link_role_mentions(std::string_view text, const std::vector<Word>& words, s
 // (the former head), or whose key is a role of a person of the document
 // (that role names the person: see above).
 void find_role_entities(std::string_view text, const std::vector<Word>& words, const std::vector<std::uint32_t>& shaped,
-                        std::vector<Span> role_spans, std::vector<Entity>& out, std::size_t first) {
+                        std::vector<Span>& role_spans, std::vector<Entity>& out, std::size_t first) {
   if (shaped.empty()) return;
   const std::size_t n_words = words.size();  // (once: a Word is 20 bytes, and size() a division)
   std::sort(role_spans.begin(), role_spans.end(), [](const Span& a, const Span& b) { return a.start < b.start; });
@@ -1249,6 +1249,79 @@ void find_role_entities(std::string_view text, const std::vector<Word>& words, c
     out.push_back(std::move(e));
   }
 }
+// A name found in the text (find_entities).
+struct Mention {
+  Span span;
+  const std::string* key = nullptr;  // of the last word (in the key cache, which keeps it through the document)
+  int words;
+  int first_name = -1; // 1 female, 0 male, -1 none
+  bool english_first = false;  // the first name is of the English list
+  bool genitive_first = false;  // an unknown first name in the genitive (Барака Обамы)
+  bool gender_sure = true;  // false: a key of a man's and a woman's name, the spelling in neither
+  std::string_view first;   // the first name as written (in `text`)
+  const std::string* first_key = nullptr;  // its name key
+  std::string_view last;    // the last word as written
+  bool sentence_initial = false;  // one word opening a sentence
+  std::string role;    // a role phrase in apposition before it
+};
+
+// A capitalised word of pass 1: its index and its string_hash.
+struct Cap {
+  std::uint64_t hash;
+  std::size_t word;
+};
+
+// One entity's mentions, at members[at, at + n) (find_entities).
+struct Group {
+  std::uint32_t at, n;
+};
+
+// The entity stage's working buffers, kept by each thread from one
+// document to the next, as the quote stage's are (QuoteBuffers): a short
+// document allocated and freed each of them, a dozen malloc/free pairs.
+// Each use clears what it fills.
+struct EntityBuffers {
+  std::vector<Word> words;
+  std::vector<Cap> caps;
+  std::vector<std::uint32_t> shaped;
+  std::vector<Spelled*> spelled_of;
+  std::vector<Mention> mentions;
+  std::vector<Span> role_spans;
+  std::vector<std::size_t> order, members;
+  std::vector<Group> groups;
+  std::vector<std::vector<std::size_t>> sub;
+  std::vector<int> sub_gender;
+  std::vector<std::pair<const std::string*, int>> firsts;
+  std::vector<std::pair<std::string_view, int>> spellings;
+  StringTable<bool> alone;
+  static EntityBuffers& mine() {
+    thread_local EntityBuffers b;
+    return b;
+  }
+  // (a huge document's buffers are not kept for the next one)
+  void trim() {
+    constexpr std::size_t kKeep = std::size_t{1} << 16;  // words
+    auto drop = [](auto& v, std::size_t keep) {
+      if (v.capacity() > keep) std::remove_reference_t<decltype(v)>().swap(v);
+    };
+    drop(words, kKeep);
+    drop(spelled_of, kKeep);
+    drop(caps, kKeep / 4);
+    drop(shaped, kKeep / 4);
+    drop(mentions, kKeep / 4);
+    drop(role_spans, kKeep / 4);
+    drop(order, kKeep / 4);
+    drop(members, kKeep / 4);
+    drop(groups, kKeep / 4);
+    drop(sub_gender, kKeep / 4);
+    drop(firsts, kKeep / 4);
+    drop(spellings, kKeep / 4);
+    if (sub.size() > 64) sub.clear();
+    for (std::vector<std::size_t>& v : sub) drop(v, kKeep / 4);
+    if (alone.capacity() > kKeep / 4) alone = StringTable<bool>();
+  }
+};
+
 }  // namespace
 
 void find_entities(std::string_view text, const std::vector<Span>& zones, const std::vector<Span>& sentences,
@@ -1258,24 +1331,15 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // that point into it)
   if (SpelledCache::mine().trim()) KeyPool::mine().clear();
   Cache<std::string, name_base>::mine().trim();
-  struct Mention {
-    Span span;
-    const std::string* key = nullptr;  // of the last word (in the key cache, which keeps it through the document)
-    int words;
-    int first_name = -1; // 1 female, 0 male, -1 none
-    bool english_first = false;  // the first name is of the English list
-    bool genitive_first = false;  // an unknown first name in the genitive (Барака Обамы)
-    bool gender_sure = true;  // false: a key of a man's and a woman's name, the spelling in neither
-    std::string_view first;   // the first name as written (in `text`)
-    const std::string* first_key = nullptr;  // its name key
-    std::string_view last;    // the last word as written
-    bool sentence_initial = false;  // one word opening a sentence
-    std::string role;    // a role phrase in apposition before it
-  };
-  std::vector<Mention> mentions;
-  std::vector<Span> role_spans;  // the appositions the mentions' roles come from
+  EntityBuffers& bufs = EntityBuffers::mine();
+  bufs.trim();
+  std::vector<Mention>& mentions = bufs.mentions;
+  mentions.clear();
+  std::vector<Span>& role_spans = bufs.role_spans;  // the appositions the mentions' roles come from
+  role_spans.clear();
   // Pass 1: the words of every zone (titles and captions name people too).
-  std::vector<Word> words;
+  std::vector<Word>& words = bufs.words;
+  words.clear();
   // about a word per 6 bytes in English, 9 in Russian (a hostile text of
   // one long word reserves no more than a million)
   words.reserve(std::min<std::size_t>(text.size() / 6, std::size_t{1} << 20));
@@ -1283,14 +1347,12 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // The capitalised words, in order: their index (the passes over them
   // skip the other words without reading them: a test a word, mispredicted
   // at every capital) and their string_hash.
-  struct Cap {
-    std::uint64_t hash;
-    std::size_t word;
-  };
   // the words of a role noun's first bytes and length (role_shape): the
   // only ones find_role_entities() starts a phrase at
-  std::vector<std::uint32_t> shaped;
-  std::vector<Cap> caps;
+  std::vector<std::uint32_t>& shaped = bufs.shaped;
+  shaped.clear();
+  std::vector<Cap>& caps = bufs.caps;
+  caps.clear();
   caps.reserve(std::min<std::size_t>(text.size() / 24, std::size_t{1} << 18));  // (about one a 30 bytes)
   // The first word opening in [i, until) of zone z, read from the bytes: a
   // word opens at a letter and runs over letters, digits, apostrophes and
@@ -1436,7 +1498,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   static const std::string kNoKey;  // the key of a word that is not capitalised
   // (the words' count once: a Word is 20 bytes, and size() a division)
   const std::size_t n_words = words.size();
-  std::vector<Spelled*> spelled_of(n_words, nullptr);
+  std::vector<Spelled*>& spelled_of = bufs.spelled_of;
+  spelled_of.assign(n_words, nullptr);
   {
     // every capitalised word is looked up at once: the thread's table is
     // large and its lookups miss the cache, so the slots are asked of the
@@ -1489,7 +1552,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // Pass 2: the keys of capitalised words seen alone inside a sentence: a
   // capitalised word before such a word is a first name (Tomas Brell ...
   // Brell said).
-  StringTable<bool> alone;
+  StringTable<bool>& alone = bufs.alone;
+  alone.clear();
   for (const Cap& c : caps) {
     const std::size_t k = c.word;
     const Word& w = words[k];
@@ -1746,7 +1810,8 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // addresses giving each mention its key's group: a comparison sort
   // mispredicted about every other comparison. The groups are sorted by
   // their first mention below, whatever their order here.)
-  std::vector<std::size_t> order(mentions.size());
+  std::vector<std::size_t>& order = bufs.order;
+  order.resize(mentions.size());  // (every place is written below)
   {
     struct KeySlot {
       const std::string* key;
@@ -1789,22 +1854,21 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // named last before it, or else to the first one.
   // the groups' mentions one after another in `members` (a vector per
   // group cost an allocation per push)
-  struct Group {
-    std::uint32_t at, n;
-  };
-  std::vector<Group> groups;
+  std::vector<Group>& groups = bufs.groups;
+  groups.clear();
   groups.reserve(mentions.size());
-  std::vector<std::size_t> members;
+  std::vector<std::size_t>& members = bufs.members;
+  members.clear();
   members.reserve(mentions.size());
-  std::vector<std::pair<const std::string*, int>> firsts;  // first names (key, gender), in order of appearance
-  std::vector<std::vector<std::size_t>> sub;  // the first sub_n in use, kept with their buffers
+  std::vector<std::pair<const std::string*, int>>& firsts = bufs.firsts;  // first names (key, gender), in order of appearance
+  std::vector<std::vector<std::size_t>>& sub = bufs.sub;  // the first sub_n in use, kept with their buffers
   std::size_t sub_n = 0;
   auto new_sub = [&] {
     if (sub_n == sub.size()) sub.emplace_back();
     sub[sub_n].clear();
     ++sub_n;
   };
-  std::vector<int> sub_gender;
+  std::vector<int>& sub_gender = bufs.sub_gender;
   for (std::size_t r = 0; r < order.size();) {
     std::size_t r_end = r + 1;
     while (r_end < order.size() && mentions[order[r_end]].key == mentions[order[r]].key) ++r_end;
@@ -1883,7 +1947,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   });
   const std::size_t first_new = out.size();
   out.reserve(out.size() + groups.size());
-  std::vector<std::pair<std::string_view, int>> spellings;  // in order of appearance
+  std::vector<std::pair<std::string_view, int>>& spellings = bufs.spellings;  // in order of appearance
   for (const Group& g : groups) {
     // (the group's mentions, as a range)
     struct {
@@ -1988,7 +2052,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
     out.push_back(std::move(e));
   }
   link_role_mentions(text, words, out, first_new);
-  find_role_entities(text, words, shaped, std::move(role_spans), out, first_new);
+  find_role_entities(text, words, shaped, role_spans, out, first_new);
 }
 
 }  // namespace detail

@@ -129,6 +129,15 @@ class StringTable {
     if (!slots_.empty()) detail::prefetch(&slots_[static_cast<std::uint32_t>(full_hash) & (slots_.size() - 1)]);
   }
   std::size_t size() const noexcept { return count_; }
+  std::size_t capacity() const noexcept { return slots_.size(); }
+  // Empties the table, keeping its memory (a table reused from one
+  // document to the next).
+  void clear() noexcept {
+    if (count_ == 0) return;
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    keys_.clear();
+    count_ = 0;
+  }
   // Calls f(key) for every key, in no order.
   template <class F>
   void each_key(F f) const {
