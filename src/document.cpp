@@ -216,7 +216,7 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
 
   doc.repairs = std::move(repairs);
 
-  const std::vector<Span> paragraphs = split_paragraphs(v);
+  std::vector<Span> paragraphs = split_paragraphs(v);
   const Segmenter& seg = impl_->segmenter;
   std::vector<Span> zones;
   zones.reserve(paragraphs.size());  // (each paragraph gives one zone or more)
@@ -281,14 +281,20 @@ result<Document> Pipeline::analyze(std::string_view text, std::string_view lang)
     if (q.cue.start != no_offset) q.cue = view.to_original(q.cue);
   }
 
-  doc.paragraphs.reserve(paragraphs.size());
-  for (const Span& p : paragraphs) doc.paragraphs.push_back(view.to_original(p));
-  doc.zones.reserve(zones.size());
-  for (const Span& z : zones) doc.zones.push_back(view.to_original(z));
-  doc.sentences.reserve(sentences.size());
-  for (const Span& s : sentences) doc.sentences.push_back(view.to_original(s));
-  doc.tokens.reserve(tokens.size());
-  for (const Span& t : tokens) doc.tokens.push_back(view.to_original(t));
+  // (the view is the input itself, nearly always: its offsets are the
+  // input's, and the spans move into the document as they are)
+  auto to_doc = [&](std::vector<Span>& from, std::vector<Span>& to) {
+    if (view.edits().empty()) {
+      to = std::move(from);
+      return;
+    }
+    to.reserve(from.size());
+    for (const Span& x : from) to.push_back(view.to_original(x));
+  };
+  to_doc(paragraphs, doc.paragraphs);
+  to_doc(zones, doc.zones);
+  to_doc(sentences, doc.sentences);
+  to_doc(tokens, doc.tokens);
   for (const Span& g : glued) {
     Repair r{view.to_original(Span{g.start, g.end, 0, 0}), repair_kind::glued, {}};
     r.replacement.assign(v.substr(g.start, g.flags - g.start));
