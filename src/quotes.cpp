@@ -25,8 +25,8 @@
 #include <iterator>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "chars_inline.hpp"
 #include "quotes_impl.hpp"
@@ -696,6 +696,13 @@ struct Mark {
   std::uint8_t kind;  // OPEN or CLOSE
 };
 
+// An entity's mention, as the rules look it up (by start)
+struct MentionAt {
+  std::uint32_t s, e;
+  int ent;
+  std::uint32_t kind;  // a mention_kind
+};
+
 }  // namespace
 
 // The buffers of the quote stage (the pairs and marks, a document's tokens
@@ -711,6 +718,8 @@ struct QuoteBuffers {
   std::vector<Span> words;  // QuoteScan::words()
   std::vector<std::uint32_t> reports;  // starts of the tokens that may open a report (opens_report), sorted
   std::vector<std::uint32_t> opens;    // Finder::indirect(): a sentence's tokens among them
+  std::vector<Span> units;  // the body zones, whose marks are paired
+  std::vector<MentionAt> ments;  // Ctx::ments_
   bool busy = false;        // lent to a QuoteScan
   static QuoteBuffers& mine() {
     thread_local QuoteBuffers b;
@@ -729,6 +738,8 @@ struct QuoteBuffers {
     if (pairs.capacity() > kKeep / 4) std::vector<QuotePair>().swap(pairs);
     if (marks.capacity() > kKeep / 4) std::vector<Mark>().swap(marks);
     if (outer.capacity() > kKeep / 4) std::vector<Span>().swap(outer);
+    if (units.capacity() > kKeep / 4) std::vector<Span>().swap(units);
+    if (ments.capacity() > kKeep / 4) std::vector<MentionAt>().swap(ments);
   }
 };
 
@@ -737,7 +748,9 @@ namespace {
 class Ctx {
  public:
   Ctx(std::string_view t, const std::vector<Span>& sentences, const std::vector<Entity>& ents, QuoteBuffers& bufs)
-      : t_(t), sents_(sentences), ents_(ents), marks_(bufs.marks), outer_(bufs.outer), all_(bufs.all), folded_(bufs.folded) {
+      : t_(t), sents_(sentences), ents_(ents), ments_(bufs.ments), marks_(bufs.marks), outer_(bufs.outer), all_(bufs.all),
+        folded_(bufs.folded) {
+    ments_.clear();
     std::size_t n = 0;
     for (const Entity& e : ents) n += e.mentions.size();
     ments_.reserve(n);
@@ -749,12 +762,8 @@ class Ctx {
   std::string_view t_;
   const std::vector<Span>& sents_;
   const std::vector<Entity>& ents_;
-  struct M {
-    std::uint32_t s, e;
-    int ent;
-    std::uint32_t kind;  // a mention_kind
-  };
-  std::vector<M> ments_;
+  using M = MentionAt;
+  std::vector<M>& ments_;  // the entities' mentions, by start
   std::vector<Mark>& marks_;  // every paired mark, sorted
   std::vector<Span>& outer_;  // contents of depth-0 pairs, sorted
   // The rules look at a sentence or a window around a quote many times
@@ -1584,6 +1593,81 @@ struct Found {
   std::uint32_t zone;  // index of its body zone, for carrying speakers over
 };
 
+// A set of text offsets: open addressing in one array (an unordered_set
+// allocated a node an offset), emptied keeping its memory.
+class OffsetSet {
+ public:
+  void clear() {
+    if (n_ == 0) return;
+    std::fill(slots_.begin(), slots_.end(), kEmpty);
+    n_ = 0;
+  }
+  bool contains(std::uint32_t x) const {
+    if (slots_.empty()) return false;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = slot(x, mask);; i = (i + 1) & mask) {
+      if (slots_[i] == x) return true;
+      if (slots_[i] == kEmpty) return false;
+    }
+  }
+  void insert(std::uint32_t x) {
+    if ((n_ + 1) * 2 > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = slot(x, mask);
+    while (slots_[i] != kEmpty && slots_[i] != x) i = (i + 1) & mask;
+    if (slots_[i] == kEmpty) slots_[i] = x, ++n_;
+  }
+  std::size_t capacity() const { return slots_.size(); }
+
+ private:
+  static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};  // (no offset: a text is below 4 GiB)
+  static std::size_t slot(std::uint32_t x, std::size_t mask) {
+    return static_cast<std::size_t>((std::uint64_t{x} * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+  }
+  void grow() {
+    std::vector<std::uint32_t> old(slots_.empty() ? 16 : slots_.size() * 2, kEmpty);
+    old.swap(slots_);
+    n_ = 0;
+    for (const std::uint32_t x : old)
+      if (x != kEmpty) insert(x);
+  }
+  std::vector<std::uint32_t> slots_;
+  std::size_t n_ = 0;
+};
+
+// The buffers of find_quotes() and its Finder, kept by each thread from one
+// document to the next (as QuoteBuffers): allocating them cost a short
+// document about ten malloc/free pairs. Each use clears what it fills.
+struct FinderBuffers {
+  std::vector<Found> found, indirect;
+  std::vector<std::size_t> by_cue;
+  std::vector<std::uint32_t> direct_starts;
+  std::vector<Span> speaker_spans;
+  std::vector<bool> done;
+  std::vector<Tok> look;
+  OffsetSet used;
+  // (find_quotes() calls nothing that could call it again: one set a thread)
+  static FinderBuffers& mine() {
+    thread_local FinderBuffers b;
+    return b;
+  }
+  // (a huge document's buffers are not kept for the next one)
+  void trim() {
+    constexpr std::size_t kKeep = std::size_t{1} << 14;
+    auto drop = [](auto& v) {
+      if (v.capacity() > kKeep) std::remove_reference_t<decltype(v)>().swap(v);
+    };
+    drop(found);
+    drop(indirect);
+    drop(by_cue);
+    drop(direct_starts);
+    drop(speaker_spans);
+    drop(done);
+    drop(look);
+    if (used.capacity() > kKeep) used = OffsetSet();
+  }
+};
+
 // Trims whitespace, marks and punctuation from the content's ends.
 Span trim(std::string_view t, std::uint32_t s, std::uint32_t e) {
   auto edge = [](char32_t c) {
@@ -1606,8 +1690,12 @@ Span trim(std::string_view t, std::uint32_t s, std::uint32_t e) {
 
 class Finder {
  public:
-  Finder(Ctx& cx, const std::vector<Span>& zones, QuoteBuffers& b)
-      : cx_(cx), scratch_buf_(b.scratch), zones_(zones), toks_buf_(b.toks), reports_(b.reports), opens_(b.opens) {
+  Finder(Ctx& cx, const std::vector<Span>& zones, QuoteBuffers& b, FinderBuffers& fb)
+      : cx_(cx), scratch_buf_(b.scratch), zones_(zones), toks_buf_(b.toks), used_(fb.used), indirect_(fb.indirect),
+        direct_starts_(fb.direct_starts), reports_(b.reports), opens_(b.opens), speaker_spans_(fb.speaker_spans),
+        done_(fb.done), look_buf_(fb.look) {
+    indirect_.clear();
+    done_.clear();
     // a sentence's tokens fit without growing the buffers a sentence at a time
     toks_buf_.reserve(256);
     scratch_buf_.reserve(256);
@@ -1668,7 +1756,7 @@ class Finder {
                                [](std::uint32_t x, const Span& z) { return x < z.start; });
     return it == zones_.begin() ? 0 : static_cast<std::uint32_t>(it - zones_.begin() - 1);
   }
-  bool used(std::uint32_t pos) const { return used_.count(pos) > 0; }
+  bool used(std::uint32_t pos) const { return used_.contains(pos); }
   void use(const Tok& v) { used_.insert(v.s); }
 
   Speaker with_cue(Speaker sp, const Tok& v) {
@@ -3619,15 +3707,15 @@ class Finder {
   const std::vector<Span>& zones_;
   std::vector<Tok>& toks_buf_;
   Toks toks_;
-  std::unordered_set<std::uint32_t> used_;  // cues that attributed a marked quote
-  std::vector<Found> indirect_;
-  std::vector<std::uint32_t> direct_starts_;  // contents' starts of the direct quotes marked() attributed, sorted
+  OffsetSet& used_;  // cues that attributed a marked quote
+  std::vector<Found>& indirect_;
+  std::vector<std::uint32_t>& direct_starts_;  // contents' starts of the direct quotes marked() attributed, sorted
   const std::vector<std::uint32_t>& reports_;  // QuoteBuffers::reports
   std::size_t report_at_ = 0;                   // may_report()'s cursor in it
   std::vector<std::uint32_t>& opens_;           // indirect(): its sentence's tokens in reports_
-  std::vector<Span> speaker_spans_;  // the speakers' phrases found before rest(), by start
-  std::vector<bool> done_;
-  std::vector<Tok> look_buf_;
+  std::vector<Span>& speaker_spans_;  // the speakers' phrases found before rest(), by start
+  std::vector<bool>& done_;
+  std::vector<Tok>& look_buf_;
   Toks look_;  // the words after a quote whose sentence ended inside it
   const QuotePair* pairs_ = nullptr;
   std::size_t pair_count_ = 0;
@@ -3662,8 +3750,8 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
     bufs_ = &mine;
   }
   QuoteBuffers& b = *bufs_;
-  std::vector<Span> units;
-  units.reserve(zones.size());
+  std::vector<Span>& units = b.units;
+  units.clear();
   for (const Span& z : zones)
     if (z.kind == static_cast<std::uint32_t>(zone_kind::body)) units.push_back(z);
   b.pairs.clear();
@@ -3711,16 +3799,19 @@ void find_quotes(QuoteScan& scan, const std::vector<Span>& sentences, const std:
   QuoteBuffers& bufs = *scan.bufs_;
   std::vector<QuotePair>& pairs = bufs.pairs;
   Ctx cx(text, sentences, entities, bufs);  // (the tokens are the scan's)
+  FinderBuffers& fbufs = FinderBuffers::mine();
+  fbufs.trim();
 
-  std::vector<Found> found;
-  Finder f(cx, zones, bufs);
+  std::vector<Found>& found = fbufs.found;
+  found.clear();
+  Finder f(cx, zones, bufs, fbufs);
   f.run(pairs, found);
   // a partial quote ending a clause reported on the same cue speaks with that
   // report's speaker, which the clause rules may have found further on
   // ("«…», пояснил автор законопроекта, первый зампред … Андрей Красов")
   {
-    std::vector<std::size_t> by_cue;  // indirect quotes, by their cue's start
-    by_cue.reserve(found.size());
+    std::vector<std::size_t>& by_cue = fbufs.by_cue;  // indirect quotes, by their cue's start
+    by_cue.clear();
     for (std::size_t i = 0; i < found.size(); ++i)
       if (found[i].kind == quote_kind::indirect && found[i].sp.found() && found[i].sp.cue.start != no_offset)
         by_cue.push_back(i);
