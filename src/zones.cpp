@@ -281,70 +281,90 @@ namespace {
 // after a letter, itself before a lower-case one (b when there is none). It
 // may say yes where there is none (a continuation byte reads as a letter's
 // end, a letter outside ASCII and а..я, А..Я as a capital, any byte from
-// 0x80 as lower case): glued_words reads from there exactly. Nearly every
-// paragraph has no such place, and 16 bytes are ruled out at a time.
+// 0x80 as lower case): glued_words reads from there exactly. It never says
+// yes at a character that has no capitals: U+0080..U+00BF (C2: « » and the
+// no-break space) and U+2000..U+207F (E2 80, E2 81: dashes, curly quotes),
+// which close Russian words often. Nearly every paragraph has no such
+// place, and 16 bytes are ruled out at a time.
+#if defined(__SSE2__)
+// The candidates among the 16 bytes at p, a bit each (p[-1] and p[16..18]
+// are read).
+inline unsigned glue_candidates(const char* p) {
+  const __m128i d0 = _mm_set1_epi8(static_cast<char>(0xD0)), d1 = _mm_set1_epi8(static_cast<char>(0xD1));
+  const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const __m128i vp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
+  const __m128i zero = _mm_setzero_si128();
+  if (_mm_movemask_epi8(v0) == 0) {
+    // 16 ASCII bytes (most chunks of English): A..Z after a letter or a
+    // multi-byte character's last byte, before a..z or a byte from 0x80.
+    // One test, taken whether or not the chunk holds a capital: English
+    // has one in most chunks, and a branch on it mispredicted.
+    const __m128i after_letter = _mm_or_si128(ascii_letter_bytes(vp), _mm_cmplt_epi8(vp, zero));
+    const __m128i before_lower = _mm_or_si128(bytes_in(v1, 'a', 'z'), _mm_cmplt_epi8(v1, zero));
+    return static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_and_si128(_mm_and_si128(after_letter, bytes_in(v0, 'A', 'Z')), before_lower)));
+  }
+  // a lead byte of another block that has capitals: not D0 D1 (Cyrillic,
+  // below), C2, nor E2 before 80 or 81
+  const __m128i cyr_lead = _mm_or_si128(_mm_cmpeq_epi8(v0, d0), _mm_cmpeq_epi8(v0, d1));
+  const __m128i punct_lead = _mm_and_si128(_mm_cmpeq_epi8(v0, _mm_set1_epi8(static_cast<char>(0xE2))), bytes_in(v1, 0x80, 0x81));
+  const __m128i other_lead = _mm_andnot_si128(_mm_or_si128(cyr_lead, punct_lead), bytes_in(v0, 0xC3, 0xF4));
+  // A..Z; Ѐ..Я (D0 80..AF) and the capitals of D1 (Ѡ ..)
+  const __m128i cap_ascii = bytes_in(v0, 'A', 'Z');
+  const __m128i cap_cyr = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, d0), bytes_in(v1, 0x80, 0xAF)),
+                                       _mm_and_si128(_mm_cmpeq_epi8(v0, d1), bytes_in(v1, 0x90, 0xBF)));
+  // a letter (or any multi-byte character) ends right before
+  const __m128i after_letter = _mm_or_si128(ascii_letter_bytes(vp), bytes_in(vp, 0x80, 0xBF));
+  // (most chunks of prose hold no capital or other block's letter right
+  // after a letter, a fifth of Russian ones some capital: the rest of the
+  // test is for the few that do)
+  if (_mm_movemask_epi8(_mm_and_si128(after_letter, _mm_or_si128(other_lead, _mm_or_si128(cap_ascii, cap_cyr)))) == 0)
+    return 0;
+  const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  const __m128i v3 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 3));
+  // lower case, or perhaps (at x, with y after it)
+  auto maybe_lower = [&](__m128i x, __m128i y) {
+    const __m128i cyr = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(x, d0), bytes_in(y, 0xB0, 0xBF)),
+                                     _mm_and_si128(_mm_cmpeq_epi8(x, d1), bytes_in(y, 0x80, 0xBF)));
+    const __m128i other = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(x, d0), _mm_cmpeq_epi8(x, d1)), bytes_in(x, 0xC2, 0xF4));
+    return _mm_or_si128(_mm_or_si128(bytes_in(x, 'a', 'z'), cyr), other);
+  };
+  const __m128i upper_ascii = _mm_and_si128(cap_ascii, maybe_lower(v1, v2));
+  const __m128i upper_cyr = _mm_and_si128(cap_cyr, maybe_lower(v2, v3));
+  return static_cast<unsigned>(
+      _mm_movemask_epi8(_mm_and_si128(after_letter, _mm_or_si128(_mm_or_si128(upper_ascii, upper_cyr), other_lead))));
+}
+#endif
+
 std::uint32_t first_glue_candidate(const char* base, std::uint32_t a, std::uint32_t b) {
   std::uint32_t i = a;
 #if defined(__SSE2__)
-  // (bytes i-1 .. i+18 are read: one before, three after the chunk)
   if (i < b) ++i;  // the range's first byte has no letter before it here
-  const __m128i d0 = _mm_set1_epi8(static_cast<char>(0xD0)), d1 = _mm_set1_epi8(static_cast<char>(0xD1));
-  while (i + 19 <= b) {
-    const __m128i v0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i));
-    const __m128i v1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 1));
-    const __m128i vp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i - 1));
-    const __m128i zero = _mm_setzero_si128();
-    if (_mm_movemask_epi8(v0) == 0) {
-      // 16 ASCII bytes (most chunks of English): A..Z after a letter or a
-      // multi-byte character's last byte, before a..z or a byte from 0x80.
-      // One test, taken whether or not the chunk holds a capital: English
-      // has one in most chunks, and a branch on it mispredicted.
-      const __m128i after_letter = _mm_or_si128(ascii_letter_bytes(vp), _mm_cmplt_epi8(vp, zero));
-      const __m128i before_lower = _mm_or_si128(bytes_in(v1, 'a', 'z'), _mm_cmplt_epi8(v1, zero));
-      const unsigned m = static_cast<unsigned>(
-          _mm_movemask_epi8(_mm_and_si128(_mm_and_si128(after_letter, bytes_in(v0, 'A', 'Z')), before_lower)));
-      if (m) return i + static_cast<std::uint32_t>(__builtin_ctz(m));
-      i += 16;
-      continue;
+  for (; i + 19 <= b; i += 16)
+    if (const unsigned m = glue_candidates(base + i)) return i + static_cast<std::uint32_t>(__builtin_ctz(m));
+  if (i < b) {
+    // the last bytes (fewer than 19) the same way, from a copy with zeros
+    // after them: a zero is no letter, so no place there reads as a glue
+    // point, as none does at the range's end
+    char buf[1 + 48] = {};
+    buf[0] = base[i - 1];
+    std::memcpy(buf + 1, base + i, b - i);
+    for (std::uint32_t o = 0; o < b - i; o += 16) {
+      unsigned m = glue_candidates(buf + 1 + o);
+      if (b - i - o < 16) m &= (1u << (b - i - o)) - 1u;
+      if (m) return i + o + static_cast<std::uint32_t>(__builtin_ctz(m));
     }
-    // a lead byte other than D0 D1: a letter of another block, any case
-    const __m128i other_lead =
-        _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(v0, d0), _mm_cmpeq_epi8(v0, d1)), bytes_in(v0, 0xC2, 0xF4));
-    // A..Z; Ѐ..Я (D0 80..AF) and the capitals of D1 (Ѡ ..)
-    const __m128i cap_ascii = bytes_in(v0, 'A', 'Z');
-    const __m128i cap_cyr = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(v0, d0), bytes_in(v1, 0x80, 0xAF)),
-                                         _mm_and_si128(_mm_cmpeq_epi8(v0, d1), bytes_in(v1, 0x90, 0xBF)));
-    // (most chunks of prose hold no capital and no other block's letter:
-    // the rest of the test is for those that do)
-    if (_mm_movemask_epi8(_mm_or_si128(other_lead, _mm_or_si128(cap_ascii, cap_cyr))) == 0) {
-      i += 16;
-      continue;
-    }
-    const __m128i v2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 2));
-    const __m128i v3 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(base + i + 3));
-    // a letter (or any multi-byte character) ends right before
-    const __m128i after_letter = _mm_or_si128(bytes_in(_mm_or_si128(vp, _mm_set1_epi8(0x20)), 'a', 'z'), bytes_in(vp, 0x80, 0xBF));
-    // lower case, or perhaps (at x, with y after it)
-    auto maybe_lower = [&](__m128i x, __m128i y) {
-      const __m128i cyr = _mm_or_si128(_mm_and_si128(_mm_cmpeq_epi8(x, d0), bytes_in(y, 0xB0, 0xBF)),
-                                       _mm_and_si128(_mm_cmpeq_epi8(x, d1), bytes_in(y, 0x80, 0xBF)));
-      const __m128i other = _mm_andnot_si128(_mm_or_si128(_mm_cmpeq_epi8(x, d0), _mm_cmpeq_epi8(x, d1)), bytes_in(x, 0xC2, 0xF4));
-      return _mm_or_si128(_mm_or_si128(bytes_in(x, 'a', 'z'), cyr), other);
-    };
-    const __m128i upper_ascii = _mm_and_si128(cap_ascii, maybe_lower(v1, v2));
-    const __m128i upper_cyr = _mm_and_si128(cap_cyr, maybe_lower(v2, v3));
-    const unsigned m = static_cast<unsigned>(
-        _mm_movemask_epi8(_mm_and_si128(after_letter, _mm_or_si128(_mm_or_si128(upper_ascii, upper_cyr), other_lead))));
-    if (m) return i + static_cast<std::uint32_t>(__builtin_ctz(m));
-    i += 16;
   }
-#endif
-  // the rest a byte at a time, more warily: any capital or lead byte
+  return b;
+#else
+  // a byte at a time, more warily: any capital or lead byte
   for (; i < b; ++i) {
     const auto c = static_cast<unsigned char>(base[i]);
     if ((c >= 'A' && c <= 'Z') || c >= 0xC0) return i;
   }
   return b;
+#endif
 }
 
 }  // namespace

@@ -1029,7 +1029,10 @@ TEST(GluedWords, SkippingFindsWhatReadingEveryByteFinds) {
   const char* pieces[] = {"photo", "Roskomnadzor", " ", "EDRi", "\xD0\x9F\xD1\x80\xD0\xB8",  // При
                           "\xD0\xBC\xD0\xB8\xD1\x80", "NATO", "\xD0\xA2\xD0\x90\xD0\xA1\xD0\xA1",  // мир ТАСС
                           "iPhone", ", ", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\x94", "\xC3\x89", "\xC3\xA9",
-                          "\xD1\x91", "\xD0\x81", "McDonald", "x", "\xD0\xB0", "Z", "-", "'", "7", "\xD1\xA0"};
+                          "\xD1\x91", "\xD0\x81", "McDonald", "x", "\xD0\xB0", "Z", "-", "'", "7", "\xD1\xA0",
+                          // no-break space, curly quote, superscript i (no capitals: never a glue point's
+                          // start), and capitals led by E2 (Kelvin sign, Latin Ⱡ)
+                          "\xC2\xA0", "\xE2\x80\x9D", "\xE2\x81\xB1", "\xE2\x84\xAA", "\xE2\xB1\xA0"};
   std::size_t found = 0;
   for (int it = 0; it < 20000; ++it) {
     std::string s;
