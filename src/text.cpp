@@ -73,18 +73,23 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
 #if defined(__SSE2__)
       // then 16 bytes at a time while they hold ASCII and whole two-byte
       // forms only (Russian text): every lead C2..DF has its continuation
-      // byte after it and every continuation byte such a lead before it; a
-      // lead cut by the block's end is read with the next block
+      // byte after it and every continuation byte such a lead before it (the
+      // byte before a block is read with it: a block's last lead is checked
+      // with the next, and each block starts 16 bytes on, not after a test
+      // of the one before, which bound the loop to its latency)
       while (end - p >= 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i vp = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
         const unsigned hi = static_cast<unsigned>(_mm_movemask_epi8(v));
-        const __m128i c2 = _mm_set1_epi8(static_cast<char>(0xC2)), df = _mm_set1_epi8(static_cast<char>(0xDF));
-        const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(
-            _mm_and_si128(_mm_cmpeq_epi8(_mm_max_epu8(v, c2), v), _mm_cmpeq_epi8(_mm_min_epu8(v, df), v))));
+        const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(detail::bytes_in(v, 0xC2, 0xDF)));
+        const unsigned after_lead = static_cast<unsigned>(_mm_movemask_epi8(detail::bytes_in(vp, 0xC2, 0xDF)));
         const unsigned cont = detail::continuation_mask(v);
-        if ((hi & ~(lead | cont)) != 0 || cont != ((lead << 1) & 0xFFFFu)) break;
-        p += 16 - ((lead >> 15) & 1u);  // (arithmetic: a lead cut or not is a coin toss a branch mispredicted)
+        if ((hi & ~(lead | cont)) != 0 || cont != after_lead) break;
+        p += 16;
       }
+      // (a lead that ended the last block read is read again with its
+      // continuation byte, at p)
+      if (static_cast<unsigned>(static_cast<unsigned char>(p[-1]) - 0xC2u) <= 0xDFu - 0xC2u) --p;
 #endif
       continue;
     }

@@ -48,6 +48,37 @@ TEST(Utf8, TruncatedSequences) {
   EXPECT_EQ(find_invalid_utf8("\x80"), 0u);                    // lone continuation
 }
 
+// The vector path over Russian text (ASCII and two-byte forms, 16 bytes at
+// a time, each block read with the byte before it) finds the first invalid
+// byte where decoding character by character does, wherever a three-byte
+// form, a lead cut by a block's end or a bad byte falls.
+TEST(Utf8, FirstInvalidByteAsDecodingFindsIt) {
+  const char* pieces[] = {"\xD0\xB4", "\xD1\x83", "\xD0\x94", " ", "ab", ".", "\xC2\xAB",  // д у Д « 
+                          "\xE2\x80\x94", "\xF0\x9F\x98\x80",                              // — 😀
+                          "\x80", "\xD0", "\xC0\xAF", "\xF5", "\xE2\x80", "\xD0 "};   // bad bytes
+  auto reference = [](std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+      const decoded_char d = decode_utf8(s.data() + i, s.data() + s.size());
+      if (!d.valid) return i;
+      i += d.len;
+    }
+    return npos;
+  };
+  std::mt19937 rng(11);
+  std::size_t invalid = 0;
+  for (int it = 0; it < 20000; ++it) {
+    std::string s;
+    const int n = static_cast<int>(rng() % 80);
+    // (mostly valid Russian, a bad or three-byte piece now and then)
+    for (int i = 0; i < n; ++i) s += pieces[rng() % 8 == 0 ? rng() % 15 : rng() % 7];
+    const std::size_t want = reference(s);
+    ASSERT_EQ(find_invalid_utf8(s), want) << s;
+    invalid += want != npos;
+  }
+  EXPECT_GT(invalid, 1000u);  // the mixes do hold bad bytes
+  EXPECT_LT(invalid, 19000u);  // and long valid stretches
+}
+
 TEST(Utf8, DecodeReportsMaximalSubparts) {
   auto dec = [](std::string_view s) { return decode_utf8(s.data(), s.data() + s.size()); };
   EXPECT_EQ(dec("\xE2\x82").len, 2);       // truncated 3-byte: one subpart of 2
