@@ -217,7 +217,8 @@ inline ScriptCount count_scripts(const char* p, const char* end) noexcept {
   // 16 bytes at a time while every lead byte among them is D0..D3 with a
   // continuation byte after it: ASCII letters count as Latin, those leads as
   // Cyrillic, as the byte path would count them; a chunk with any other
-  // lead byte goes by bytes
+  // lead byte goes by bytes (from a continuation byte, the byte path reads
+  // it alone, as an invalid character of no script)
   const __m128i kC0 = _mm_set1_epi8(static_cast<char>(0xC0));
   const __m128i k1 = _mm_set1_epi8(1);
   // the counts summed in vectors, a byte of 1 per letter added up by
@@ -240,9 +241,12 @@ inline ScriptCount count_scripts(const char* p, const char* end) noexcept {
     }
     sum_latin = _mm_add_epi64(sum_latin, _mm_sad_epu8(_mm_and_si128(letters, k1), _mm_setzero_si128()));
     sum_cyr = _mm_add_epi64(sum_cyr, _mm_sad_epu8(_mm_and_si128(cyr_v, k1), _mm_setzero_si128()));
-    // and the continuation byte of a letter cut by the chunk's end, known
-    // from the masks (a branch on the byte mispredicted every other chunk)
-    p += 16 + ((cyr >> 15) & 1u);
+    // The next chunk starts 16 bytes on, whatever this one holds: it may
+    // open with the continuation byte of a letter counted here, which no
+    // path counts (a byte from 0x80 is no ASCII letter and no lead). A step
+    // over that byte waited on this chunk's test, and the loop ran at its
+    // latency.
+    p += 16;
   }
   const auto total = [](__m128i x) {
     std::uint64_t h[2];
