@@ -770,32 +770,39 @@ bool may_need_letters(std::string_view s, const RepairOptions& o) {
     // 16 ASCII bytes at a time: inside them no script changes but at their
     // first letter, after a Cyrillic one; after them the script is the last
     // byte's
+    unsigned carry = 0;  // 1: the last block read ended with a lead byte, whose continuation opens this one
     while (end - q >= 16) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
       if (const unsigned hi = static_cast<unsigned>(_mm_movemask_epi8(v))) {
         // 16 bytes of letters of U+0400..U+047F (leads D0, D1) and ASCII
         // non-letters: no script changes inside them either, and no
         // invisible character; a lead byte at the end is read with the next
-        // block. Anything else goes by bytes.
+        // block (its continuation byte opens it: `carry`). Anything else
+        // goes by bytes. Each block starts 16 bytes on, not after a test of
+        // the one before: a step over a cut letter bound the loop to its
+        // latency.
         const unsigned lead = static_cast<unsigned>(_mm_movemask_epi8(
             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD0))),
                          _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xD1))))));
         const unsigned cont = detail::continuation_mask(v);
-        if (detail::ascii_letter_mask(v) != 0 || (hi & ~(lead | cont)) != 0 || cont != ((lead << 1) & 0xFFFFu) ||
-            (prev == script::latin && (lead & 1u)))
+        if (detail::ascii_letter_mask(v) != 0 || (hi & ~(lead | cont)) != 0 ||
+            cont != (((lead << 1) | carry) & 0xFFFFu) || (prev == script::latin && (lead & 1u)))
           break;
-        // (by arithmetic: whether a chunk of Russian ends inside a letter is
-        // a coin toss, and a branch on it mispredicted half the time)
-        const unsigned cut = (lead >> 15) & 1u;
-        prev = (cont >> (15 - cut)) & 1u ? script::cyrillic : script::common;
-        q += 16 - cut;
+        carry = (lead >> 15) & 1u;
+        prev = ((lead | cont) >> 15) & 1u ? script::cyrillic : script::common;
+        q += 16;
         continue;
       }
+      if (carry) break;  // (a continuation byte is no ASCII: not reached)
       const auto first = static_cast<unsigned char>(q[0]), last = static_cast<unsigned char>(q[15]);
       if (prev == script::cyrillic && static_cast<unsigned>((first | 0x20) - 'a') < 26u) break;
       prev = static_cast<unsigned>((last | 0x20) - 'a') < 26u ? script::latin : script::common;
       q += 16;
     }
+    // (a lead that ended the last block read is read again with its
+    // continuation byte; the character before it was no Latin letter, the
+    // only script the byte path asks of it)
+    if (carry) --q, prev = script::common;
     if (q >= end) break;
 #endif
     // ASCII and U+0400..U+047F (no invisible character among them) on bytes
