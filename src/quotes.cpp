@@ -1011,7 +1011,9 @@ class Ctx {
                         abbr_class::prefix;
             // an acronym is no pronoun, relative or conjunction: "The WHO
             // and the World Bank stressed", "the US said"
-            if (k.caps && folded && j - i >= 2 && j - i <= 5 && k.lex && !k.lcue) {
+            // (one branch: caps, the length and a lexicon entry each come
+            // in no order a predictor learns, and all hold for few words)
+            if (k.caps & folded & (j - i - 2 <= 3u) & (k.lex != nullptr) & !k.lcue) {
               bool upper = true;
               for (std::uint32_t x = i; x < j && upper; ++x) upper = base[x] >= 'A' && base[x] <= 'Z';
               if (upper) {
