@@ -1439,20 +1439,9 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
                  after != '\'' &&
                  !(after == 0xE2 && t.end + 2 < z.end && text[t.end + 1] == '\x80' && text[t.end + 2] == '\x99');
           if (take) {
-            // two capitals or more and no lower-case letter (none when it
-            // opens with one)
-            bool acronym = false;
-            if (!(t.kind & kWordFirstLower)) {
-              int upper = 0;
-              bool lower = false;
-              for (std::uint32_t j = i; j < t.end && !lower;) {
-                const decoded_char e = decode_utf8(text.data() + j, text.data() + t.end);
-                upper += is_upper(e.cp);
-                lower = is_lower(e.cp);
-                j += e.len;
-              }
-              acronym = upper >= 2 && !lower;
-            }
+            // two capitals or more and no lower-case letter (kWordAcronym:
+            // the tokenizer counted them as it read the word)
+            const bool acronym = (t.kind & kWordAcronym) != 0;
             r = Read{i, t.end, t.end, (t.kind & kWordFirstUpper) != 0, acronym, true};
             ++ti;
           } else {

@@ -928,6 +928,11 @@ class Ctx {
       if (letter || detail::digit_fast(c)) {
         std::uint32_t j = i + d.len;
         bool digits = !letter;
+        // its capitals counted, and whether it has a lower-case letter, as
+        // each branch below reads them (for kWordAcronym)
+        const bool first_upper = is_upper(c), first_lower = is_lower(c);
+        int upper = first_upper;
+        bool lower = first_lower;
         // A word of a..z, A..Z and А..я only is folded as it is read (into
         // fold_base at its offset); any other character leaves it to fold().
         char* const fb = fold_base ? fold_base + i : nullptr;
@@ -945,6 +950,7 @@ class Ctx {
                 lower_run<lower_set::both>(base + j, base + b, folded ? fb + (j - i) : nullptr) - base);
             if (q > j) {
               digits = false;
+              lower = true;
               j = q;
               if (j >= b) break;
             }
@@ -952,6 +958,8 @@ class Ctx {
           const auto b0 = static_cast<unsigned char>(base[j]);
           if (static_cast<unsigned>((b0 | 0x20) - 'a') < 26u) {
             digits = false;
+            upper += b0 < 'a';
+            lower |= b0 >= 'a';
             if (folded) fb[j - i] = static_cast<char>(b0 | 0x20);
             ++j;
             continue;
@@ -961,6 +969,7 @@ class Ctx {
           if (b0 < 0x80 && static_cast<unsigned>(b0 - '0') >= 10u && b0 != '-' && b0 != '\'') break;
           if (j + 1 < b && ru2(b0, static_cast<unsigned char>(base[j + 1]))) {
             digits = false;
+            ++upper;  // (А..Я: lower_run() above took а..я)
             if (folded) fold_ru2(b0, static_cast<unsigned char>(base[j + 1]), fb + (j - i));
             j += 2;
             continue;
@@ -969,6 +978,8 @@ class Ctx {
           if (is_letter(x.cp) || detail::digit_fast(x.cp)) {
             folded = false;
             digits = digits && !is_letter(x.cp);
+            upper += is_upper(x.cp);
+            lower |= is_lower(x.cp);
             j += x.len;
             continue;
           }
@@ -986,9 +997,10 @@ class Ctx {
         }
         k.e = j;
         k.kind = digits ? NUM : W;
-        k.caps = is_upper(c);
-        k.first = static_cast<std::uint8_t>((letter ? kWordFirstLetter : 0u) | (k.caps ? kWordFirstUpper : 0u) |
-                                            (is_lower(c) ? kWordFirstLower : 0u));
+        k.caps = first_upper;
+        k.first = static_cast<std::uint8_t>((letter ? kWordFirstLetter : 0u) | (first_upper ? kWordFirstUpper : 0u) |
+                                            (first_lower ? kWordFirstLower : 0u) |
+                                            (upper >= 2 && !lower ? kWordAcronym : 0u));
         k.cyr = c >= 0x400 && c <= 0x4FF;
         if (!digits && j - i <= kFoldCap) {
           char* buf = fold_base ? fold_base + i : nullptr;
@@ -1014,9 +1026,8 @@ class Ctx {
             // (one branch: caps, the length and a lexicon entry each come
             // in no order a predictor learns, and all hold for few words)
             if (k.caps & folded & (j - i - 2 <= 3u) & (k.lex != nullptr) & !k.lcue) {
-              bool upper = true;
-              for (std::uint32_t x = i; x < j && upper; ++x) upper = base[x] >= 'A' && base[x] <= 'Z';
-              if (upper) {
+              // (all of A..Z: a capital a byte, counted above)
+              if (!lower && upper == static_cast<int>(j - i)) {
                 k.acronym = true;
                 k.lex = nullptr;
                 k.conj = false;

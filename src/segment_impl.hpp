@@ -71,6 +71,7 @@ enum word_bits : std::uint32_t {
   kWordFirstLetter = 2,  // its first character is a letter
   kWordFirstUpper = 4,   // ... an upper-case one
   kWordFirstLower = 8,   // ... a lower-case one
+  kWordAcronym = 16,     // two capitals or more and no lower-case letter (not told of a joined word)
 };
 
 /// Name mentions in the body zones, clustered into entities (spans in

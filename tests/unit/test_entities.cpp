@@ -562,7 +562,9 @@ TEST(Entities, WordsFromTokensAsFromBytes) {
       "Anna", "Smith", "Putin", "Durov", "Дуров", "Анна", "Смирнова", "said", "сказал", "head", "of",
       "Telegram", "глава", "МИД", "FSB", "NATO", "США", "al-Sisi", "Jean-Pierre", "co-founder", "FSB-tossed",
       "Durov's", "Durova’s", "O'Brien", "don't", "2Pac", "12-летний", "5G", "Йошкар-Ола", "Émile", "the",
-      " ", " ", " ", " ", ", ", ". ", "\n", "\n\n", "-", "'", "’", "«", "»", "\"", "“", "”", " — ", "(", ")", "1999"};
+      " ", " ", " ", " ", ", ", ". ", "\n", "\n\n", "-", "'", "’", "«", "»", "\"", "“", "”", " — ", "(", ")", "1999",
+      // capitals the tokenizer reads by decoding (acronyms: kWordAcronym)
+      "ÉCU", "ЁЛКИ", "ΝΑΤΟ", "DÜSSELDORF", "Ölz"};
   std::mt19937 rng(20261206);
   auto p = skaz::Pipeline::create({});  // (the thread caches, as a pipeline leaves them)
   ASSERT_TRUE(p.ok());
@@ -589,4 +591,39 @@ TEST(Entities, WordsFromTokensAsFromBytes) {
     }
     ASSERT_EQ(entities_text(from_tokens), entities_text(from_bytes)) << text;
   }
+}
+
+// kWordAcronym, which the tokenizer works out as it reads a word, is what
+// counting the word's characters says: two capitals or more and no
+// lower-case letter (in every script: ASCII, Russian, Latin-1, Greek).
+TEST(Entities, AcronymBitAsCountingCharacters) {
+  static const char* const pieces[] = {"NATO", "Nato", "nATO", "МИД", "Мид", "мИД", "ЁЛКИ", "ёЛКИ", "ÉCU", "Écu",
+                                       "ΝΑΤΟ", "Νατο", "DÜSSELDORF", "Düsseldorf", "A", "Я", "G7", "5G", "X5Y",
+                                       "ООН", "ОOН", "UEFAя", "iOS", "US", "СШAя"};
+  std::mt19937 rng(7);
+  std::size_t acronyms = 0;
+  for (int round = 0; round < 500; ++round) {
+    std::string text;
+    for (int i = 0; i < 12; ++i) {
+      text += pieces[rng() % (sizeof pieces / sizeof *pieces)];
+      if (rng() % 4) text += ' ';  // (sometimes glued into one word)
+    }
+    const std::vector<skaz::Span> zones{skaz::Span{0, static_cast<std::uint32_t>(text.size()), 0, 0}};
+    skaz::detail::QuoteScan scan(text, zones);
+    for (const skaz::Span& w : scan.words()) {
+      if (w.kind & skaz::detail::kWordJoined) continue;
+      int upper = 0;
+      bool lower = false;
+      for (std::uint32_t i = w.start; i < w.end;) {
+        const skaz::decoded_char d = skaz::decode_utf8(text.data() + i, text.data() + w.end);
+        upper += skaz::is_upper(d.cp);
+        lower = lower || skaz::is_lower(d.cp);
+        i += d.len;
+      }
+      const bool want = upper >= 2 && !lower;
+      ASSERT_EQ((w.kind & skaz::detail::kWordAcronym) != 0, want) << text.substr(w.start, w.end - w.start);
+      acronyms += want;
+    }
+  }
+  EXPECT_GT(acronyms, 500u);
 }
