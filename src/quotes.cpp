@@ -804,10 +804,19 @@ class Ctx {
         hi = h - step;
       }
     }
-    near_ = static_cast<std::size_t>(
-        std::lower_bound(all_.begin() + static_cast<std::ptrdiff_t>(lo), all_.begin() + static_cast<std::ptrdiff_t>(hi), x,
-                         [](const Tok& k, std::uint32_t y) { return k.e <= y; }) -
-        all_.begin());
+    // (the first of [lo, hi) ending after x, without a branch on each
+    // comparison: their outcomes are coin tosses, and std::lower_bound's
+    // branch mispredicted about every other step)
+    std::size_t first = lo;
+    if (std::size_t len = hi - lo) {
+      while (len > 1) {
+        const std::size_t half = len / 2;
+        first = all_[first + half - 1].e <= x ? first + half : first;
+        len -= half;
+      }
+      first += all_[first].e <= x;
+    }
+    near_ = first;
     return near_;
   }
 
