@@ -1411,7 +1411,15 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // word is taken as it is, the rest read from the bytes.
   const std::size_t nt = tokens ? tokens->size() : 0;
   std::size_t ti = 0;  // the next token
+  // the sentence of the words read (si: its index, or ns past the last),
+  // its bounds (kAfter: none), and the last word's sentence and end
+  // (kept in registers: the vectors' fields were reloaded at every word)
+  constexpr std::uint32_t kAfter = ~std::uint32_t{0};
+  const std::size_t ns = sentences.size();
   std::size_t si = 0;
+  std::uint32_t s_start = ns > 0 ? sentences[0].start : kAfter, s_end = ns > 0 ? sentences[0].end : kAfter;
+  std::size_t last_sentence = ~std::size_t{0};  // (no word yet)
+  std::uint32_t last_end = 0;
   for (std::uint32_t zi = 0; zi < zones.size(); ++zi) {
     const Span& z = zones[zi];
     std::uint32_t i = z.start;
@@ -1453,10 +1461,16 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       clean = take;
       i = r.next;
       if (!r.found) continue;
-      while (si < sentences.size() && sentences[si].end <= r.start) ++si;
+      if (s_end <= r.start) {
+        do ++si;
+        while (si < ns && sentences[si].end <= r.start);
+        s_start = si < ns ? sentences[si].start : kAfter;
+        s_end = si < ns ? sentences[si].end : kAfter;
+      }
       // the first word of a sentence (after any opening quotes or dashes)
-      const bool sent_start = si < sentences.size() && sentences[si].start <= r.start &&
-                              (words.empty() || words.back().sentence != si || words.back().end <= sentences[si].start);
+      const bool sent_start = s_start <= r.start && (last_sentence != si || last_end <= s_start);
+      last_sentence = si;
+      last_end = r.end;
       // (built in its place in the vector: a copy of a just-built Word was
       // read back as one 16-byte load of its fresh byte stores, a
       // store-forwarding stall on every word)
