@@ -917,6 +917,12 @@ class Ctx {
     constexpr std::size_t kNone = ~std::size_t{0};
     std::size_t noun_at = kNone;  // a reporting noun waiting for a verb after it
     std::uint32_t i = a;
+    // (the tokens' count and the room for them in locals: size() and
+    // capacity() are divisions by a token's 40 bytes)
+    std::size_t count = out.size(), room = out.capacity();
+    // (one space after a token is passed over where the token ends, not by
+    // another turn of the loop: most tokens have one)
+    auto past_space = [&](std::uint32_t j) { return j + static_cast<std::uint32_t>(j < b && base[j] == ' '); };
     while (i < b) {
       const decoded_char d = decode_utf8(base + i, base + b);
       const char32_t c = d.cp;
@@ -928,9 +934,12 @@ class Ctx {
       // as wide loads of its fresh narrow stores, and copied field by field
       // cost 20 loads and stores a token; `prev` is the token before, null
       // for the first, both by pointers the stores below cannot change)
-      if (out.size() == out.capacity()) grow(out);
+      if (count == room) {
+        grow(out);
+        room = out.capacity();
+      }
       Tok& k = out.emplace_back();
-      const std::size_t n = out.size() - 1;  // k's index
+      const std::size_t n = count++;  // k's index
       Tok* const prev = n > 0 ? &k - 1 : nullptr;
       k.s = i;
       const bool letter = is_letter(c);  // (asked once: a call for a letter outside ASCII)
@@ -1092,7 +1101,7 @@ class Ctx {
           if (q.kind == W && q.cue() == 0 && !q.cyr && q.f && determiner_or_adjective(std::string_view(q.f, q.fl)))
             noun_at = n;
         }
-        i = j;
+        i = past_space(j);
         continue;
       }
       k.e = i + d.len;
@@ -1112,7 +1121,7 @@ class Ctx {
       else k.kind = OTHER;
       k.inq = inside(i);
       noun_at = kNone;
-      i += d.len;
+      i = past_space(i + d.len);
     }
   }
 };
