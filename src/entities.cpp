@@ -1432,12 +1432,12 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
         const std::vector<Span>& tw = *tokens;
         while (ti < nt && tw[ti].start < i) ++ti;
         const std::uint32_t next = ti < nt ? std::min(tw[ti].start, z.end) : z.end;
+        if (i < next && clean) {
+          // (no letter before the next token: on to it in this turn)
+          i = next;
+          if (i >= z.end) break;
+        }
         if (i < next) {
-          if (clean) {
-            i = next;
-            clean = false;
-            continue;
-          }
           until = next;  // (letters of a token cut by the zone's start, or of one read in part)
         } else {
           const Span& t = tw[ti];
