@@ -3494,7 +3494,8 @@ class Finder {
 
   // A Russian month, weekday or time noun (any case): январе, среду, году.
   bool ru_time_word(const Tok& k) const {
-    if (k.kind != W || !k.f) return false;
+    // (every stem is Cyrillic: another word is none, before 26 comparisons)
+    if (k.kind != W || !k.f || !k.cyr) return false;
     const std::string_view f(k.f, k.fl);
     static constexpr std::string_view stems[] = {"январ", "феврал", "март", "апрел", "мае", "мая", "июн",
                                                  "июл", "август", "сентябр", "октябр", "ноябр", "декабр",
