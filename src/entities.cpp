@@ -538,7 +538,9 @@ struct Spelled {
   signed char common = kNotAsked;   // common_noun_form
   signed char english = kNotAsked;  // english_first_name
   bool first_asked = false;
+  bool nominative_asked = false;
   const bool* first = nullptr;    // first_names().female_by_key of key, once asked
+  std::string_view nominative;    // lexicon_first() of the spelling, once asked (in a static table)
 };
 Spelled spell(std::string_view spelling) {
   Spelled p;
@@ -1589,12 +1591,11 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
     }
     const bool cyr = cyrillic_word(s);
     // the lexicon's nominative of a case form (Павлом -> Павел), looked up
-    // once when asked
-    std::string_view known;
-    bool known_asked = false;
+    // when first asked of the spelling, and kept with it
+    Spelled& spelling = spelled_at(k);
     auto nominative = [&] {
-      if (!known_asked) known = lexicon_first(s), known_asked = true;
-      return known;
+      if (!spelling.nominative_asked) spelling.nominative = lexicon_first(s), spelling.nominative_asked = true;
+      return spelling.nominative;
     };
     if (!fn && cyr && k + 1 < n_words && words[k + 1].cap) {
       // a first name whose case form the keys do not fold (Павлом, Львом)
