@@ -355,6 +355,33 @@ std::size_t phrase_stop(std::string_view p, std::size_t i) {
   }
 }
 
+// Where the last stop in p ends (0 when p holds none): a phrase ending at
+// p's end starts there at the earliest. The bytes that may open a stop are
+// looked for 16 at a time from the end (these run for every person
+// mention, over windows of up to 120 bytes).
+std::size_t after_last_stop(std::string_view p) {
+  std::size_t k = p.size();
+#if defined(__SSE2__)
+  for (; k >= 16; k -= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p.data() + k - 16));
+    auto is = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    const __m128i ascii = _mm_or_si128(_mm_or_si128(_mm_or_si128(is('.'), is('"')), _mm_or_si128(is(';'), is('('))),
+                                       _mm_or_si128(_mm_or_si128(is(')'), is(':')), _mm_or_si128(is('!'), is('?'))));
+    unsigned m = static_cast<unsigned>(_mm_movemask_epi8(
+        _mm_or_si128(ascii, _mm_or_si128(is(static_cast<char>(0xC2)), is(static_cast<char>(0xE2))))));
+    while (m != 0) {
+      const unsigned bit = 31u - static_cast<unsigned>(__builtin_clz(m));
+      const std::size_t at = k - 16 + bit;
+      if (const std::size_t n = phrase_stop(p, at)) return at + n;
+      m &= ~(1u << bit);
+    }
+  }
+#endif
+  for (; k > 0; --k)
+    if (const std::size_t n = phrase_stop(p, k - 1)) return k - 1 + n;
+  return 0;
+}
+
 bool capitalised(std::string_view p) {
   const decoded_char d = decode_utf8(p.data(), p.data() + p.size());
   return is_upper(d.cp);
@@ -380,8 +407,7 @@ std::string_view role_after(std::string_view text, std::uint32_t at, std::uint32
   if (stop < end) end = stop;
   if (end == std::string_view::npos) return {};  // not closed inside the window
   win = win.substr(0, end);
-  for (std::size_t i = 0; i < win.size(); ++i)
-    if (phrase_stop(win, i)) return {};
+  if (after_last_stop(win) != 0) return {};  // (a stop anywhere)
   while (!win.empty() && win.front() == ' ') win.remove_prefix(1);
   while (!win.empty() && win.back() == ' ') win.remove_suffix(1);
   WindowWords<std::string_view> ws;
@@ -414,12 +440,7 @@ std::string_view role_before(std::string_view text, std::uint32_t from, std::uin
   const std::uint32_t lo = at - from > 120 ? at - 120 : from;
   std::string_view win = text.substr(lo, at - lo);
   // the phrase may not cross a quotation mark, a dash or a full stop
-  for (std::size_t k = win.size(); k > 0; --k) {
-    if (const std::size_t n = phrase_stop(win, k - 1)) {
-      win = win.substr(k - 1 + n);
-      break;
-    }
-  }
+  win = win.substr(after_last_stop(win));
   // a comma may stand right before the name ("founder of Telegram, Pavel
   // Durov"); one further back closes a clause: "the head, said that Durov"
   {
