@@ -181,6 +181,35 @@ TEST(Entities, ArabicNamesWithTheirArticle) {
   }
 }
 
+// The role window is cut at its last quotation mark, dash or full stop,
+// wherever that falls in the window (its stops are looked for 16 bytes at a
+// time from the end): one before the role leaves it whole, one between the
+// role and the name takes it away.
+TEST(Entities, RoleWindowCutAtItsLastStopAtEveryOffset) {
+  for (const std::string stop : {".", "\u00BB", "\u2014", ":", "\"", ")"}) {
+    for (int k = 0; k < 40; ++k) {
+      const std::string pad(static_cast<std::size_t>(k), 'x');
+      // a stop well before the role: the role stands
+      auto d = analyze("Yes " + pad + stop + " later the Internet Ombudsman Ivan Belov answered.");
+      const skaz::Entity* belov = find(d, "Ivan Belov");
+      ASSERT_NE(belov, nullptr) << k << stop;
+      EXPECT_EQ(belov->roles, (std::vector<std::string>{"Internet Ombudsman"})) << k << " " << stop;
+      // a stop between the role and the name: none (the padding moves it
+      // against the window's blocks)
+      d = analyze("Later the Internet Ombudsman said " + pad + stop + " Ivan Belov answered.");
+      belov = find(d, "Ivan Belov");
+      ASSERT_NE(belov, nullptr) << k << stop;
+      EXPECT_TRUE(belov->roles.empty()) << k << " " << stop;
+      // after the name, from its comma to the next: a stop anywhere in it
+      // (its first byte too) leaves no role
+      d = analyze("Then Ivan Belov," + pad.substr(0, k % 20) + stop + " the founder of Telegram, answered.");
+      belov = find(d, "Ivan Belov");
+      ASSERT_NE(belov, nullptr) << k << stop;
+      if (stop != ".") EXPECT_TRUE(belov->roles.empty()) << k << " " << stop;  // ("." ends the window first)
+    }
+  }
+}
+
 TEST(Entities, RolesAfterTheName) {
   const auto d = analyze(
       "Pavel Orlov, the founder of the company, spoke on Monday. Orlov, a Telegram founder, answered. "
