@@ -960,12 +960,18 @@ class Ctx {
           else if (c >= 0x410 && c <= 0x44F) fold_ru2(static_cast<unsigned char>(base[i]), static_cast<unsigned char>(base[i + 1]), fb);
           else folded = false;
         }
+        // (a word opening with an ASCII letter reads its runs of a..z only:
+        // the test for а..я cost every English word's run a dozen
+        // instructions; its Russian letters, if any, go one by one below)
+        const bool latin_runs = c < 0x80;
         while (j < b) {
           // lower-case a..z and а..я in runs (their fold is themselves),
           // then A..Z and А..Я one by one
           {
+            char* const copy = folded ? fb + (j - i) : nullptr;
             const auto q = static_cast<std::uint32_t>(
-                lower_run<lower_set::both>(base + j, base + b, folded ? fb + (j - i) : nullptr) - base);
+                (latin_runs ? lower_run<lower_set::latin>(base + j, base + b, copy)
+                            : lower_run<lower_set::both>(base + j, base + b, copy)) - base);
             if (q > j) {
               digits = false;
               lower = true;
@@ -987,7 +993,9 @@ class Ctx {
           if (b0 < 0x80 && static_cast<unsigned>(b0 - '0') >= 10u && b0 != '-' && b0 != '\'') break;
           if (j + 1 < b && ru2(b0, static_cast<unsigned char>(base[j + 1]))) {
             digits = false;
-            ++upper;  // (А..Я: lower_run() above took а..я)
+            const bool cap = b0 == 0xD0 && static_cast<unsigned char>(base[j + 1]) < 0xB0;  // А..Я
+            upper += cap;
+            lower |= !cap;
             if (folded) fold_ru2(b0, static_cast<unsigned char>(base[j + 1]), fb + (j - i));
             j += 2;
             continue;
