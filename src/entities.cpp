@@ -1294,6 +1294,14 @@ struct Cap {
   std::size_t word;
 };
 
+// The person of the document with a first name (find_entities: a first
+// name alone is that person's when only one has it).
+struct FirstHolder {
+  const std::string* first_key;
+  const Mention* m;
+  bool many;
+};
+
 // One entity's mentions, at members[at, at + n) (find_entities).
 struct Group {
   std::uint32_t at, n;
@@ -1316,7 +1324,9 @@ struct EntityBuffers {
   std::vector<int> sub_gender;
   std::vector<std::pair<const std::string*, int>> firsts;
   std::vector<std::pair<std::string_view, int>> spellings;
+  std::vector<FirstHolder> holders;
   StringTable<bool> alone;
+  StringTable<std::uint32_t> holder_of;
   static EntityBuffers& mine() {
     thread_local EntityBuffers b;
     return b;
@@ -1341,7 +1351,9 @@ struct EntityBuffers {
     drop(spellings, kKeep / 4);
     if (sub.size() > 64) sub.clear();
     for (std::vector<std::size_t>& v : sub) drop(v, kKeep / 4);
+    drop(holders, kKeep / 4);
     if (alone.capacity() > kKeep / 4) alone = StringTable<bool>();
+    if (holder_of.capacity() > kKeep / 4) holder_of = StringTable<std::uint32_t>();
   }
 };
 
@@ -1793,23 +1805,19 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // said") is the person of the document with that first name when there
   // is one: it takes that person's surname key (with two, it stays apart).
   {
-    struct Holder {
-      const std::string* first_key;
-      const Mention* m;
-      bool many;
-    };
-    std::vector<Holder> holders;
-    holders.reserve(mentions.size());
-    StringTable<std::uint32_t> holder_of;  // first-name key -> index in holders (no scan per mention)
+    std::vector<FirstHolder>& holders = bufs.holders;
+    holders.clear();
+    StringTable<std::uint32_t>& holder_of = bufs.holder_of;  // first-name key -> index in holders (no scan per mention)
+    holder_of.clear();
     for (const Mention& m : mentions) {
       if (m.first_name < 0 || !m.first_key || m.first_key->empty()) continue;
       const std::uint32_t* at = holder_of.find(*m.first_key);
       if (!at) {
         holder_of.set(*m.first_key, static_cast<std::uint32_t>(holders.size()));
-        holders.push_back(Holder{m.first_key, &m, false});
+        holders.push_back(FirstHolder{m.first_key, &m, false});
         continue;
       }
-      Holder& h = holders[*at];
+      FirstHolder& h = holders[*at];
       if (h.m->key != m.key || (h.m->first_name != m.first_name && names.both_genders.contains(*m.first_key)))
         h.many = true;
     }
@@ -1818,7 +1826,7 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
       if (m.words != 1 || m.first_name >= 0 || m.key->empty()) continue;
       const std::uint32_t* at = holder_of.find(*m.key);
       if (!at) continue;
-      const Holder* it = &holders[*at];
+      const FirstHolder* it = &holders[*at];
       if (it->many) continue;
       const std::string_view w = text.substr(m.span.start, m.span.end - m.span.start);
       if (!russian_first_name(w) && lexicon_first(w).empty() && english_first_name(w) < 0) continue;
