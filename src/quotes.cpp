@@ -821,7 +821,9 @@ class Ctx {
   }
 
   void prepare() {
-    folded_.assign(t_.size() + kFoldPad, '\0');
+    // (not cleared: a fold is read only up to its length, and the bytes
+    // past it, of an earlier document or zeros, are masked off)
+    folded_.resize(t_.size() + kFoldPad);
     all_.clear();
     all_.reserve(std::min<std::size_t>(t_.size() / 5, std::size_t{1} << 20));  // about a token per five bytes
     scan(0, static_cast<std::uint32_t>(t_.size()), all_, &folded_[0]);
