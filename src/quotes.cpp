@@ -757,9 +757,16 @@ class Ctx {
     std::size_t n = 0;
     for (const Entity& e : ents) n += e.mentions.size();
     ments_.reserve(n);
+    // By start, and at one start the longer first (the fuller phrase:
+    // "Russian leader" before "Russian"; entity_at() takes the first that
+    // overlaps, a person before all), then by entity: a total order (at one
+    // start the order was the sort's own, which linked "the Russian leader"
+    // to the role entity in some documents and to none in others).
     for (std::size_t i = 0; i < ents.size(); ++i)
       for (const Span& m : ents[i].mentions) ments_.push_back(M{m.start, m.end, static_cast<int>(i), m.kind});
-    std::sort(ments_.begin(), ments_.end(), [](const M& a, const M& b) { return a.s < b.s; });
+    std::sort(ments_.begin(), ments_.end(), [](const M& x, const M& y) {
+      return x.s != y.s ? x.s < y.s : x.e != y.e ? x.e > y.e : x.ent < y.ent;
+    });
   }
 
   std::string_view t_;

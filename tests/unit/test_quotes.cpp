@@ -1423,6 +1423,21 @@ TEST(Quotes, ARoleInTheGenitiveNamesItsHolderUnlessItIsAComplement) {
 // quotes of its own text.
 #include "quotes_impl.hpp"
 
+// A speaker phrase that holds two entities' mentions from one place ("the
+// Russian leader": the role entity Russian leader and Russian) is the
+// longer one's, whatever the number of mentions in the document (the
+// order of mentions at one start was a comparison sort's, unspecified).
+TEST(Quotes, ASpeakerIsTheLongerOfTwoMentionsAtOnePlace) {
+  for (int extra = 0; extra < 12; ++extra) {
+    std::string text = "Moscow and Russian ships sailed on Monday.";
+    for (int i = 0; i < extra; ++i) text += " Anna Petrova met Ivan Sokolov in Kazan.";
+    text += " The Russian leader said that the fleet is growing fast this year.";
+    const auto q = quotes(text, "en");
+    ASSERT_EQ(q.size(), 1u) << extra;
+    EXPECT_EQ(q[0].speaker, "Russian leader") << extra;
+  }
+}
+
 TEST(Quotes, TwoScansAliveOnOneThread) {
   const std::string a = "«Мы не торопимся», — сказал Денис Кусков. Он добавил, что решения нет.";
   const std::string b = "\"We will not hurry,\" said Anna Smith. She added that there was no decision.";
