@@ -681,12 +681,15 @@ bool opens_report(const Tok* prev, const Tok& k, const Tok* next) {
 inline bool may_open_report(const Tok& k) {
   // (a fold is followed by kFoldPad bytes: 4 may be read from a shorter one)
   const std::uint32_t h = k.f ? load_at<std::uint32_t>(k.f, 0) : 0;
-  auto four = [](const char* w) { return load_at<std::uint32_t>(w, 0); };
-  const bool fl2 = k.fl == 2, fl4 = k.fl == 4, fl9 = k.fl == 9;
-  const bool word = (fl2 & ((h & 0xFFFFu) == (four("in\0\0") & 0xFFFFu))) |
-                    (fl4 & ((h == four("that")) | (h == four("по")) | (h == four("со")))) |
-                    (fl9 & (h == four("acco")));
-  return (k.kind == W) & !k.inq & ((k.lcue != 0) | word);
+  // (unsigned, not bool: the operands are all evaluated, by design)
+  auto is = [h](const char* w, std::uint32_t mask) { return static_cast<unsigned>((h & mask) == (load_at<std::uint32_t>(w, 0) & mask)); };
+  const auto fl2 = static_cast<unsigned>(k.fl == 2), fl4 = static_cast<unsigned>(k.fl == 4),
+             fl9 = static_cast<unsigned>(k.fl == 9);
+  constexpr std::uint32_t kAll = ~std::uint32_t{0};
+  const unsigned word = (fl2 & is("in\0\0", 0xFFFFu)) | (fl4 & (is("that", kAll) | is("по", kAll) | is("со", kAll))) |
+                        (fl9 & is("acco", kAll));
+  return (static_cast<unsigned>(k.kind == W) & static_cast<unsigned>(!k.inq) &
+          (static_cast<unsigned>(k.lcue != 0) | word)) != 0;
 }
 // opens_report() at toks[i], between its neighbours there
 bool opens_report_at(Toks toks, std::size_t i) {
@@ -3838,7 +3841,7 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
     w.end = k.e;
     w.kind = (k.joined ? kWordJoined : 0u) | k.first;
     w.flags = 0;
-    nw += (k.kind == W) | k.joined;
+    nw += static_cast<unsigned>(k.kind == W) | static_cast<unsigned>(k.joined);
     // (for find_quotes: the words a report may open with)
     if (may_open_report(k) && opens_report_at(all, i)) b.reports.push_back(k.s);
   }
