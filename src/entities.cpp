@@ -1379,13 +1379,13 @@ void find_entities(std::string_view text, const std::vector<Span>& zones, const 
   // one long word reserves no more than a million)
   words.reserve(std::min<std::size_t>(text.size() / 6, std::size_t{1} << 20));
   SpelledCache& cache = SpelledCache::mine();
-  // The capitalised words, in order: their index (the passes over them
-  // skip the other words without reading them: a test a word, mispredicted
-  // at every capital) and their string_hash.
   // the words of a role noun's first bytes and length (role_shape): the
   // only ones find_role_entities() starts a phrase at
   std::vector<std::uint32_t>& shaped = bufs.shaped;
   shaped.clear();
+  // The capitalised words, in order: their index (the passes over them
+  // skip the other words without reading them: a test a word, mispredicted
+  // at every capital) and their string_hash.
   std::vector<Cap>& caps = bufs.caps;
   caps.clear();
   caps.reserve(std::min<std::size_t>(text.size() / 24, std::size_t{1} << 18));  // (about one a 30 bytes)
