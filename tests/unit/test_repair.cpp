@@ -40,6 +40,14 @@ RepairOptions all_on() {
   return o;
 }
 
+// fill, k times over (clean text before a garbled word, to move it
+// against the pre-tests' 16-byte blocks)
+std::string repeated(const std::string& fill, int k) {
+  std::string s;
+  for (int i = 0; i < k; ++i) s += fill;
+  return s;
+}
+
 RepairOptions letters_only(bool homoglyphs, bool invisible) {
   RepairOptions o;
   o.mojibake = true;
@@ -517,8 +525,7 @@ TEST(Repair8bit, NameFoundAtEveryOffsetAfterCapitals) {
   const std::string fillers[] = {"Москва ", "«Путин» ", "да ", "Ёлки ", "x"};
   for (const std::string& fill : fillers) {
     for (int k = 0; k < 40; ++k) {
-      std::string pre;
-      for (int i = 0; i < k; ++i) pre += fill;
+      const std::string pre = repeated(fill, k);
       const std::string in = pre + " " + kNameKoi8AsCp1251 + " заявила, что нет.";
       const std::string out = skaz::repair_text(in);
       EXPECT_EQ(out, pre + " Екатерина Петровна Смирнова заявила, что нет.") << "[" << fill << "] x" << k;
@@ -660,8 +667,7 @@ TEST(RepairHomoglyph, FoundAtEveryOffsetOfARussianText) {
   const std::string fillers[] = {"а", "б ", ", ", "я", "x "};
   for (const std::string& fill : fillers) {
     for (int k = 0; k < 40; ++k) {
-      std::string pre;
-      for (int i = 0; i < k; ++i) pre += fill;
+      const std::string pre = repeated(fill, k);
       for (const auto& [garbled, clean] : {std::pair<std::string, std::string>{"Москв\x61", "Москва"},
                                            std::pair<std::string, std::string>{"P\u0430vel", "Pavel"}}) {
         const std::string in = pre + " " + garbled + " заявил, что нет.";
