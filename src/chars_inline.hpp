@@ -7,6 +7,7 @@
 #include <cstring>
 #include <initializer_list>
 #include <string_view>
+#include <utility>
 
 #include "skaz/text.hpp"
 
@@ -26,6 +27,18 @@ inline void prefetch(const void* p) noexcept {
 #else
   (void)p;
 #endif
+}
+
+// Frees a buffer kept from one document to the next (a thread's) once it
+// has grown past `keep` elements: a huge document's is not kept.
+// (swapped with an empty one that then goes: a string moved into keeps its
+// memory)
+template <class Buffer>
+inline void release_if_over(Buffer& b, std::size_t keep) {
+  if (b.capacity() > keep) {
+    Buffer empty;
+    std::swap(b, empty);
+  }
 }
 
 inline bool digit_fast(char32_t c) noexcept { return c < 0x80 ? c - '0' < 10 : is_digit(c); }

@@ -1334,26 +1334,23 @@ struct EntityBuffers {
   // (a huge document's buffers are not kept for the next one)
   void trim() {
     constexpr std::size_t kKeep = std::size_t{1} << 16;  // words
-    auto drop = [](auto& v, std::size_t keep) {
-      if (v.capacity() > keep) std::remove_reference_t<decltype(v)>().swap(v);
-    };
-    drop(words, kKeep);
-    drop(spelled_of, kKeep);
-    drop(caps, kKeep / 4);
-    drop(shaped, kKeep / 4);
-    drop(mentions, kKeep / 4);
-    drop(role_spans, kKeep / 4);
-    drop(order, kKeep / 4);
-    drop(members, kKeep / 4);
-    drop(groups, kKeep / 4);
-    drop(sub_gender, kKeep / 4);
-    drop(firsts, kKeep / 4);
-    drop(spellings, kKeep / 4);
+    release_if_over(words, kKeep);
+    release_if_over(spelled_of, kKeep);
+    release_if_over(caps, kKeep / 4);
+    release_if_over(shaped, kKeep / 4);
+    release_if_over(mentions, kKeep / 4);
+    release_if_over(role_spans, kKeep / 4);
+    release_if_over(order, kKeep / 4);
+    release_if_over(members, kKeep / 4);
+    release_if_over(groups, kKeep / 4);
+    release_if_over(sub_gender, kKeep / 4);
+    release_if_over(firsts, kKeep / 4);
+    release_if_over(spellings, kKeep / 4);
     if (sub.size() > 64) sub.clear();
-    for (std::vector<std::size_t>& v : sub) drop(v, kKeep / 4);
-    drop(holders, kKeep / 4);
-    if (alone.capacity() > kKeep / 4) alone = StringTable<bool>();
-    if (holder_of.capacity() > kKeep / 4) holder_of = StringTable<std::uint32_t>();
+    for (std::vector<std::size_t>& v : sub) release_if_over(v, kKeep / 4);
+    release_if_over(holders, kKeep / 4);
+    release_if_over(alone, kKeep / 4);
+    release_if_over(holder_of, kKeep / 4);
   }
 };
 

@@ -25,7 +25,6 @@
 #include <iterator>
 #include <memory>
 #include <string>
-#include <type_traits>
 #include <unordered_map>
 
 #include "chars_inline.hpp"
@@ -734,18 +733,18 @@ struct QuoteBuffers {
   // (a huge document's buffers are not kept for the next one)
   void trim() {
     constexpr std::size_t kKeep = std::size_t{1} << 16;  // tokens
-    if (all.capacity() > kKeep) std::vector<Tok>().swap(all);
-    if (toks.capacity() > kKeep) std::vector<Tok>().swap(toks);
-    if (scratch.capacity() > kKeep) std::vector<Tok>().swap(scratch);
-    if (folded.capacity() > kKeep * 8) std::string().swap(folded);
-    if (words.capacity() > kKeep) std::vector<Span>().swap(words);
-    if (reports.capacity() > kKeep / 4) std::vector<std::uint32_t>().swap(reports);
-    if (opens.capacity() > kKeep / 4) std::vector<std::uint32_t>().swap(opens);
-    if (pairs.capacity() > kKeep / 4) std::vector<QuotePair>().swap(pairs);
-    if (marks.capacity() > kKeep / 4) std::vector<Mark>().swap(marks);
-    if (outer.capacity() > kKeep / 4) std::vector<Span>().swap(outer);
-    if (units.capacity() > kKeep / 4) std::vector<Span>().swap(units);
-    if (ments.capacity() > kKeep / 4) std::vector<MentionAt>().swap(ments);
+    release_if_over(all, kKeep);
+    release_if_over(toks, kKeep);
+    release_if_over(scratch, kKeep);
+    release_if_over(folded, kKeep * 8);
+    release_if_over(words, kKeep);
+    release_if_over(reports, kKeep / 4);
+    release_if_over(opens, kKeep / 4);
+    release_if_over(pairs, kKeep / 4);
+    release_if_over(marks, kKeep / 4);
+    release_if_over(outer, kKeep / 4);
+    release_if_over(units, kKeep / 4);
+    release_if_over(ments, kKeep / 4);
   }
 };
 
@@ -1708,17 +1707,14 @@ struct FinderBuffers {
   // (a huge document's buffers are not kept for the next one)
   void trim() {
     constexpr std::size_t kKeep = std::size_t{1} << 14;
-    auto drop = [](auto& v) {
-      if (v.capacity() > kKeep) std::remove_reference_t<decltype(v)>().swap(v);
-    };
-    drop(found);
-    drop(indirect);
-    drop(by_cue);
-    drop(direct_starts);
-    drop(speaker_spans);
-    drop(done);
-    drop(look);
-    if (used.capacity() > kKeep) used = OffsetSet();
+    release_if_over(found, kKeep);
+    release_if_over(indirect, kKeep);
+    release_if_over(by_cue, kKeep);
+    release_if_over(direct_starts, kKeep);
+    release_if_over(speaker_spans, kKeep);
+    release_if_over(done, kKeep);
+    release_if_over(look, kKeep);
+    release_if_over(used, kKeep);
   }
 };
 
