@@ -339,7 +339,8 @@ struct WindowWords {
 
 // What ends an apposition: sentence and clause punctuation, quotation
 // marks (ASCII, guillemets, curly) and dashes. Returns the length of the
-// stop that starts at p[i], or 0.
+// stop that starts at p[i], or 0. (after_last_stop() looks for the first
+// bytes of these stops: a new one's first byte goes there too.)
 std::size_t phrase_stop(std::string_view p, std::size_t i) {
   const auto b = static_cast<unsigned char>(p[i]);
   switch (b) {

@@ -560,7 +560,7 @@ struct Tok {
   bool acronym = false;  // two to five capitals (WHO, US, IT): no pronoun or function word
   bool joined = false;   // a hyphen or an apostrophe joins letters in it (co-founder, don't)
   std::uint8_t lpron = 0;
-  std::uint8_t first = 0;  // of a word: kWordFirstLetter, kWordFirstUpper, kWordFirstLower (for the entity stage)
+  std::uint8_t first = 0;  // of a word: its word_bits but kWordJoined (for the entity stage)
 
   std::uint16_t cue() const { return !noun && !in_name ? lcue : 0; }
   bool speech() const { return (cue() & kSpeech) != 0; }
@@ -690,8 +690,9 @@ inline bool may_open_report(const Tok& k) {
   return (static_cast<unsigned>(k.kind == W) & static_cast<unsigned>(!k.inq) &
           (static_cast<unsigned>(k.lcue != 0) | word)) != 0;
 }
-// opens_report() at toks[i], between its neighbours there
-bool opens_report_at(Toks toks, std::size_t i) {
+// opens_report() at toks[i], between its neighbours there (inline: the
+// test of the word alone turns most words away before the call)
+inline bool opens_report_at(Toks toks, std::size_t i) {
   if (!may_open_report(toks[i])) return false;
   return opens_report(i > 0 ? &toks[i - 1] : nullptr, toks[i], i + 1 < toks.size() ? &toks[i + 1] : nullptr);
 }
@@ -3839,7 +3840,7 @@ QuoteScan::QuoteScan(std::string_view text, const std::vector<Span>& zones) : te
     w.flags = 0;
     nw += static_cast<unsigned>(k.kind == W) | static_cast<unsigned>(k.joined);
     // (for find_quotes: the words a report may open with)
-    if (may_open_report(k) && opens_report_at(all, i)) b.reports.push_back(k.s);
+    if (opens_report_at(all, i)) b.reports.push_back(k.s);
   }
   b.words.resize(nw);
   b.busy = true;  // (last: a scan that throws lends nothing)

@@ -793,7 +793,7 @@ bool may_need_letters(std::string_view s, const RepairOptions& o) {
         q += 16;
         continue;
       }
-      if (carry) break;  // (a continuation byte is no ASCII: not reached)
+      if (carry) break;  // (the lead before has no continuation byte: invalid UTF-8, read by bytes)
       const auto first = static_cast<unsigned char>(q[0]), last = static_cast<unsigned char>(q[15]);
       if (prev == script::cyrillic && static_cast<unsigned>((first | 0x20) - 'a') < 26u) break;
       prev = static_cast<unsigned>((last | 0x20) - 'a') < 26u ? script::latin : script::common;
